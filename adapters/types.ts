@@ -1,0 +1,83 @@
+// Platform-neutral message shapes shared by every surface (Feishu, WeCom, Slack, console, CLI, API).
+import type { Lang } from '../prompts/index.ts';
+
+export type ChatPlatform = 'feishu' | 'wecom' | 'slack' | 'console' | 'cli' | 'api';
+
+/** One message or button press from a person, already verified and decrypted by its adapter. */
+export interface InboundMessage {
+  platform: ChatPlatform;
+  /** The sender's id on that platform (open_id, userid, Slack user id; our user id for cli/api/console). */
+  platformUserId: string;
+  /** Our user id when the adapter already knows it (cli, api, console). */
+  userId?: string;
+  chatId: string;
+  chatType: 'p2p' | 'group';
+  /** In a group, whether the bot was @-mentioned (adapters strip the mention from text). */
+  mentioned: boolean;
+  text: string;
+  /** A button press instead of (or besides) text. */
+  action?: ButtonAction;
+  receivedAt: Date;
+  /** The platform's event or message id (dedup key). */
+  eventId?: string;
+  /** Stands in for "now" (kam ask --at); defaults to receivedAt. */
+  now?: Date;
+}
+
+export interface ButtonAction {
+  /** Action name, e.g. 'note.undo', 'alert.ack', 'choose.account'. */
+  action: string;
+  value?: Record<string, string>;
+}
+
+export interface Button extends ButtonAction {
+  label: string;
+  style?: 'primary' | 'danger' | 'default';
+}
+
+export interface Citation {
+  source: 'interaction' | 'ticket' | 'contract' | 'opportunity' | 'order' | 'project';
+  id: string;
+  date?: string;
+  accountId?: string;
+  author?: string;
+  snippet?: string;
+}
+
+export interface ReplySection {
+  title?: string;
+  lines: string[];
+}
+
+/** What the bot says, before a platform renders it (card, blocks, markdown, plain text). */
+export interface Reply {
+  lang: Lang;
+  /** Full plain-text rendering: what `kam ask` prints and what text-only channels send. */
+  text: string;
+  title?: string;
+  sections?: ReplySection[];
+  facts?: { label: string; value: string }[];
+  buttons?: Button[];
+  citations?: Citation[];
+  /** The structured result behind the reply (`kam ask --json` → data). */
+  data?: unknown;
+}
+
+/** A push addressed to a user, as delivered from the outbox. */
+export interface Recipient {
+  userId: string;
+  feishuOpenId?: string | null;
+  wecomUserId?: string | null;
+  slackUserId?: string | null;
+}
+
+export interface Adapter {
+  readonly platform: ChatPlatform;
+  /** Opens long connections or registers webhooks; called once by `kam start`. */
+  start?(): Promise<void>;
+  stop?(): Promise<void>;
+  /** Whether this adapter can reach the recipient (has their platform id). */
+  canReach(recipient: Recipient): boolean;
+  /** Proactive send (alerts, briefings). Throws PlatformError (transient or not). */
+  send(recipient: Recipient, reply: Reply): Promise<void>;
+}

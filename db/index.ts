@@ -1,0 +1,193 @@
+// The one database seam: a small `Db` interface with two implementations, embedded PGlite
+// (default) and a `pg` Pool for a PostgreSQL + pgvector server. Parameterized SQL only.
+import { readdirSync, readFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface QueryResult<T> {
+  rows: T[];
+  affectedRows?: number;
+}
+
+export interface Db {
+  readonly kind: 'pglite' | 'pg';
+  query<T = Record<string, any>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+  /** Runs fn in one transaction; nested calls join the outer transaction. */
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /** Multi-statement SQL without parameters (migrations, scripts). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export class DbUnavailableError extends Error {}
+
+// Type parsers shared by both drivers so rows look the same whichever runs underneath:
+// `date` stays 'YYYY-MM-DD' (no time-zone shifts), numerics and bigints become numbers.
+const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
+const toNumber = (v: string) => (v === null ? null : Number(v));
+const identity = (v: string) => v;
+
+const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export function listMigrations(): { version: string; sql: string }[] {
+  return readdirSync(migrationsDir)
+    .filter((f) => /^\d+_.*\.sql$/.test(f))
+    .sort((a, b) => parseInt(a, 10) - parseInt(b, 10) || a.localeCompare(b))
+    .map((f) => ({ version: f.replace(/\.sql$/, ''), sql: readFileSync(join(migrationsDir, f), 'utf8') }));
+}
+
+/** Applies pending migrations, each in its own transaction, under an advisory lock. */
+export async function migrate(db: Db): Promise<string[]> {
+  const applied: string[] = [];
+  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  const done = new Set((await db.query<{ version: string }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+  const pending = listMigrations().filter((m) => !done.has(m.version));
+  if (!pending.length) return applied;
+  await db.transaction(async (tx) => {
+    // Two processes starting at once on one server: the second waits here, then skips.
+    await tx.query('SELECT pg_advisory_xact_lock(7346001)');
+    const again = new Set((await tx.query<{ version: string }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+    for (const m of pending) {
+      if (again.has(m.version)) continue;
+      await tx.exec(m.sql);
+      await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [m.version]);
+      applied.push(m.version);
+    }
+  });
+  return applied;
+}
+
+// ---------- PGlite ----------
+
+export async function openPglite(dataDir: string | undefined, opts: { loadDataDir?: Blob } = {}): Promise<Db> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { vector } = await import('@electric-sql/pglite-pgvector');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  if (dataDir && !existsSync(dataDir)) mkdirSync(dataDir, { recursive: true });
+  const pg = await PGlite.create({
+    dataDir,
+    extensions: { vector, pg_trgm },
+    parsers: { [OID.int8]: toNumber, [OID.numeric]: toNumber, [OID.date]: identity },
+    loadDataDir: opts.loadDataDir,
+  });
+  return wrapPglite(pg);
+}
+
+type PgliteLike = {
+  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[]; affectedRows?: number }>;
+  exec(sql: string): Promise<unknown>;
+  transaction<T>(fn: (tx: any) => Promise<T>): Promise<T>;
+  close?(): Promise<void>;
+};
+
+function wrapPglite(pg: PgliteLike, inTx = false, root?: any): Db {
+  const db: Db & { raw: unknown } = {
+    kind: 'pglite',
+    raw: root ?? pg,
+    query: (sql, params) => pg.query(sql, params as unknown[]) as any,
+    exec: async (sql) => {
+      await pg.exec(sql);
+    },
+    transaction: (fn) => (inTx ? fn(db) : pg.transaction((tx) => fn(wrapPglite(tx, true, pg)))),
+    close: async () => {
+      if (!inTx) await pg.close?.();
+    },
+  };
+  return db;
+}
+
+/** The underlying PGlite instance (for dumpDataDir, listen, socket serving), if any. */
+export function pgliteOf(db: Db): any {
+  return (db as any).raw;
+}
+
+// ---------- pg (node-postgres) ----------
+
+export async function openPg(url: string): Promise<Db> {
+  const pgMod = (await import('pg')).default;
+  const pgvector = await import('pgvector/pg');
+  const types = {
+    getTypeParser(oid: number, format?: any) {
+      if (oid === OID.int8 || oid === OID.numeric) return toNumber;
+      if (oid === OID.date) return identity;
+      return pgMod.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pgMod.Pool({ connectionString: url, max: 10, types: types as any, connectionTimeoutMillis: 5000 });
+  pool.on('error', () => {
+    // Idle client errors (server restart) surface on the next query instead of crashing.
+  });
+  let client;
+  try {
+    client = await pool.connect();
+  } catch (e) {
+    await pool.end().catch(() => {});
+    throw new DbUnavailableError(`cannot reach the database at DATABASE_URL (${(e as Error).message}); check that PostgreSQL is running and the URL is right`);
+  }
+  try {
+    const ext = await client.query("SELECT 1 FROM pg_available_extensions WHERE name = 'vector'");
+    if (!ext.rowCount) {
+      throw new DbUnavailableError('the PostgreSQL server at DATABASE_URL has no pgvector extension; install pgvector (e.g. apt install postgresql-16-pgvector) or unset DATABASE_URL to use the embedded database');
+    }
+    await client.query('CREATE EXTENSION IF NOT EXISTS vector');
+    await client.query("CREATE EXTENSION IF NOT EXISTS pg_trgm").catch(() => {});
+  } finally {
+    client.release();
+  }
+  pool.on('connect', (c) => {
+    pgvector.registerTypes(c).catch(() => {});
+  });
+  return wrapPool(pool);
+}
+
+function wrapClient(client: any): Db {
+  const db: Db = {
+    kind: 'pg',
+    query: async (sql, params) => {
+      const r = await client.query(sql, params);
+      return { rows: r.rows, affectedRows: r.rowCount ?? undefined };
+    },
+    exec: async (sql) => {
+      await client.query(sql);
+    },
+    transaction: (fn) => fn(db),
+    close: async () => {},
+  };
+  return db;
+}
+
+function wrapPool(pool: any): Db {
+  return {
+    kind: 'pg',
+    query: async (sql, params) => {
+      const r = await pool.query(sql, params);
+      return { rows: r.rows, affectedRows: r.rowCount ?? undefined };
+    },
+    exec: async (sql) => {
+      await pool.query(sql);
+    },
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const out = await fn(wrapClient(client));
+        await client.query('COMMIT');
+        return out;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openDatabase(cfg: { databaseUrl?: string; dataDir: string }): Promise<Db> {
+  const db = cfg.databaseUrl ? await openPg(cfg.databaseUrl) : await openPglite(cfg.dataDir);
+  await migrate(db);
+  return db;
+}

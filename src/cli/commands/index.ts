@@ -1,0 +1,6 @@
+// The command list. Each module exports `register(program)`.
+import type { Command } from 'commander';
+import { register as importCmd } from './import.ts';
+import { register as exportCmd } from './export.ts';
+
+export const commands: ((program: Command) => void)[] = [importCmd, exportCmd];

@@ -1,0 +1,299 @@
+// The import/export format of CONTRACT.md §4 as data, and the pure parsing of one CSV row.
+import { isValidIsoDate, parseWhen, toIsoDate } from './time.ts';
+
+export type ColumnType =
+  | { kind: 'text' }
+  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'date' }
+  | { kind: 'datetime' }
+  | { kind: 'number' }
+  | { kind: 'int' }
+  | { kind: 'bool'; default: boolean }
+  | { kind: 'list' };
+
+export interface Column {
+  name: string;
+  type: ColumnType;
+  required?: boolean;
+  /** Ids in this column (or each list item) must exist in that table, in the import or the database. */
+  ref?: TableName;
+  /** Value used when the cell is empty (export writes it back). */
+  default?: string;
+}
+
+export type TableName =
+  | 'users'
+  | 'accounts'
+  | 'contacts'
+  | 'account_team'
+  | 'interactions'
+  | 'orders'
+  | 'contracts'
+  | 'tickets'
+  | 'opportunities'
+  | 'budgets'
+  | 'projects';
+
+export interface TableFormat {
+  table: TableName;
+  file: string;
+  columns: Column[];
+  /** Columns that identify a row (upsert key, duplicate check, export order). */
+  key: string[];
+  /** Self-reference checked for cycles (manager chain, account tree). */
+  parent?: string;
+}
+
+const text = { kind: 'text' } as const;
+const date = { kind: 'date' } as const;
+const datetime = { kind: 'datetime' } as const;
+const number = { kind: 'number' } as const;
+const list = { kind: 'list' } as const;
+const oneOf = (...values: string[]) => ({ kind: 'enum', values }) as const;
+
+/** In dependency order: a table only references tables before it. */
+export const FORMATS: TableFormat[] = [
+  {
+    table: 'users',
+    file: 'users.csv',
+    key: ['id'],
+    parent: 'manager_id',
+    columns: [
+      { name: 'id', type: text, required: true },
+      { name: 'name', type: text, required: true },
+      { name: 'role', type: oneOf('sales', 'manager', 'admin'), required: true },
+      { name: 'manager_id', type: text, ref: 'users' },
+      { name: 'email', type: text },
+      { name: 'feishu_open_id', type: text },
+      { name: 'wecom_userid', type: text },
+      { name: 'slack_user_id', type: text },
+    ],
+  },
+  {
+    table: 'accounts',
+    file: 'accounts.csv',
+    key: ['id'],
+    parent: 'parent_id',
+    columns: [
+      { name: 'id', type: text, required: true },
+      { name: 'name', type: text, required: true },
+      { name: 'aliases', type: list },
+      { name: 'parent_id', type: text, ref: 'accounts' },
+      { name: 'industry', type: text },
+      { name: 'region', type: text },
+      { name: 'tier', type: oneOf('S', 'A', 'B', 'C') },
+      { name: 'strategic_value', type: oneOf('high', 'low') },
+      { name: 'owner_id', type: text, required: true, ref: 'users' },
+      { name: 'created_at', type: date },
+    ],
+  },
+  {
+    table: 'contacts',
+    file: 'contacts.csv',
+    key: ['id'],
+    columns: [
+      { name: 'id', type: text, required: true },
+      { name: 'account_id', type: text, required: true, ref: 'accounts' },
+      { name: 'name', type: text, required: true },
+      { name: 'title', type: text },
+      { name: 'department', type: text },
+      { name: 'decision_role', type: oneOf('decision_maker', 'influencer', 'evaluator', 'user', 'gatekeeper') },
+      { name: 'level', type: oneOf('executive', 'manager', 'staff') },
+      { name: 'attitude', type: oneOf('supporter', 'neutral', 'opponent') },
+      { name: 'phone', type: text },
+      { name: 'email', type: text },
+      { name: 'active', type: { kind: 'bool', default: true } },
+    ],
+  },
+  {
+    table: 'account_team',
+    file: 'account_team.csv',
+    key: ['account_id', 'user_id', 'team_role'],
+    columns: [
+      { name: 'account_id', type: text, required: true, ref: 'accounts' },
+      { name: 'user_id', type: text, required: true, ref: 'users' },
+      { name: 'team_role', type: oneOf('AR', 'SR', 'FR'), required: true },
+    ],
+  },
+  {
+    table: 'interactions',
+    file: 'interactions.csv',
+    key: ['id'],
+    columns: [
+      { name: 'id', type: text, required: true },
+      { name: 'account_id', type: text, required: true, ref: 'accounts' },
+      { name: 'user_id', type: text, required: true, ref: 'users' },
+      { name: 'occurred_at', type: datetime, required: true },
+      { name: 'type', type: oneOf('visit', 'call', 'meeting', 'email', 'dinner', 'event', 'im'), required: true },
+      { name: 'contact_ids', type: list, ref: 'contacts' },
+      { name: 'summary', type: text, required: true },
+      { name: 'next_step', type: text },
+      { name: 'next_step_due', type: date },
+    ],
+  },
+  {
+    table: 'orders',
+    file: 'orders.csv',
+    key: ['id'],
+    columns: [
+      { name: 'id', type: text, required: true },
+      { name: 'account_id', type: text, required: true, ref: 'accounts' },
+      { name: 'order_date', type: date, required: true },
+      { name: 'amount', type: number, required: true },
+      { name: 'product', type: text },
+    ],
+  },
+  {
+    table: 'contracts',
+    file: 'contracts.csv',
+    key: ['id'],
+    columns: [
+      { name: 'id', type: text, required: true },
+      { name: 'account_id', type: text, required: true, ref: 'accounts' },
+      { name: 'kind', type: oneOf('purchase', 'framework', 'service', 'strategic_agreement'), required: true },
+      { name: 'signed_at', type: date },
+      { name: 'start_date', type: date },
+      { name: 'end_date', type: date, required: true },
+      { name: 'amount', type: number },
+      { name: 'status', type: oneOf('active', 'expired', 'terminated'), default: 'active' },
+    ],
+  },
+  {
+    table: 'tickets',
+    file: 'tickets.csv',
+    key: ['id'],
+    columns: [
+      { name: 'id', type: text, required: true },
+      { name: 'account_id', type: text, required: true, ref: 'accounts' },
+      { name: 'kind', type: oneOf('complaint', 'repair', 'inquiry'), required: true },
+      { name: 'severity', type: oneOf('high', 'medium', 'low') },
+      { name: 'opened_at', type: datetime, required: true },
+      { name: 'resolved_at', type: datetime },
+      { name: 'summary', type: text },
+    ],
+  },
+  {
+    table: 'opportunities',
+    file: 'opportunities.csv',
+    key: ['id'],
+    columns: [
+      { name: 'id', type: text, required: true },
+      { name: 'account_id', type: text, required: true, ref: 'accounts' },
+      { name: 'name', type: text, required: true },
+      { name: 'stage', type: oneOf('lead', 'qualify', 'proposal', 'negotiation', 'won', 'lost'), required: true },
+      { name: 'amount', type: number },
+      { name: 'expected_close', type: date },
+      { name: 'owner_id', type: text, ref: 'users' },
+      { name: 'updated_at', type: date },
+    ],
+  },
+  {
+    table: 'budgets',
+    file: 'budgets.csv',
+    key: ['account_id', 'year'],
+    columns: [
+      { name: 'account_id', type: text, required: true, ref: 'accounts' },
+      { name: 'year', type: { kind: 'int' }, required: true },
+      { name: 'amount', type: number, required: true },
+    ],
+  },
+  {
+    table: 'projects',
+    file: 'projects.csv',
+    key: ['id'],
+    columns: [
+      { name: 'id', type: text, required: true },
+      { name: 'account_id', type: text, required: true, ref: 'accounts' },
+      { name: 'name', type: text, required: true },
+      { name: 'started_at', type: date },
+      { name: 'status', type: oneOf('active', 'done') },
+    ],
+  },
+];
+
+export const FORMAT_BY_FILE = new Map(FORMATS.map((f) => [f.file, f]));
+
+/** A parsed cell: null for unknown, string for text/enum/date, Date for date-times, number, boolean, or string[]. */
+export type Cell = string | number | boolean | Date | string[] | null;
+
+/** Checks the header; returns one message per problem. */
+export function checkHeader(format: TableFormat, header: string[]): string[] {
+  const known = new Set(format.columns.map((c) => c.name));
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const h of header) {
+    if (!known.has(h)) problems.push(`unknown column "${h}" (expected: ${format.columns.map((c) => c.name).join(', ')})`);
+    else if (seen.has(h)) problems.push(`column "${h}" appears twice`);
+    seen.add(h);
+  }
+  for (const c of format.columns) if (c.required && !seen.has(c.name)) problems.push(`missing required column "${c.name}"`);
+  return problems;
+}
+
+/** Parses one cell; returns the value or a problem message. */
+export function parseCell(column: Column, raw: string | undefined, tz: string): { value: Cell } | { error: string } {
+  const s = (raw ?? '').trim();
+  if (s === '') {
+    if (column.required) return { error: `missing required value for "${column.name}"` };
+    if (column.type.kind === 'bool') return { value: column.type.default };
+    if (column.type.kind === 'list') return { value: [] };
+    return { value: column.default ?? null };
+  }
+  const t = column.type;
+  switch (t.kind) {
+    case 'text':
+      return { value: s };
+    case 'enum':
+      return t.values.includes(s) ? { value: s } : { error: `"${column.name}" must be one of ${t.values.join(', ')}, not "${s}"` };
+    case 'date': {
+      if (isValidIsoDate(s)) return { value: s };
+      const d = parseWhen(s, tz);
+      return d ? { value: toIsoDate(d, tz) } : { error: `"${column.name}": "${s}" is not an ISO 8601 date (YYYY-MM-DD)` };
+    }
+    case 'datetime': {
+      const d = parseWhen(s, tz);
+      return d ? { value: d } : { error: `"${column.name}": "${s}" is not an ISO 8601 date or date-time` };
+    }
+    case 'number':
+      return /^-?\d+(\.\d+)?$/.test(s) ? { value: Number(s) } : { error: `"${column.name}": "${s}" is not a plain number (yuan, e.g. 1200000)` };
+    case 'int':
+      return /^-?\d+$/.test(s) ? { value: Number(s) } : { error: `"${column.name}": "${s}" is not a whole number` };
+    case 'bool':
+      if (/^(true|false)$/i.test(s)) return { value: s.toLowerCase() === 'true' };
+      return { error: `"${column.name}" must be true or false, not "${s}"` };
+    case 'list':
+      return { value: s.split(';').map((x) => x.trim()).filter(Boolean) };
+  }
+}
+
+/** Parses a whole record (header → cell). Problems are returned, not thrown. */
+export function parseRecord(format: TableFormat, record: Record<string, string>, tz: string): { row: Record<string, Cell>; problems: string[] } {
+  const row: Record<string, Cell> = {};
+  const problems: string[] = [];
+  for (const c of format.columns) {
+    const r = parseCell(c, record[c.name], tz);
+    if ('error' in r) problems.push(r.error);
+    else row[c.name] = r.value;
+  }
+  return { row, problems };
+}
+
+/** Ids that take part in a cycle of parent links (manager chain, account tree). */
+export function cycleMembers(parentOf: Map<string, string | null>): Set<string> {
+  const inCycle = new Set<string>();
+  const state = new Map<string, 1 | 2>(); // 1 visiting, 2 done
+  for (const start of parentOf.keys()) {
+    const path: string[] = [];
+    let cur: string | null | undefined = start;
+    while (cur && !state.has(cur)) {
+      state.set(cur, 1);
+      path.push(cur);
+      cur = parentOf.get(cur) ?? null;
+    }
+    if (cur && state.get(cur) === 1) {
+      for (let i = path.indexOf(cur); i < path.length; i++) inCycle.add(path[i]);
+    }
+    for (const p of path) state.set(p, 2);
+  }
+  return inCycle;
+}

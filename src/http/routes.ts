@@ -1,0 +1,8 @@
+// Every HTTP route module, registered by buildServer. Each feature appends its own.
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../app.ts';
+import { healthRoutes } from './health.ts';
+
+export type RouteModule = (server: FastifyInstance, app: AppContext) => void | Promise<void>;
+
+export const routeModules: RouteModule[] = [healthRoutes];

@@ -1,0 +1,10 @@
+// The Fastify server of `kam start`: /healthz, /api/chat, the console and the platform webhooks.
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AppContext } from '../app.ts';
+import { routeModules } from './routes.ts';
+
+export async function buildServer(app: AppContext): Promise<FastifyInstance> {
+  const server = Fastify({ loggerInstance: app.log, disableRequestLogging: true, bodyLimit: 1024 * 1024 });
+  for (const mod of routeModules) await mod(server, app);
+  return server;
+}

@@ -1,0 +1,14 @@
+// Work that follows an import inside the same transaction (health backfill, retrieval chunks, ...).
+// Each feature appends its step here; a step that throws rolls the import back.
+import type { Db } from '../../db/index.ts';
+import type { TableName } from '../domain/csv-format.ts';
+
+export interface ImportInfo {
+  tz: string;
+  /** Tables present in this import. */
+  tables: TableName[];
+}
+
+export type AfterImportStep = (tx: Db, info: ImportInfo) => Promise<void>;
+
+export const afterImportSteps: AfterImportStep[] = [];

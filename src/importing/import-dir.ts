@@ -1,0 +1,150 @@
+// `kam import DIR`: streams every CSV of CONTRACT.md §4 found in DIR, validates each row, and
+// upserts in one transaction. Any problem anywhere rolls everything back; all problems are
+// reported as FILE:LINE: message.
+import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse';
+import type { Db } from '../../db/index.ts';
+import { FORMATS, checkHeader, cycleMembers, parseRecord, type Cell, type TableFormat, type TableName } from '../domain/csv-format.ts';
+import { allIds, parentLinks, upsertRows } from '../store/import-export.ts';
+import { UserInputError } from '../errors.ts';
+import { afterImportSteps } from './after-import.ts';
+
+export interface FileCount {
+  file: string;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export class ImportFailed extends UserInputError {
+  constructor(readonly problems: string[]) {
+    super(`import failed: ${problems.length} problem${problems.length === 1 ? '' : 's'}, nothing was written`);
+  }
+}
+
+const BATCH = 2000;
+const REFERENCED: TableName[] = ['users', 'accounts', 'contacts'];
+
+class Rollback extends Error {}
+
+export async function importDir(db: Db, dir: string, tz: string): Promise<FileCount[]> {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserInputError(`${dir} is not a directory`);
+  const present = new Set(readdirSync(dir));
+  const formats = FORMATS.filter((f) => present.has(f.file));
+  if (!formats.length) throw new UserInputError(`no import files in ${dir} (expected any of ${FORMATS.map((f) => f.file).join(', ')})`);
+
+  const problems: string[] = [];
+  const counts: FileCount[] = [];
+  try {
+    await db.transaction(async (tx) => {
+      // Ids that references may point to: what the database has, plus what this import adds.
+      const known = new Map<TableName, Set<string>>();
+      for (const t of REFERENCED) known.set(t, await allIds(tx, t));
+      for (const f of formats) {
+        counts.push(await importFile(tx, f, join(dir, f.file), tz, known, problems));
+      }
+      if (problems.length) throw new Rollback();
+      for (const step of afterImportSteps) await step(tx, { tz, tables: formats.map((f) => f.table) });
+    });
+  } catch (e) {
+    if (e instanceof Rollback) throw new ImportFailed(problems);
+    throw e;
+  }
+  return counts;
+}
+
+async function importFile(tx: Db, f: TableFormat, path: string, tz: string, known: Map<TableName, Set<string>>, problems: string[]): Promise<FileCount> {
+  const count: FileCount = { file: f.file, rows: 0, inserted: 0, updated: 0, unchanged: 0 };
+  const report = (line: number, msg: string) => problems.push(`${f.file}:${line}: ${msg}`);
+  const seenKeys = new Map<string, number>();
+  const selfRefs: { line: number; id: string; parent: string }[] = [];
+  const ownIds = known.get(f.table);
+  const fileIds = new Set<string>();
+  let batch: Record<string, Cell>[] = [];
+  let headerOk = true;
+
+  const flush = async () => {
+    if (!batch.length) return;
+    // Once a problem is known the transaction will be rolled back: keep validating, stop writing.
+    if (!problems.length) {
+      const r = await upsertRows(tx, f, batch);
+      count.inserted += r.inserted;
+      count.updated += r.updated;
+    }
+    batch = [];
+  };
+
+  const parser = createReadStream(path).pipe(
+    parse({ bom: true, columns: (header: string[]) => header.map((h) => h.trim()), skip_empty_lines: true, relax_column_count: true, info: true }),
+  );
+  let first = true;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; invalid_field_length?: number } }>) {
+      if (first) {
+        first = false;
+        const hp = checkHeader(f, Object.keys(record));
+        for (const p of hp) report(1, p);
+        if (hp.length) headerOk = false;
+      }
+      if (!headerOk) break;
+      const line = info.lines;
+      count.rows++;
+      const { row, problems: rowProblems } = parseRecord(f, record, tz);
+      for (const p of rowProblems) report(line, p);
+      if (rowProblems.length) continue;
+
+      const key = f.key.map((k) => String(row[k])).join('|');
+      const dup = seenKeys.get(key);
+      if (dup !== undefined) {
+        report(line, `duplicate ${f.key.join(' + ')} "${f.key.map((k) => row[k]).join(', ')}" (first on line ${dup})`);
+        continue;
+      }
+      seenKeys.set(key, line);
+
+      let refOk = true;
+      for (const c of f.columns) {
+        if (!c.ref || row[c.name] === null) continue;
+        const ids = Array.isArray(row[c.name]) ? (row[c.name] as string[]) : [String(row[c.name])];
+        for (const id of ids) {
+          if (c.ref === f.table && c.name === f.parent) {
+            selfRefs.push({ line, id: String(row[f.key[0]]), parent: id });
+          } else if (!known.get(c.ref)?.has(id)) {
+            report(line, `"${c.name}" refers to ${singular(c.ref)} "${id}", which is neither in this import nor in the database`);
+            refOk = false;
+          }
+        }
+      }
+      if (!refOk) continue;
+      if (ownIds) fileIds.add(String(row.id));
+      batch.push(row);
+      if (batch.length >= BATCH) await flush();
+    }
+  } catch (e) {
+    report((e as { lines?: number }).lines ?? 0, `not valid CSV: ${(e as Error).message}`);
+  }
+  if (first && headerOk) report(1, 'the file is empty (a header row is required)');
+  await flush();
+  for (const id of fileIds) ownIds!.add(id);
+
+  if (f.parent) checkParents(tx, f, selfRefs, ownIds!, report);
+  if (f.parent && selfRefs.length) {
+    const links = await parentLinks(tx, f.table, f.parent);
+    for (const r of selfRefs) links.set(r.id, r.parent);
+    const cyc = cycleMembers(links);
+    for (const r of selfRefs) if (cyc.has(r.id)) report(r.line, `"${f.parent}" makes a cycle: ${r.id} is its own ancestor`);
+  }
+  count.unchanged = Math.max(0, count.rows - count.inserted - count.updated);
+  return count;
+}
+
+function checkParents(_tx: Db, f: TableFormat, selfRefs: { line: number; parent: string }[], ids: Set<string>, report: (l: number, m: string) => void) {
+  for (const r of selfRefs) {
+    if (!ids.has(r.parent)) report(r.line, `"${f.parent}" refers to ${singular(f.table)} "${r.parent}", which is neither in this import nor in the database`);
+  }
+}
+
+function singular(t: TableName): string {
+  return { users: 'user', accounts: 'account', contacts: 'contact' }[t as 'users'] ?? t;
+}

@@ -1,0 +1,89 @@
+// SQL for bulk import (upsert by key, counting new / changed rows) and for export.
+import type { Db } from '../../db/index.ts';
+import type { Cell, Column, TableFormat, TableName } from '../domain/csv-format.ts';
+import { formatDateTime } from '../domain/time.ts';
+
+const SQL_TYPE: Record<Column['type']['kind'], string> = {
+  text: 'text',
+  enum: 'text',
+  date: 'date',
+  datetime: 'timestamptz',
+  number: 'numeric',
+  int: 'integer',
+  bool: 'boolean',
+  list: 'text[]',
+};
+
+function selectExpr(c: Column, i: number): string {
+  if (c.type.kind === 'list') return `CASE WHEN s.c${i} IS NULL OR s.c${i} = '' THEN '{}'::text[] ELSE string_to_array(s.c${i}, ';') END`;
+  return `s.c${i}::${SQL_TYPE[c.type.kind]}`;
+}
+
+function toText(v: Cell): string | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString();
+  if (Array.isArray(v)) return v.join(';');
+  return String(v);
+}
+
+const upsertSqlCache = new Map<string, string>();
+function upsertSql(f: TableFormat): string {
+  let sql = upsertSqlCache.get(f.table);
+  if (sql) return sql;
+  const cols = f.columns.map((c) => c.name);
+  const nonKey = cols.filter((c) => !f.key.includes(c));
+  const unnest = f.columns.map((_, i) => `$${i + 1}::text[]`).join(', ');
+  const alias = f.columns.map((_, i) => `c${i}`).join(', ');
+  sql =
+    `INSERT INTO ${f.table} AS t (${cols.join(', ')}) ` +
+    `SELECT ${f.columns.map(selectExpr).join(', ')} FROM unnest(${unnest}) AS s(${alias}) ` +
+    (nonKey.length
+      ? `ON CONFLICT (${f.key.join(', ')}) DO UPDATE SET ${nonKey.map((c) => `${c} = EXCLUDED.${c}`).join(', ')} ` +
+        `WHERE (${nonKey.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${nonKey.map((c) => `EXCLUDED.${c}`).join(', ')}) `
+      : `ON CONFLICT (${f.key.join(', ')}) DO NOTHING `) +
+    'RETURNING (xmax = 0) AS inserted';
+  upsertSqlCache.set(f.table, sql);
+  return sql;
+}
+
+/** Upserts parsed rows; returns how many were new and how many changed (the rest were unchanged). */
+export async function upsertRows(db: Db, f: TableFormat, rows: Record<string, Cell>[]): Promise<{ inserted: number; updated: number }> {
+  if (!rows.length) return { inserted: 0, updated: 0 };
+  const params = f.columns.map((c) => rows.map((r) => toText(r[c.name])));
+  const res = await db.query<{ inserted: boolean }>(upsertSql(f), params);
+  const inserted = res.rows.filter((r) => r.inserted).length;
+  return { inserted, updated: res.rows.length - inserted };
+}
+
+/** All ids of a referenced table (users, accounts, contacts). */
+export async function allIds(db: Db, table: TableName): Promise<Set<string>> {
+  const res = await db.query<{ id: string }>(`SELECT id FROM ${table}`);
+  return new Set(res.rows.map((r) => r.id));
+}
+
+/** id → parent id links stored in the database (users.manager_id, accounts.parent_id). */
+export async function parentLinks(db: Db, table: TableName, column: string): Promise<Map<string, string | null>> {
+  const res = await db.query<{ id: string; parent: string | null }>(`SELECT id, ${column} AS parent FROM ${table}`);
+  return new Map(res.rows.map((r) => [r.id, r.parent]));
+}
+
+export async function isEmpty(db: Db): Promise<boolean> {
+  const res = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM (SELECT 1 FROM users LIMIT 1) x');
+  return res.rows[0].n === 0;
+}
+
+/** Rows of one table as CSV cells in the import format, sorted by key (byte order). */
+export async function exportRows(db: Db, f: TableFormat, tz: string): Promise<string[][]> {
+  const cols = f.columns.map((c) => c.name);
+  const order = f.key.map((k) => (f.columns.find((c) => c.name === k)?.type.kind === 'int' ? k : `${k} COLLATE "C"`)).join(', ');
+  const res = await db.query<Record<string, unknown>>(`SELECT ${cols.join(', ')} FROM ${f.table} ORDER BY ${order}`);
+  return res.rows.map((r) =>
+    f.columns.map((c) => {
+      const v = r[c.name];
+      if (v === null || v === undefined) return '';
+      if (v instanceof Date) return formatDateTime(v, tz);
+      if (Array.isArray(v)) return v.join(';');
+      return String(v);
+    }),
+  );
+}
