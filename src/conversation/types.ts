@@ -1,0 +1,57 @@
+// The seams of the turn loop: what a turn knows, what a tool is, what a turn handler returns.
+import type { z } from 'zod';
+import type { AppContext } from '../app.ts';
+import type { InboundMessage, Reply } from '../../adapters/types.ts';
+import type { Lang } from '../../prompts/index.ts';
+import type { User } from '../domain/types.ts';
+
+/** Everything one turn works with. `now` stands in for the clock (kam ask --at). */
+export interface TurnContext {
+  app: AppContext;
+  user: User;
+  msg: InboundMessage;
+  now: Date;
+  tz: string;
+  lang: Lang;
+  /** Key of the per-chat context (platform + chat id + user). */
+  chatKey: string;
+  /** id of this message in raw_messages (stored before anything else). */
+  rawMessageId: number;
+  /** Short-term chat context loaded from chat_context (expired entries already dropped). */
+  context: ChatContext;
+}
+
+/** Per-chat memory for follow-ups ("那他们的合同呢?", "撤销"); persisted, expires after 30 min. */
+export interface ChatContext {
+  lastAccountId?: string;
+  lastNoteId?: string;
+  /** Pending question the bot asked (disambiguation, confirmation), owned by whoever asked it. */
+  pending?: { kind: string; [k: string]: unknown };
+  [k: string]: unknown;
+}
+
+/** What a tool sees: the acting user and the clock. Tools scope every read by user visibility in SQL. */
+export interface ToolContext {
+  app: AppContext;
+  user: User;
+  now: Date;
+  tz: string;
+  lang: Lang;
+}
+
+/** One capability, shared by the offline engine and the LLM engine. */
+export interface Tool<I extends z.ZodType = z.ZodType, O = unknown> {
+  name: string;
+  /** For the LLM: what the tool does and when to use it (English). */
+  description: string;
+  input: I;
+  run(ctx: ToolContext, input: z.infer<I>): Promise<O>;
+  /** Turns the output into the user's reply (wording from prompts/). */
+  render(ctx: ToolContext, output: O): Reply;
+}
+
+/**
+ * A handler that may take a turn before question answering (visit notes, alert acknowledgement,
+ * button actions). Returns null when the message is not for it.
+ */
+export type TurnHandler = (turn: TurnContext) => Promise<Reply | null>;
