@@ -1,6 +1,7 @@
 // The one database seam: a small `Db` interface with two implementations, embedded PGlite
 // (default) and a `pg` Pool for a PostgreSQL + pgvector server. Parameterized SQL only.
-import { readdirSync, readFileSync, existsSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, existsSync, mkdirSync, writeFileSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -185,9 +186,47 @@ function wrapPool(pool: any): Db {
   };
 }
 
+// Creating an embedded database (initdb) costs seconds; loading a dump of a freshly migrated one
+// costs a fraction. So the first new data dir leaves such a dump behind, keyed by the PGlite
+// version and the migrations, and later new data dirs start from it.
+function templatePath(): string {
+  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const pkg = JSON.parse(readFileSync(join(root, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')).version;
+  const hash = createHash('sha256').update(pkg);
+  for (const m of listMigrations()) hash.update(m.version).update(m.sql);
+  return join(root, 'node_modules', '.cache', 'kam', `template-${hash.digest('hex').slice(0, 16)}.tar`);
+}
+
+async function openNewPglite(dataDir: string): Promise<Db> {
+  let path: string | undefined;
+  try {
+    path = templatePath();
+  } catch {
+    // No node_modules beside us (an unusual install): create the database the slow way.
+  }
+  if (path && existsSync(path)) return openPglite(dataDir, { loadDataDir: new Blob([readFileSync(path)]) });
+  const db = await openPglite(dataDir);
+  await migrate(db);
+  if (path) {
+    try {
+      const dump = await pgliteOf(db).dumpDataDir('none');
+      mkdirSync(dirname(path), { recursive: true });
+      const tmp = `${path}.${process.pid}.tmp`;
+      writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+      renameSync(tmp, path);
+    } catch {
+      // A read-only install: every new data dir pays initdb, nothing else changes.
+    }
+  }
+  return db;
+}
+
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(cfg: { databaseUrl?: string; dataDir: string }): Promise<Db> {
-  const db = cfg.databaseUrl ? await openPg(cfg.databaseUrl) : await openPglite(cfg.dataDir);
+  let db: Db;
+  if (cfg.databaseUrl) db = await openPg(cfg.databaseUrl);
+  else if (existsSync(join(cfg.dataDir, 'PG_VERSION'))) db = await openPglite(cfg.dataDir);
+  else db = await openNewPglite(cfg.dataDir);
   await migrate(db);
   return db;
 }

@@ -4,7 +4,7 @@ import type { AppContext } from '../app.ts';
 import { routeModules } from './routes.ts';
 
 export async function buildServer(app: AppContext): Promise<FastifyInstance> {
-  const server = Fastify({ loggerInstance: app.log, disableRequestLogging: true, bodyLimit: 1024 * 1024 });
+  const server = Fastify({ loggerInstance: app.log, bodyLimit: 1024 * 1024 });
   for (const mod of routeModules) await mod(server, app);
   return server;
 }

@@ -2,5 +2,6 @@
 import type { Command } from 'commander';
 import { register as importCmd } from './import.ts';
 import { register as exportCmd } from './export.ts';
+import { register as startCmd } from './start.ts';
 
-export const commands: ((program: Command) => void)[] = [importCmd, exportCmd];
+export const commands: ((program: Command) => void)[] = [startCmd, importCmd, exportCmd];

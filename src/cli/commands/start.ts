@@ -1,0 +1,65 @@
+import type { Command } from 'commander';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cliConfig, ExitError } from '../context.ts';
+import { createLogger, type AppContext } from '../../app.ts';
+import { DbUnavailableError, openDatabase } from '../../../db/index.ts';
+import { buildServer } from '../../http/server.ts';
+import { isEmpty } from '../../store/import-export.ts';
+import { importDir } from '../../importing/import-dir.ts';
+import { serviceStarters, type RunningService } from '../../services.ts';
+
+/** The sample data set shipped with the project, loaded into an empty embedded database. */
+export const DEMO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'demo');
+
+export function register(program: Command) {
+  program
+    .command('start')
+    .description('run the HTTP server (chat API, console, webhooks), the scheduler and the configured messaging platforms')
+    .option('--port <n>', 'listen port (default $PORT or 3000)')
+    .action(async (opts: { port?: string }) => {
+      const config = cliConfig();
+      if (opts.port !== undefined) {
+        const port = Number(opts.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ExitError(`--port: "${opts.port}" is not a port number`, 1);
+        config.port = port;
+      }
+      const log = createLogger(config.logLevel, process.stdout);
+      let db;
+      try {
+        db = await openDatabase(config);
+      } catch (e) {
+        throw new ExitError(e instanceof DbUnavailableError ? e.message : `cannot open the database: ${(e as Error).message}`, 2);
+      }
+      const app: AppContext = { db, config, log };
+      if (config.demo && !config.databaseUrl && (await isEmpty(db))) {
+        const counts = await importDir(db, DEMO_DIR, config.timeZone);
+        log.info({ rows: counts.reduce((n, c) => n + c.rows, 0) }, 'empty database: loaded the bundled demo data (set KAM_DEMO=false to start empty)');
+      }
+      const services: RunningService[] = [];
+      const server = await buildServer(app);
+      try {
+        await server.listen({ host: config.host, port: config.port });
+      } catch (e) {
+        await db.close();
+        throw new ExitError(`cannot listen on ${config.host}:${config.port}: ${(e as Error).message}`, 2);
+      }
+      for (const start of serviceStarters) {
+        const s = await start(app);
+        if (s) services.push(s);
+      }
+      log.info({ url: `http://${config.host}:${config.port}/`, db: config.databaseUrl ? 'postgres' : config.dataDir, llm: config.llm ? config.llm.model : 'offline' }, 'KAM Assistant is running');
+
+      await new Promise<void>((resolve) => {
+        const stop = async (signal: string) => {
+          log.info({ signal }, 'shutting down');
+          await server.close().catch(() => {});
+          for (const s of services.reverse()) await s.stop().catch((e) => log.warn({ err: e, service: s.name }, 'stop failed'));
+          await db.close().catch(() => {});
+          resolve();
+        };
+        process.once('SIGINT', () => void stop('SIGINT'));
+        process.once('SIGTERM', () => void stop('SIGTERM'));
+      });
+    });
+}

@@ -1,0 +1,12 @@
+// Long-running parts of `kam start` besides the HTTP server (scheduler, platform connections).
+// Each feature appends a starter; `kam start` starts them in order and stops them in reverse.
+import type { AppContext } from './app.ts';
+
+export interface RunningService {
+  name: string;
+  stop(): Promise<void>;
+}
+
+export type ServiceStarter = (app: AppContext) => Promise<RunningService | null>;
+
+export const serviceStarters: ServiceStarter[] = [];

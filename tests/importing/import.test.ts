@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Db } from '../../db/index.ts';
+import { importDir, ImportFailed } from '../../src/importing/import-dir.ts';
+import { exportDir } from '../../src/importing/export-dir.ts';
+import { emptyDb, sampleDb } from '../helpers/db.ts';
+import { SAMPLE_DIR, TEST_TZ } from '../helpers/paths.ts';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'kam-imp-'));
+
+function sampleCopy(): string {
+  const dir = tmp();
+  cpSync(SAMPLE_DIR, dir, { recursive: true });
+  return dir;
+}
+
+function writeCsv(dir: string, file: string, lines: string[]) {
+  writeFileSync(join(dir, file), lines.join('\n') + '\n');
+}
+
+async function problemsOf(db: Db, dir: string): Promise<string[]> {
+  try {
+    await importDir(db, dir, TEST_TZ);
+  } catch (e) {
+    if (e instanceof ImportFailed) return e.problems;
+    throw e;
+  }
+  return [];
+}
+
+function readExport(dir: string): Record<string, string> {
+  return Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+}
+
+describe('kam import on the sample data', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await emptyDb();
+  });
+  afterAll(() => db.close());
+
+  it('imports every file, then reports every row unchanged on a second run', async () => {
+    const first = await importDir(db, SAMPLE_DIR, TEST_TZ);
+    const byFile = Object.fromEntries(first.map((c) => [c.file, c]));
+    expect(byFile['accounts.csv']).toMatchObject({ rows: 8, inserted: 8, updated: 0, unchanged: 0 });
+    expect(byFile['interactions.csv']).toMatchObject({ rows: 20, inserted: 20 });
+    const second = await importDir(db, SAMPLE_DIR, TEST_TZ);
+    for (const c of second) expect(c).toMatchObject({ inserted: 0, updated: 0, unchanged: c.rows });
+  });
+
+  it('counts a changed row as changed', async () => {
+    const dir = tmp();
+    writeCsv(dir, 'accounts.csv', ['id,name,owner_id,tier', 'A600,兴业建材有限公司,u_zhang,B']);
+    const [c] = await importDir(db, dir, TEST_TZ);
+    expect(c).toMatchObject({ rows: 1, inserted: 0, updated: 1, unchanged: 0 });
+    const r = await db.query<{ tier: string; aliases: string[] }>("SELECT tier, aliases FROM accounts WHERE id = 'A600'");
+    expect(r.rows[0]).toEqual({ tier: 'B', aliases: [] });
+  });
+});
+
+describe('export round trip', () => {
+  it('export → import into an empty database → export is byte-identical, rows sorted by id', async () => {
+    const a = tmp();
+    const b = tmp();
+    const src = await sampleDb();
+    await exportDir(src, a, TEST_TZ);
+    await src.close();
+    const dst = await emptyDb();
+    await importDir(dst, a, TEST_TZ);
+    await exportDir(dst, b, TEST_TZ);
+    await dst.close();
+    expect(readExport(b)).toEqual(readExport(a));
+    const users = readFileSync(join(a, 'users.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]);
+    expect(users).toEqual([...users].sort());
+    expect(readFileSync(join(a, 'interactions.csv'), 'utf8')).toContain('I016,A400,u_zhang,2026-09-02T10:00:00+08:00,visit,C4001,');
+    expect(readFileSync(join(a, 'budgets.csv'), 'utf8')).toContain('A100,2026,20000000\n');
+  });
+});
+
+describe('import errors', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await sampleDb();
+  });
+  afterAll(() => db.close());
+
+  it('reports a bad row in each of three files as FILE:LINE and writes nothing', async () => {
+    const dir = sampleCopy();
+    const before = tmp();
+    await exportDir(db, before, TEST_TZ);
+    appendFileSync(join(dir, 'accounts.csv'), 'A900,新客户,,,,,X,,u_zhang,2024-01-01\n');
+    appendFileSync(join(dir, 'orders.csv'), 'O-9,A100,2026-13-01,100,x\n');
+    appendFileSync(join(dir, 'tickets.csv'), 'T9,A100,complaint,high,2026-11-01T10:00:00+08:00,,\n');
+    writeFileSync(join(dir, 'contacts.csv'), readFileSync(join(dir, 'contacts.csv'), 'utf8').replace('C6001,A600,唐宁', 'C6001,A999,唐宁'));
+    const problems = await problemsOf(db, dir);
+    expect(problems).toEqual([
+      'accounts.csv:10: "tier" must be one of S, A, B, C, not "X"',
+      'contacts.csv:13: "account_id" refers to account "A999", which is neither in this import nor in the database',
+      'orders.csv:15: "order_date": "2026-13-01" is not an ISO 8601 date (YYYY-MM-DD)',
+    ]);
+    const after = tmp();
+    await exportDir(db, after, TEST_TZ);
+    expect(readExport(after)).toEqual(readExport(before));
+  });
+
+  it('reports unknown and missing columns', async () => {
+    const dir = tmp();
+    writeCsv(dir, 'orders.csv', ['id,account_id,amount,colour', 'O1,A100,5,red']);
+    expect(await problemsOf(db, dir)).toEqual([
+      'orders.csv:1: unknown column "colour" (expected: id, account_id, order_date, amount, product)',
+      'orders.csv:1: missing required column "order_date"',
+    ]);
+  });
+
+  it('reports missing required values, bad numbers, bad date-times and bad booleans', async () => {
+    const dir = tmp();
+    writeCsv(dir, 'orders.csv', ['id,account_id,order_date,amount', 'O1,A100,2026-01-01,', 'O2,A100,2026-01-01,1.2万']);
+    writeCsv(dir, 'tickets.csv', ['id,account_id,kind,opened_at', 'T1,A100,complaint,yesterday']);
+    writeCsv(dir, 'contacts.csv', ['id,account_id,name,active', 'C1,A100,张三,maybe']);
+    expect(await problemsOf(db, dir)).toEqual([
+      'contacts.csv:2: "active" must be true or false, not "maybe"',
+      'orders.csv:2: missing required value for "amount"',
+      'orders.csv:3: "amount": "1.2万" is not a plain number (yuan, e.g. 1200000)',
+      'tickets.csv:2: "opened_at": "yesterday" is not an ISO 8601 date or date-time',
+    ]);
+  });
+
+  it('reports duplicate ids within a file and dangling references in lists', async () => {
+    const dir = tmp();
+    writeCsv(dir, 'interactions.csv', [
+      'id,account_id,user_id,occurred_at,type,contact_ids,summary',
+      'X1,A100,u_zhang,2026-11-01,visit,C1001;C0000,拜访',
+      'X1,A100,u_zhang,2026-11-02,visit,,拜访',
+      'X2,A100,u_nobody,2026-11-02,visit,,拜访',
+    ]);
+    expect(await problemsOf(db, dir)).toEqual([
+      'interactions.csv:2: "contact_ids" refers to contact "C0000", which is neither in this import nor in the database',
+      'interactions.csv:3: duplicate id "X1" (first on line 2)',
+      'interactions.csv:4: "user_id" refers to user "u_nobody", which is neither in this import nor in the database',
+    ]);
+  });
+
+  it('reports manager and parent cycles, including cycles through stored rows', async () => {
+    const dir = tmp();
+    writeCsv(dir, 'users.csv', ['id,name,role,manager_id', 'u_chen,陈志强,manager,u_zhang']);
+    writeCsv(dir, 'accounts.csv', ['id,name,owner_id,parent_id', 'N1,甲,u_li,N2', 'N2,乙,u_li,N1', 'N3,丙,u_li,N9']);
+    expect(await problemsOf(db, dir)).toEqual([
+      'users.csv:2: "manager_id" makes a cycle: u_chen is its own ancestor',
+      'accounts.csv:4: "parent_id" refers to account "N9", which is neither in this import nor in the database',
+      'accounts.csv:2: "parent_id" makes a cycle: N1 is its own ancestor',
+      'accounts.csv:3: "parent_id" makes a cycle: N2 is its own ancestor',
+    ]);
+  });
+
+  it('accepts files in any subset, referring to rows imported earlier or later in the same import', async () => {
+    const dir = tmp();
+    writeCsv(dir, 'contacts.csv', ['id,account_id,name', 'C9001,A901,新联系人']);
+    writeCsv(dir, 'accounts.csv', ['id,name,owner_id,parent_id', 'A901,新子公司,u_li,A900', 'A900,新集团,u_li,']);
+    const counts = await importDir(db, dir, TEST_TZ);
+    expect(counts.map((c) => [c.file, c.inserted])).toEqual([['accounts.csv', 2], ['contacts.csv', 1]]);
+  });
+});

@@ -1,0 +1,80 @@
+// The same migrations and store queries over both drivers: PGlite direct, and `pg` against
+// PGlite served by @electric-sql/pglite-socket.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrate, type Db } from '../../db/index.ts';
+import { importDir } from '../../src/importing/import-dir.ts';
+import { exportDir } from '../../src/importing/export-dir.ts';
+import { visibleAccountIds } from '../../src/domain/visibility.ts';
+import type { User, TeamMember } from '../../src/domain/types.ts';
+import { emptyDb } from '../helpers/db.ts';
+import { overPg } from '../helpers/pg-socket.ts';
+import { SAMPLE_DIR, TEST_TZ } from '../helpers/paths.ts';
+
+const drivers: [string, () => Promise<{ db: Db; stop(): Promise<void> }>][] = [
+  ['pglite', async () => { const db = await emptyDb(); return { db, stop: () => db.close() }; }],
+  ['pg over pglite-socket', async () => {
+    const embedded = await emptyDb();
+    const served = await overPg(embedded);
+    return { db: served.db, stop: async () => { await served.stop(); await embedded.close(); } };
+  }],
+];
+
+describe.each(drivers)('store over %s', (_name, open) => {
+  let db: Db;
+  let stop: () => Promise<void>;
+  beforeAll(async () => {
+    ({ db, stop } = await open());
+    await migrate(db);
+    await importDir(db, SAMPLE_DIR, TEST_TZ);
+  });
+  afterAll(() => stop());
+
+  it('has every migration recorded and re-running them is a no-op', async () => {
+    expect(await migrate(db)).toEqual([]);
+    const r = await db.query<{ version: string }>('SELECT version FROM schema_migrations ORDER BY version');
+    expect(r.rows[0].version).toBe('001_init');
+  });
+
+  it('returns dates as strings, amounts as numbers, instants as Dates', async () => {
+    const r = await db.query("SELECT end_date, amount FROM contracts WHERE id = 'CT-A300-01'");
+    expect(r.rows[0]).toEqual({ end_date: '2027-01-10', amount: 12000000 });
+    const t = await db.query<{ opened_at: Date }>("SELECT opened_at FROM tickets WHERE id = 'T004'");
+    expect(t.rows[0].opened_at.toISOString()).toBe('2026-11-22T01:00:00.000Z');
+  });
+
+  it('rolls a failed transaction back', async () => {
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query("UPDATE accounts SET tier = 'C' WHERE id = 'A100'");
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    const r = await db.query("SELECT tier FROM accounts WHERE id = 'A100'");
+    expect(r.rows[0].tier).toBe('S');
+  });
+
+  it('visible_account_ids agrees with the pure visibility rule for every user', async () => {
+    const users = (await db.query<User>('SELECT * FROM users')).rows;
+    const team = (await db.query<TeamMember>('SELECT * FROM account_team')).rows;
+    const accounts = (await db.query<{ id: string; parent_id: string | null }>('SELECT id, parent_id FROM accounts')).rows;
+    for (const u of [...users.map((x) => x.id), 'u_unknown']) {
+      const sql = (await db.query<{ account_id: string }>('SELECT account_id FROM visible_account_ids($1)', [u])).rows.map((r) => r.account_id).sort();
+      expect(sql, u).toEqual([...visibleAccountIds(u, users, team, accounts)].sort());
+    }
+    const zhang = (await db.query<{ account_id: string }>('SELECT account_id FROM visible_account_ids($1) ORDER BY 1', ['u_zhang'])).rows.map((r) => r.account_id);
+    expect(zhang).toEqual(['A100', 'A101', 'A102', 'A400', 'A600']);
+    const chen = (await db.query('SELECT count(*)::int AS n FROM visible_account_ids($1)', ['u_chen'])).rows[0].n;
+    expect(chen).toBe(8);
+  });
+
+  it('exports the same bytes as the other driver', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kam-drv-'));
+    await exportDir(db, dir, TEST_TZ);
+    const files = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+    expect(files['tickets.csv']).toContain('T004,A300,complaint,high,2026-11-22T09:00:00+08:00,,正面吊频繁报警停机影响码头作业');
+    expect(files['accounts.csv']).toContain('A100,中建华东工程集团,中建华东;华东工程,,建筑工程,华东,S,high,u_zhang,2019-03-01');
+  });
+});
