@@ -4,6 +4,7 @@ import type { AppContext } from '../app.ts';
 import type { InboundMessage, Reply } from '../../adapters/types.ts';
 import type { Lang } from '../../prompts/index.ts';
 import type { User } from '../domain/types.ts';
+import type { Utterance } from './nlu/utterance.ts';
 
 /** Everything one turn works with. `now` stands in for the clock (kam ask --at). */
 export interface TurnContext {
@@ -48,6 +49,28 @@ export interface Tool<I extends z.ZodType = z.ZodType, O = unknown> {
   run(ctx: ToolContext, input: z.infer<I>): Promise<O>;
   /** Turns the output into the user's reply (wording from prompts/). */
   render(ctx: ToolContext, output: O): Reply;
+  /** Example questions for the help reply, in both languages. */
+  examples?: { zh: string[]; en: string[] };
+  /** How the offline engine recognises a message for this tool (see tools/index.ts). */
+  offline?: OfflineTrigger<z.infer<I>>;
+  /** The account the answer was about, remembered for follow-ups ("那他们的合同呢?"). */
+  subjectAccount?(output: O): string | undefined;
+}
+
+/**
+ * A tool's offline trigger: the offline engine scores every registered tool against the analysed
+ * message and runs the best one. Keywords also tell the engine which words of a message are
+ * "question words" rather than a (possibly unknown) account name.
+ */
+export interface OfflineTrigger<In> {
+  /** Whether the tool needs an account: taken from the mention, else from the chat context. */
+  account: 'required' | 'optional' | 'none';
+  /** Words that signal this tool (matched case-insensitively on the normalised text). */
+  keywords: { zh: string[]; en: string[] };
+  /** How strongly the message asks for this tool: 0 = not at all; keyword hits score about 1 each. */
+  score(u: Utterance): number;
+  /** The tool input for this message; `accountId` is the resolved account, if any. */
+  input(u: Utterance, accountId: string | undefined): In;
 }
 
 /**

@@ -3,5 +3,6 @@ import type { Command } from 'commander';
 import { register as importCmd } from './import.ts';
 import { register as exportCmd } from './export.ts';
 import { register as startCmd } from './start.ts';
+import { register as askCmd } from './ask.ts';
 
-export const commands: ((program: Command) => void)[] = [startCmd, importCmd, exportCmd];
+export const commands: ((program: Command) => void)[] = [startCmd, importCmd, exportCmd, askCmd];

@@ -1,0 +1,87 @@
+// Date ranges in messages, resolved against `now` in the business time zone: chrono-node for
+// single dates (zh and en), plus our own rules for ranges chrono does not know (上个月, 月底,
+// 下个月初, "last 30 days", "this week").
+import * as chrono from 'chrono-node';
+import { addDays, endOfMonth, offsetMinutes, toIsoDate, weekOf, type IsoDate } from '../../domain/time.ts';
+import { extractDuration } from './numbers.ts';
+
+export interface DateRange {
+  from: IsoDate;
+  /** Inclusive. */
+  to: IsoDate;
+  /** The words that set it. */
+  text: string;
+  /** Past (look back) or future (look ahead) from today. */
+  direction: 'past' | 'future' | 'point';
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+function monthStart(d: IsoDate, delta: number): IsoDate {
+  let [y, m] = d.split('-').map(Number);
+  m += delta;
+  while (m < 1) (m += 12), y--;
+  while (m > 12) (m -= 12), y++;
+  return `${y}-${pad(m)}-01`;
+}
+
+type Rule = { re: RegExp; range: (today: IsoDate, m: RegExpExecArray) => Omit<DateRange, 'text'> };
+
+const RULES: Rule[] = [
+  { re: /下(个)?月初|early next month|beginning of next month/, range: (t) => ({ from: monthStart(t, 1), to: addDays(monthStart(t, 1), 9), direction: 'future' }) },
+  { re: /下(个)?月底|end of next month/, range: (t) => ({ from: addDays(endOfMonth(monthStart(t, 1)), -9), to: endOfMonth(monthStart(t, 1)), direction: 'future' }) },
+  { re: /(本|这个|这)?月底(前|之前)?|月末|end of (the |this )?month/, range: (t) => ({ from: t, to: endOfMonth(t), direction: 'future' }) },
+  { re: /年底(前|之前)?|年末|end of (the |this )?year/, range: (t) => ({ from: t, to: `${t.slice(0, 4)}-12-31`, direction: 'future' }) },
+  { re: /上(个)?月|last month|previous month/, range: (t) => ({ from: monthStart(t, -1), to: endOfMonth(monthStart(t, -1)), direction: 'past' }) },
+  { re: /下(个)?月|next month/, range: (t) => ({ from: monthStart(t, 1), to: endOfMonth(monthStart(t, 1)), direction: 'future' }) },
+  { re: /(本|这个|这)月|this month/, range: (t) => ({ from: monthStart(t, 0), to: endOfMonth(t), direction: 'point' }) },
+  { re: /上(个)?(周|星期|礼拜)(?![一二三四五六日天])|last week|previous week/, range: (t) => ({ from: weekOf(addDays(t, -7)).start, to: weekOf(addDays(t, -7)).end, direction: 'past' }) },
+  { re: /下(个)?(周|星期|礼拜)(?![一二三四五六日天])|next week/, range: (t) => ({ from: weekOf(addDays(t, 7)).start, to: weekOf(addDays(t, 7)).end, direction: 'future' }) },
+  { re: /(本|这)(周|星期|礼拜)(?![一二三四五六日天])|this week/, range: (t) => ({ from: weekOf(t).start, to: weekOf(t).end, direction: 'point' }) },
+  { re: /今年|本年|this year/, range: (t) => ({ from: `${t.slice(0, 4)}-01-01`, to: `${t.slice(0, 4)}-12-31`, direction: 'point' }) },
+  { re: /去年|last year/, range: (t) => ({ from: `${Number(t.slice(0, 4)) - 1}-01-01`, to: `${Number(t.slice(0, 4)) - 1}-12-31`, direction: 'past' }) },
+];
+
+/** "最近30天", "过去两周", "last 60 days", "past 3 months" → [today - n, today]; "未来60天", "next 60 days", "60天内到期" → [today, today + n]. */
+function durationRange(norm: string, today: IsoDate): DateRange | undefined {
+  const d = extractDuration(norm);
+  if (!d) return undefined;
+  const around = norm.slice(Math.max(0, norm.indexOf(d.text) - 8), norm.indexOf(d.text) + d.text.length + 6);
+  if (/未来|接下来|之后|以后|next|coming|within|内到期|后到期|内过期|in the next/.test(around)) return { from: today, to: addDays(today, d.days), text: d.text, direction: 'future' };
+  if (/最近|过去|近|前|last|past|recent|previous/.test(around)) return { from: addDays(today, -d.days), to: today, text: d.text, direction: 'past' };
+  return undefined;
+}
+
+/** A single date chrono recognises (昨天, 上周五, 11月10日, last Friday, Nov 10). */
+function chronoDate(text: string, now: Date, tz: string, zh: boolean): { date: IsoDate; text: string } | undefined {
+  const ref = { instant: now, timezone: offsetMinutes(now, tz) };
+  const results = zh ? chrono.zh.parse(text, ref) : chrono.en.parse(text, ref);
+  for (const r of results) {
+    const s = r.start;
+    if (!s.isCertain('day') && !s.isCertain('weekday') && !/yesterday|today|tomorrow|昨|今|明|前天|后天/.test(r.text)) continue;
+    const y = s.get('year');
+    const m = s.get('month');
+    const d = s.get('day');
+    if (!y || !m || !d) continue;
+    return { date: `${y}-${pad(m)}-${pad(d)}`, text: r.text };
+  }
+  return undefined;
+}
+
+/** The date range a message mentions, if any. */
+export function extractDateRange(text: string, norm: string, now: Date, tz: string): DateRange | undefined {
+  const today = toIsoDate(now, tz);
+  const dur = durationRange(norm, today);
+  if (dur) return dur;
+  for (const rule of RULES) {
+    const m = rule.re.exec(norm);
+    if (m) return { ...rule.range(today, m), text: m[0] };
+  }
+  const zh = /[\u3400-\u9fff]/.test(text);
+  const single = chronoDate(text, now, tz, zh);
+  if (single) {
+    const since = /(since|自从|以来|之后|从)/.test(norm);
+    if (since) return { from: single.date, to: today, text: single.text, direction: 'past' };
+    return { from: single.date, to: single.date, text: single.text, direction: single.date < today ? 'past' : single.date > today ? 'future' : 'point' };
+  }
+  return undefined;
+}

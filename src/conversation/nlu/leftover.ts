@@ -1,0 +1,36 @@
+// What is left of a message once the question words are gone: the name of something the user
+// asked about that no visible account matched ("西山矿业" for a user who may not see it).
+import { normalize } from './normalize.ts';
+import { BASE_VOCABULARY } from './vocabulary.ts';
+
+const DATE_OR_NUMBER = [
+  /\d{4}[-/年]\d{1,2}([-/月]\d{1,2}[日号]?)?/g,
+  /\d{1,2}月\d{1,2}[日号]?/g,
+  /[0-9零一二两三四五六七八九十百]+\s*(个)?(天|日|周|星期|个月|月|年|小时|%|万|亿|元)/g,
+  /(今|明|去|前|后|本|上|下|这|那)(年|月|季度|周|星期|天)(初|底|末)?/g,
+  /(上|下|这|本)(个)?(月|周|星期|季度)(初|底|末)?/g,
+  /[0-9]+(\.[0-9]+)?/g,
+];
+
+/** The longest run left after removing question vocabulary, dates and numbers; undefined when nothing substantial is left. */
+export function leftoverName(text: string, vocabulary: { zh: string[]; en: string[] }): string | undefined {
+  let s = normalize(text);
+  for (const re of DATE_OR_NUMBER) s = s.replace(re, ' ');
+  const zh = [...new Set([...vocabulary.zh, ...BASE_VOCABULARY.zh])].filter(Boolean).sort((a, b) => b.length - a.length);
+  for (const w of zh) s = s.split(w.toLowerCase()).join(' ');
+  const enStop = new Set([...vocabulary.en, ...BASE_VOCABULARY.en].flatMap((w) => w.toLowerCase().split(/\s+/)));
+  const pieces: string[] = [];
+  for (const part of s.split(/[^\u3400-\u9fffa-z0-9&'.-]+|(?<=[\u3400-\u9fff])(?=[a-z])|(?<=[a-z])(?=[\u3400-\u9fff])/)) {
+    if (!part) continue;
+    if (/[a-z]/.test(part)) {
+      if (!enStop.has(part.replace(/'s$/, '')) && part.length >= 2) pieces.push(part);
+      else pieces.push('|');
+    } else if (part.length >= 2) pieces.push(part);
+    else pieces.push('|');
+  }
+  // Adjacent Latin words form one name ("foo mining"); anything else separates.
+  const runs = pieces.join(' ').split('|').map((r) => r.trim()).filter(Boolean);
+  const candidates = runs.flatMap((r) => (/[a-z]/.test(r) ? [r] : r.split(' '))).filter((r) => r.length >= 2);
+  if (!candidates.length) return undefined;
+  return candidates.sort((a, b) => b.length - a.length)[0];
+}

@@ -1,0 +1,21 @@
+// Text normalisation shared by every NLU step: full-width forms to ASCII (？→?, ３０→30),
+// Latin letters to lower case, runs of whitespace to one space.
+export function normalize(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+const HAN = /[\u3400-\u9fff]/;
+export function isHan(ch: string): boolean {
+  return HAN.test(ch);
+}
+
+export function hasHan(text: string): boolean {
+  return HAN.test(text);
+}
+
+/** Latin words of a normalised text, with their offsets. */
+export function latinWords(norm: string): { word: string; start: number; end: number }[] {
+  const out: { word: string; start: number; end: number }[] = [];
+  for (const m of norm.matchAll(/[a-z][a-z0-9']*/g)) out.push({ word: m[0].replace(/'s$/, ''), start: m.index!, end: m.index! + m[0].length });
+  return out;
+}

@@ -1,0 +1,105 @@
+// Latin renderings of Chinese account names, so "Xishan Mining" finds 西山矿业集团: each character
+// can be read by its toneless pinyin, and common business words by their English translation.
+// Computed lazily and cached per name (a process sees each name once).
+import { pinyin } from 'pinyin-pro';
+
+/** English readings of common words in company names. `generic` words never identify an account alone. */
+const GLOSSARY: { zh: string; en: string[]; generic?: boolean }[] = [
+  { zh: '有限责任公司', en: ['co', 'ltd', 'limited', 'company', 'llc'], generic: true },
+  { zh: '股份有限公司', en: ['co', 'ltd', 'limited', 'company', 'corp', 'corporation', 'inc'], generic: true },
+  { zh: '有限公司', en: ['co', 'ltd', 'limited', 'company', 'inc', 'corp', 'corporation'], generic: true },
+  { zh: '集团', en: ['group', 'holdings', 'corp', 'corporation'], generic: true },
+  { zh: '公司', en: ['company', 'co', 'corp', 'corporation', 'inc'], generic: true },
+  { zh: '股份', en: ['holdings', 'shares'], generic: true },
+  { zh: '工程', en: ['engineering', 'construction', 'eng'], generic: true },
+  { zh: '建设', en: ['construction', 'building'], generic: true },
+  { zh: '建筑', en: ['construction', 'building', 'architecture'], generic: true },
+  { zh: '科技', en: ['technology', 'technologies', 'tech', 'sci-tech'], generic: true },
+  { zh: '技术', en: ['technology', 'tech'], generic: true },
+  { zh: '实业', en: ['industrial', 'industries', 'industry'], generic: true },
+  { zh: '国际', en: ['international', 'intl'], generic: true },
+  { zh: '中国', en: ['china'], generic: true },
+  { zh: '第一', en: ['first', 'no1', '1st'] },
+  { zh: '第二', en: ['second', 'no2', '2nd'] },
+  { zh: '第三', en: ['third', 'no3', '3rd'] },
+  { zh: '矿业', en: ['mining', 'mines'] },
+  { zh: '矿山', en: ['mining', 'mine'] },
+  { zh: '港务', en: ['port', 'ports', 'harbor', 'harbour'] },
+  { zh: '港口', en: ['port', 'ports', 'harbor', 'harbour'] },
+  { zh: '物流', en: ['logistics'] },
+  { zh: '路桥', en: ['road', 'bridge', 'roads', 'bridges'] },
+  { zh: '桥梁', en: ['bridge', 'bridges'] },
+  { zh: '新能源', en: ['new', 'energy'] },
+  { zh: '能源', en: ['energy', 'power'] },
+  { zh: '电力', en: ['power', 'electric'] },
+  { zh: '建材', en: ['building', 'materials', 'material'] },
+  { zh: '材料', en: ['materials', 'material'] },
+  { zh: '钢铁', en: ['steel', 'iron'] },
+  { zh: '水泥', en: ['cement'] },
+  { zh: '机械', en: ['machinery'] },
+  { zh: '装备', en: ['equipment'] },
+  { zh: '设备', en: ['equipment'] },
+  { zh: '交通', en: ['transport', 'transportation', 'traffic'] },
+  { zh: '铁路', en: ['railway', 'rail'] },
+  { zh: '城建', en: ['urban', 'construction'] },
+  { zh: '投资', en: ['investment', 'invest'] },
+  { zh: '控股', en: ['holdings', 'holding'], generic: true },
+  { zh: '华东', en: ['east', 'china'] },
+  { zh: '华北', en: ['north', 'china'] },
+  { zh: '华南', en: ['south', 'china'] },
+  { zh: '华中', en: ['central', 'china'] },
+  { zh: '西南', en: ['southwest'] },
+  { zh: '西北', en: ['northwest'] },
+  { zh: '东北', en: ['northeast'] },
+  { zh: '北方', en: ['north', 'northern'] },
+  { zh: '南方', en: ['south', 'southern'] },
+  { zh: '蓝海', en: ['blue', 'ocean', 'sea'] },
+];
+
+/** One reading of a run of characters: `from`..`to` (exclusive) of the name, read as these tokens. */
+export interface Reading {
+  from: number;
+  to: number;
+  /** Latin forms that read this run; a query token matches when equal to one of them. */
+  forms: string[];
+  /** Pinyin reading of a single character (a proper-name part) vs. a translated word. */
+  kind: 'pinyin' | 'english';
+  generic: boolean;
+}
+
+const cache = new Map<string, Reading[]>();
+
+/** Every way to read spans of a name: one pinyin syllable per character, and glossary words. */
+export function readingsOf(name: string): Reading[] {
+  let out = cache.get(name);
+  if (out) return out;
+  out = [];
+  const chars = [...name];
+  const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'removed', v: true }) as string[];
+  // pinyin-pro returns one syllable per Han character; keep positions aligned with the name.
+  let s = 0;
+  chars.forEach((ch, i) => {
+    if (/[\u3400-\u9fff]/.test(ch)) {
+      const syl = syllables[s++];
+      if (syl) out!.push({ from: i, to: i + 1, forms: [syl.toLowerCase()], kind: 'pinyin', generic: false });
+    } else if (/[a-z0-9]/i.test(ch)) {
+      out!.push({ from: i, to: i + 1, forms: [ch.toLowerCase()], kind: 'pinyin', generic: false });
+    }
+  });
+  const text = chars.join('');
+  for (const g of GLOSSARY) {
+    for (let at = text.indexOf(g.zh); at >= 0; at = text.indexOf(g.zh, at + 1)) {
+      out.push({ from: at, to: at + [...g.zh].length, forms: g.en, kind: 'english', generic: !!g.generic });
+    }
+  }
+  if (cache.size > 50000) cache.clear();
+  cache.set(name, out);
+  return out;
+}
+
+/** All the Latin forms a name can contribute, concatenated (a cheap pre-filter before matching). */
+export function latinHaystack(name: string): string {
+  return readingsOf(name)
+    .map((r) => r.forms.join(' '))
+    .join(' ');
+}

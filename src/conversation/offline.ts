@@ -1,0 +1,105 @@
+// The offline engine: deterministic, no network. Analyses the message once, lets every tool's
+// offline trigger score it, fills the account from the mention or the chat context, and runs the
+// best tool. Asks back (with buttons) rather than guessing when the account is unclear.
+import type { Reply } from '../../adapters/types.ts';
+import { visibleAccountNames } from '../store/accounts.ts';
+import { ambiguousReply, notFoundReply, whichAccountReply } from './clarify.ts';
+import { resolveAccountMention, type AccountMention } from './nlu/accounts.ts';
+import { isListQuestion, LIST_MARKERS, type Keywords } from './nlu/keywords.ts';
+import { analyzeUtterance, type Utterance } from './nlu/utterance.ts';
+import { runTool } from './run-tool.ts';
+import { toolByName, tools } from './tools/index.ts';
+import type { Tool, TurnContext } from './types.ts';
+
+/** Below this score nothing was recognised. */
+const MIN_SCORE = 1;
+const OVERVIEW_TOOL = 'account_overview';
+const HELP_TOOL = 'help';
+
+/** Every tool's keywords: question words, never part of an unknown account name. */
+export function questionVocabulary(): Keywords {
+  const zh = new Set<string>(LIST_MARKERS.zh);
+  const en = new Set<string>(LIST_MARKERS.en);
+  for (const tool of tools) {
+    for (const w of tool.offline?.keywords.zh ?? []) zh.add(w);
+    for (const w of tool.offline?.keywords.en ?? []) en.add(w);
+  }
+  return { zh: [...zh], en: [...en] };
+}
+
+/** Scores every tool against the message; best first. */
+export function rankTools(u: Utterance): { tool: Tool<any, any>; score: number }[] {
+  return tools
+    .filter((tool) => tool.offline)
+    .map((tool) => ({ tool, score: tool.offline!.score(u) }))
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score);
+}
+
+export interface OfflineOptions {
+  /** The account chosen with a button or a short reply (skips resolution). */
+  accountId?: string;
+  /** Answer with this tool (a choice answering an earlier question). */
+  toolName?: string;
+}
+
+async function mentionFor(turn: TurnContext, text: string, opts: OfflineOptions): Promise<AccountMention> {
+  if (opts.accountId) {
+    const names = await visibleAccountNames(turn.app.db, turn.user.id);
+    const account = names.find((n) => n.id === opts.accountId);
+    if (account) return { kind: 'found', account, span: '', hits: [], others: [] };
+    return { kind: 'none' };
+  }
+  return resolveAccountMention(turn.app.db, turn.user.id, text, { vocabulary: questionVocabulary() });
+}
+
+async function helpReply(turn: TurnContext, reason: 'asked' | 'not_understood'): Promise<Reply> {
+  const help = toolByName(HELP_TOOL)!;
+  const run = await runTool(turn, help, { reason });
+  if (run.kind !== 'ok') throw new Error('help tool failed');
+  return run.reply;
+}
+
+export async function answerOffline(turn: TurnContext, text: string, opts: OfflineOptions = {}): Promise<Reply> {
+  if (!text.trim() && !opts.accountId) return helpReply(turn, 'asked');
+  const mention = await mentionFor(turn, text, opts);
+  const u = analyzeUtterance(text, turn.lang, turn.now, turn.tz, mention);
+  const ranked = rankTools(u);
+  let tool = opts.toolName ? toolByName(opts.toolName) : undefined;
+  if (!tool && ranked.length && ranked[0].score >= MIN_SCORE) tool = ranked[0].tool;
+  // A bare account name ("中建华东") asks for its overview.
+  if (!tool && (mention.kind === 'found' || mention.kind === 'ambiguous')) tool = toolByName(OVERVIEW_TOOL);
+  if (!tool) return helpReply(turn, 'not_understood');
+  const trigger = tool.offline;
+  if (!trigger) return helpReply(turn, 'not_understood');
+
+  let accountId: string | undefined;
+  if (trigger.account !== 'none') {
+    if (mention.kind === 'found') accountId = mention.account.id;
+    else if (mention.kind === 'ambiguous') return ambiguousReply(turn, text, mention, tool.name);
+    else if (mention.kind === 'not_found' && (trigger.account === 'required' || !isListQuestion(u))) {
+      // Leftover words may just be an unusual phrasing; with a remembered account and a pronoun, use it.
+      if (!(u.refersBack && turn.context.lastAccountId)) return notFoundReply(turn, text, mention, tool.name);
+    }
+    if (!accountId) {
+      const useContext = trigger.account === 'required' || u.refersBack || !isListQuestion(u);
+      if (useContext && turn.context.lastAccountId) accountId = turn.context.lastAccountId;
+    }
+    if (!accountId && trigger.account === 'required') return whichAccountReply(turn, text, tool.name);
+  }
+
+  const run = await runTool(turn, tool, trigger.input(u, accountId));
+  if (run.kind === 'ok') {
+    const subject = run.accountId ?? accountId;
+    if (subject) turn.context.lastAccountId = subject;
+    return run.reply;
+  }
+  if (run.kind === 'account_problem') {
+    const m = run.problem.mention;
+    if (m.kind === 'ambiguous') return ambiguousReply(turn, text, m, tool.name);
+    if (m.kind === 'not_found') return notFoundReply(turn, text, m, tool.name);
+    return whichAccountReply(turn, text, tool.name);
+  }
+  turn.app.log.warn({ tool: tool.name, problem: run.message }, 'offline trigger built an invalid tool input');
+  return helpReply(turn, 'not_understood');
+}

@@ -1,0 +1,30 @@
+// Runs one tool for a turn, the same way for both engines: validate the input with the tool's
+// zod schema, run it, render its reply, and note which account the answer was about.
+import { z } from 'zod';
+import type { Reply } from '../../adapters/types.ts';
+import { AccountProblem } from './tools/account-arg.ts';
+import type { Tool, ToolContext, TurnContext } from './types.ts';
+
+export type ToolRun =
+  | { kind: 'ok'; tool: Tool<any, any>; input: unknown; output: unknown; reply: Reply; accountId?: string }
+  | { kind: 'invalid_input'; tool: Tool<any, any>; message: string }
+  | { kind: 'account_problem'; tool: Tool<any, any>; problem: AccountProblem };
+
+export function toolContext(turn: TurnContext): ToolContext {
+  return { app: turn.app, user: turn.user, now: turn.now, tz: turn.tz, lang: turn.lang };
+}
+
+export async function runTool(turn: TurnContext, tool: Tool<any, any>, rawInput: unknown): Promise<ToolRun> {
+  const parsed = tool.input.safeParse(rawInput ?? {});
+  if (!parsed.success) return { kind: 'invalid_input', tool, message: z.prettifyError(parsed.error) };
+  const ctx = toolContext(turn);
+  try {
+    const output = await tool.run(ctx, parsed.data);
+    const reply = tool.render(ctx, output);
+    const accountId = tool.subjectAccount?.(output);
+    return { kind: 'ok', tool, input: parsed.data, output, reply: { ...reply, data: reply.data ?? { tool: tool.name, ...(output as object) } }, accountId };
+  } catch (e) {
+    if (e instanceof AccountProblem) return { kind: 'account_problem', tool, problem: e };
+    throw e;
+  }
+}

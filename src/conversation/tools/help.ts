@@ -1,0 +1,52 @@
+// Help: what can be asked, with one or two examples per registered tool (so tools added later
+// appear here without touching this file).
+import { z } from 'zod';
+import { engineTexts } from '../../../prompts/conversation.ts';
+import { t } from '../../../prompts/index.ts';
+import type { Tool } from '../types.ts';
+import { countHits } from '../nlu/keywords.ts';
+import { tools } from './index.ts';
+
+const input = z.object({
+  reason: z.enum(['asked', 'not_understood']).default('asked').describe('Why help is shown'),
+});
+
+interface HelpOutput {
+  reason: 'asked' | 'not_understood';
+  examples: { tool: string; examples: string[] }[];
+}
+
+const KEYWORDS = {
+  zh: ['你能做什么', '你会什么', '能做什么', '可以做什么', '能干什么', '怎么用', '如何使用', '使用说明', '帮助', '功能', '你是谁', '能问什么', '可以问什么'],
+  en: ['help', 'what can you do', 'what do you do', 'how do i use', 'how to use', 'who are you', 'what can i ask', 'commands', 'usage'],
+};
+
+export const helpTool: Tool<typeof input, HelpOutput> = {
+  name: 'help',
+  description: 'Lists what the assistant can answer, with example questions. Use when the user asks for help or what you can do.',
+  input,
+  examples: { zh: ['你能做什么?'], en: ['help'] },
+  async run(ctx, { reason }) {
+    const examples = tools
+      .filter((tool) => tool.name !== 'help' && tool.examples)
+      .map((tool) => ({ tool: tool.name, examples: tool.examples![ctx.lang].slice(0, 2) }));
+    return { reason, examples };
+  },
+  render(ctx, out) {
+    const head = t(engineTexts, out.reason === 'asked' ? 'helpTitle' : 'notUnderstood', ctx.lang);
+    const lines = out.examples.flatMap((e) => e.examples.map((x) => `• ${x}`));
+    const footer = t(engineTexts, 'helpFooter', ctx.lang);
+    return {
+      lang: ctx.lang,
+      text: [head, ...lines, footer].join('\n'),
+      sections: [{ title: head, lines }, { lines: [footer] }],
+      data: out,
+    };
+  },
+  offline: {
+    account: 'none',
+    keywords: KEYWORDS,
+    score: (u) => (u.norm.length <= 2 && /^[?？]+$|^(\?|帮助|help|h)$/.test(u.norm) ? 3 : countHits(u, KEYWORDS) * 1.5),
+    input: () => ({ reason: 'asked' as const }),
+  },
+};

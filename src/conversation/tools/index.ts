@@ -1,0 +1,25 @@
+// The tool registry, shared by the offline engine and the LLM engine.
+//
+// Adding a capability = one module exporting a `Tool` (src/conversation/types.ts), appended to
+// `tools` below (a one-line append). Both engines pick it up:
+//  - LLM engine: `name`, `description` and the zod `input` (→ JSON schema) are sent as a function tool.
+//  - Offline engine: give the tool an `offline` trigger. For every message the engine analyses the
+//    text once (src/conversation/nlu/utterance.ts: language, account mention, dates, durations,
+//    year, back-references), calls `offline.score(u)` on every tool and runs the best scorer
+//    (score ≥ 1; keyword hits via nlu/keywords.ts `countHits` score about 1 each; make specific
+//    phrases worth more than generic ones). `offline.account` says whether the tool needs an account:
+//    the engine fills it from the mention or the chat context and asks back on ambiguity, so
+//    `offline.input(u, accountId)` only builds the input. `offline.keywords` also tell the engine
+//    which words are question words rather than an unknown account name.
+//  - Help: `examples` (zh and en) are listed by the help reply.
+//  - Follow-ups: `subjectAccount(output)` names the account the answer was about.
+// Tools resolve account arguments with `accountFor` (tools/account-arg.ts) and read through
+// src/store/, which scopes every query by the acting user's visible accounts.
+import type { Tool } from '../types.ts';
+import { helpTool } from './help.ts';
+
+export const tools: Tool<any, any>[] = [helpTool];
+
+export function toolByName(name: string): Tool<any, any> | undefined {
+  return tools.find((tool) => tool.name === name);
+}

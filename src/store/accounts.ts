@@ -1,0 +1,78 @@
+// Accounts as a user may see them. Every function is scoped by visible_account_ids in SQL:
+// an account the user may not see is indistinguishable from one that does not exist.
+import type { Db } from '../../db/index.ts';
+import type { Account, TeamRole } from '../domain/types.ts';
+import { visibleTo } from './visible.ts';
+
+const COLS = 'a.id, a.name, a.aliases, a.parent_id, a.industry, a.region, a.tier, a.strategic_value, a.owner_id, a.created_at';
+
+/** The names the resolver matches against: every visible account, small rows only. */
+export interface AccountName {
+  id: string;
+  name: string;
+  aliases: string[];
+  parent_id: string | null;
+}
+
+export async function visibleAccountNames(db: Db, userId: string): Promise<AccountName[]> {
+  const r = await db.query<AccountName>(`SELECT a.id, a.name, a.aliases, a.parent_id FROM accounts a WHERE ${visibleTo('a.id', 1)} ORDER BY a.id`, [userId]);
+  return r.rows;
+}
+
+export async function getVisibleAccount(db: Db, userId: string, accountId: string): Promise<Account | undefined> {
+  const r = await db.query<Account>(`SELECT ${COLS} FROM accounts a WHERE a.id = $2 AND ${visibleTo('a.id', 1)}`, [userId, accountId]);
+  return r.rows[0];
+}
+
+export async function getVisibleAccounts(db: Db, userId: string, accountIds: string[]): Promise<Account[]> {
+  const r = await db.query<Account>(`SELECT ${COLS} FROM accounts a WHERE a.id = ANY($2::text[]) AND ${visibleTo('a.id', 1)} ORDER BY a.id`, [userId, accountIds]);
+  return r.rows;
+}
+
+/** Visible child accounts (one level down). */
+export async function childAccounts(db: Db, userId: string, parentId: string): Promise<Account[]> {
+  const r = await db.query<Account>(`SELECT ${COLS} FROM accounts a WHERE a.parent_id = $2 AND ${visibleTo('a.id', 1)} ORDER BY a.name`, [userId, parentId]);
+  return r.rows;
+}
+
+export interface TeamMemberName {
+  user_id: string;
+  name: string;
+  team_role: TeamRole;
+}
+
+/** The account's iron triangle (AR / SR / FR) with names. */
+export async function accountTeam(db: Db, userId: string, accountId: string): Promise<TeamMemberName[]> {
+  const r = await db.query<TeamMemberName>(
+    `SELECT t.user_id, u.name, t.team_role FROM account_team t JOIN users u ON u.id = t.user_id
+     WHERE t.account_id = $2 AND ${visibleTo('t.account_id', 1)}
+     ORDER BY CASE t.team_role WHEN 'AR' THEN 1 WHEN 'SR' THEN 2 ELSE 3 END, u.name`,
+    [userId, accountId],
+  );
+  return r.rows;
+}
+
+export interface AccountFilter {
+  /** Only accounts the user is on the team of directly (and their children); otherwise all visible. */
+  ownOnly?: boolean;
+  tiers?: string[];
+}
+
+/** Visible accounts, optionally narrowed to the user's own (team membership, with child accounts). */
+export async function listVisibleAccounts(db: Db, userId: string, filter: AccountFilter = {}): Promise<Account[]> {
+  const params: unknown[] = [userId];
+  const where = [visibleTo('a.id', 1)];
+  if (filter.ownOnly) {
+    where.push(`a.id IN (
+      WITH RECURSIVE own(id) AS (
+        SELECT account_id FROM account_team WHERE user_id = $1
+        UNION SELECT c.id FROM accounts c JOIN own o ON c.parent_id = o.id)
+      SELECT id FROM own)`);
+  }
+  if (filter.tiers?.length) {
+    params.push(filter.tiers);
+    where.push(`a.tier = ANY($${params.length}::text[])`);
+  }
+  const r = await db.query<Account>(`SELECT ${COLS} FROM accounts a WHERE ${where.join(' AND ')} ORDER BY a.tier NULLS LAST, a.name`, params);
+  return r.rows;
+}

@@ -1,0 +1,77 @@
+// Interactions (visits, calls, meetings ...) of visible accounts.
+import type { Db } from '../../db/index.ts';
+import type { Interaction, InteractionType } from '../domain/types.ts';
+import { visibleTo } from './visible.ts';
+
+const COLS = 'i.id, i.account_id, i.user_id, i.occurred_at, i.type, i.contact_ids, i.summary, i.next_step, i.next_step_due';
+const WITH_EXECUTIVE = `EXISTS (SELECT 1 FROM contacts ec WHERE ec.id = ANY(i.contact_ids) AND ec.level = 'executive')`;
+
+export interface InteractionQuery {
+  /** Only interactions that involved an executive-level contact. */
+  executiveOnly?: boolean;
+  types?: InteractionType[];
+  /** Only interactions that involved this contact. */
+  contactId?: string;
+  since?: Date;
+  /** Exclusive upper bound (usually "now": nothing logged for the future counts). */
+  until?: Date;
+  limit?: number;
+}
+
+function conditions(q: InteractionQuery, params: unknown[]): string[] {
+  const where: string[] = [];
+  if (q.executiveOnly) where.push(WITH_EXECUTIVE);
+  if (q.types?.length) {
+    params.push(q.types);
+    where.push(`i.type = ANY($${params.length}::text[])`);
+  }
+  if (q.contactId) {
+    params.push(q.contactId);
+    where.push(`$${params.length} = ANY(i.contact_ids)`);
+  }
+  if (q.since) {
+    params.push(q.since);
+    where.push(`i.occurred_at >= $${params.length}`);
+  }
+  if (q.until) {
+    params.push(q.until);
+    where.push(`i.occurred_at < $${params.length}`);
+  }
+  return where;
+}
+
+/** Interactions of one account, newest first. */
+export async function accountInteractions(db: Db, userId: string, accountId: string, q: InteractionQuery = {}): Promise<Interaction[]> {
+  const params: unknown[] = [userId, accountId];
+  const where = ['i.account_id = $2', visibleTo('i.account_id', 1), ...conditions(q, params)];
+  params.push(q.limit ?? 20);
+  const r = await db.query<Interaction>(`SELECT ${COLS} FROM interactions i WHERE ${where.join(' AND ')} ORDER BY i.occurred_at DESC, i.id DESC LIMIT $${params.length}`, params);
+  return r.rows;
+}
+
+/** The latest interaction per account (optionally executive-level only), for the given visible accounts. */
+export async function lastInteractionByAccount(db: Db, userId: string, accountIds: string[], q: Pick<InteractionQuery, 'executiveOnly' | 'until'> = {}): Promise<Map<string, Interaction>> {
+  if (!accountIds.length) return new Map();
+  const params: unknown[] = [userId, accountIds];
+  const where = ['i.account_id = ANY($2::text[])', visibleTo('i.account_id', 1), ...conditions(q, params)];
+  const r = await db.query<Interaction>(
+    `SELECT DISTINCT ON (i.account_id) ${COLS} FROM interactions i WHERE ${where.join(' AND ')} ORDER BY i.account_id, i.occurred_at DESC, i.id DESC`,
+    params,
+  );
+  return new Map(r.rows.map((i) => [i.account_id, i]));
+}
+
+/** When each of the given contacts was last interacted with (before `until`). */
+export async function lastContactTouch(db: Db, userId: string, contactIds: string[], until?: Date): Promise<Map<string, Date>> {
+  if (!contactIds.length) return new Map();
+  const params: unknown[] = [userId, contactIds];
+  const untilSql = until ? (params.push(until), `AND i.occurred_at < $${params.length}`) : '';
+  const r = await db.query<{ contact_id: string; last: Date }>(
+    `SELECT c AS contact_id, max(i.occurred_at) AS last
+     FROM interactions i CROSS JOIN LATERAL unnest(i.contact_ids) AS c
+     WHERE c = ANY($2::text[]) AND ${visibleTo('i.account_id', 1)} ${untilSql}
+     GROUP BY c`,
+    params,
+  );
+  return new Map(r.rows.map((x) => [x.contact_id, x.last]));
+}

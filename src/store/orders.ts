@@ -1,0 +1,15 @@
+// Orders of visible accounts.
+import type { Db } from '../../db/index.ts';
+import type { Order } from '../domain/types.ts';
+import { visibleTo } from './visible.ts';
+
+/** Orders of one account between two business dates (inclusive), newest first. */
+export async function accountOrders(db: Db, userId: string, accountId: string, from: string, to: string): Promise<Order[]> {
+  const r = await db.query<Order>(
+    `SELECT o.id, o.account_id, o.order_date, o.amount, o.product FROM orders o
+     WHERE o.account_id = $2 AND o.order_date BETWEEN $3 AND $4 AND ${visibleTo('o.account_id', 1)}
+     ORDER BY o.order_date DESC, o.id`,
+    [userId, accountId, from, to],
+  );
+  return r.rows;
+}
