@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import type { Db } from '../../db/index.ts';
 import { FORMATS, checkHeader, cycleMembers, parseRecord, type Cell, type TableFormat, type TableName } from '../domain/csv-format.ts';
-import { allIds, parentLinks, upsertRows } from '../store/import-export.ts';
+import { allIds, parentLinks, restoreFkChecks, skipRedundantFkChecks, upsertRows } from '../store/import-export.ts';
 import { UserInputError } from '../errors.ts';
 import { afterImportSteps } from './after-import.ts';
 
@@ -39,6 +39,7 @@ export async function importDir(db: Db, dir: string, tz: string): Promise<FileCo
   const counts: FileCount[] = [];
   try {
     await db.transaction(async (tx) => {
+      const skipped = await skipRedundantFkChecks(tx);
       // Ids that references may point to: what the database has, plus what this import adds.
       const known = new Map<TableName, Set<string>>();
       for (const t of REFERENCED) known.set(t, await allIds(tx, t));
@@ -46,6 +47,7 @@ export async function importDir(db: Db, dir: string, tz: string): Promise<FileCo
         counts.push(await importFile(tx, f, join(dir, f.file), tz, known, problems));
       }
       if (problems.length) throw new Rollback();
+      if (skipped) await restoreFkChecks(tx);
       for (const step of afterImportSteps) await step(tx, { tz, tables: formats.map((f) => f.table) });
     });
   } catch (e) {
