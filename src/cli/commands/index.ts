@@ -6,3 +6,5 @@ import { register as startCmd } from './start.ts';
 import { register as askCmd } from './ask.ts';
 
 export const commands: ((program: Command) => void)[] = [startCmd, importCmd, exportCmd, askCmd];
+import { register as alertsCmd } from './alerts.ts';
+commands.push(alertsCmd);

@@ -1,0 +1,24 @@
+// What every rule module of this folder provides: its id and how it finds its alerts as of a moment.
+import type { Db } from '../../../db/index.ts';
+import type { Finding, RuleId } from '../../domain/alerts/types.ts';
+import type { RuleThresholds } from '../../domain/alerts/thresholds.ts';
+import type { AccountScope } from '../../store/scope.ts';
+import type { AsOf } from '../../store/alert-facts.ts';
+import type { HealthSettings } from '../../domain/health/settings.ts';
+
+export interface RuleContext {
+  db: Db;
+  at: AsOf;
+  thresholds: RuleThresholds;
+  health: HealthSettings;
+  scope?: AccountScope;
+}
+
+export interface AlertRule {
+  id: RuleId;
+  find(ctx: RuleContext): Promise<Finding[]>;
+}
+
+export function present<T>(x: T | null | undefined): x is T {
+  return x !== null && x !== undefined;
+}

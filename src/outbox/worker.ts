@@ -1,0 +1,92 @@
+// Drains the outbox: claims due rows, delivers each through the first registered adapter that can
+// reach the recipient (the console channel when none can), retries failures with exponential
+// backoff, holds back recipients over their rate limit, and marks recipients without any platform
+// identity undeliverable. Nothing is dropped: every row ends sent, failed or undeliverable.
+import type { Logger } from 'pino';
+import type { Db } from '../../db/index.ts';
+import type { Adapter, Recipient } from '../../adapters/types.ts';
+import { t } from '../../prompts/index.ts';
+import { outboxTexts } from '../../prompts/insights.ts';
+import type { Lang } from '../../prompts/index.ts';
+import { PlatformError } from '../errors.ts';
+import { claimDue, markFailed, markRetry, markSent, markUndeliverable, postpone, recipientIdentities, sentSince } from '../store/outbox.ts';
+import { backoffMs, hasPlatformIdentity } from './policy.ts';
+import type { OutboxSettings } from './settings.ts';
+
+export interface DrainOptions {
+  now: Date;
+  settings: OutboxSettings;
+  adapters: readonly Adapter[];
+  fallback: Adapter;
+  log: Logger;
+  lang: Lang;
+  limit?: number;
+}
+
+export interface DrainResult {
+  sent: number;
+  retried: number;
+  failed: number;
+  undeliverable: number;
+  postponed: number;
+}
+
+/** How long a claimed row stays ours before another worker may take it back. */
+const LEASE_MS = 60_000;
+const RATE_WINDOW_MS = 60_000;
+
+export async function drainOutbox(db: Db, o: DrainOptions): Promise<DrainResult> {
+  const result: DrainResult = { sent: 0, retried: 0, failed: 0, undeliverable: 0, postponed: 0 };
+  const rows = await claimDue(db, o.now, o.limit ?? 100, LEASE_MS);
+  if (!rows.length) return result;
+  const recipientIds = [...new Set(rows.map((r) => r.recipientId))];
+  const identities = await recipientIdentities(db, recipientIds);
+  const sentRecently = await sentSince(db, recipientIds, new Date(o.now.getTime() - RATE_WINDOW_MS));
+
+  for (const row of rows) {
+    const id = identities.get(row.recipientId)!;
+    if (!id.exists) {
+      await markUndeliverable(db, row.id, t(outboxTexts, 'unknown_user', o.lang, { user: row.recipientId }));
+      result.undeliverable++;
+      continue;
+    }
+    const recipient: Recipient = { userId: id.userId, feishuOpenId: id.feishuOpenId, wecomUserId: id.wecomUserId, slackUserId: id.slackUserId };
+    if (!hasPlatformIdentity(recipient)) {
+      await markUndeliverable(db, row.id, t(outboxTexts, 'no_identity', o.lang, { user: row.recipientId }));
+      o.log.warn({ outbox: row.id, recipient: row.recipientId }, 'push undeliverable: recipient has no platform identity');
+      result.undeliverable++;
+      continue;
+    }
+    const already = sentRecently.get(row.recipientId) ?? 0;
+    if (already >= o.settings.ratePerMinute) {
+      await postpone(db, row.id, new Date(o.now.getTime() + RATE_WINDOW_MS));
+      result.postponed++;
+      continue;
+    }
+    const adapter = pickAdapter(o.adapters, recipient) ?? o.fallback;
+    try {
+      await adapter.send(recipient, row.payload.reply);
+      await markSent(db, row.id, adapter.platform, o.now);
+      sentRecently.set(row.recipientId, already + 1);
+      result.sent++;
+    } catch (e) {
+      const message = (e as Error).message ?? String(e);
+      const permanent = e instanceof PlatformError && !e.transient;
+      if (permanent || row.attempts + 1 >= o.settings.maxAttempts) {
+        await markFailed(db, row.id, adapter.platform, message);
+        o.log.error({ outbox: row.id, recipient: row.recipientId, platform: adapter.platform, err: message }, 'push failed for good');
+        result.failed++;
+      } else {
+        await markRetry(db, row.id, adapter.platform, message, new Date(o.now.getTime() + backoffMs(row.attempts + 1, o.settings)));
+        o.log.warn({ outbox: row.id, recipient: row.recipientId, platform: adapter.platform, attempt: row.attempts + 1 }, 'push failed, will retry');
+        result.retried++;
+      }
+    }
+  }
+  return result;
+}
+
+/** A messaging platform that can reach the recipient, before any console-like adapter. */
+function pickAdapter(adapters: readonly Adapter[], r: Recipient): Adapter | undefined {
+  return adapters.find((a) => a.platform !== 'console' && a.canReach(r)) ?? adapters.find((a) => a.platform === 'console' && a.canReach(r));
+}

@@ -1,0 +1,149 @@
+// Bulk reads behind the alert rules: one query per rule, each returning per-account facts as of
+// `now` (nothing later than now counts), for every account in scope. Rules decide in src/domain/alerts.
+import type { Db } from '../../db/index.ts';
+import type { IsoDate } from '../domain/time.ts';
+import type { ContractKind, Severity, Stage, Tier } from '../domain/types.ts';
+import { scopeSql, type AccountScope } from './scope.ts';
+
+export interface AsOf {
+  now: Date;
+  today: IsoDate;
+  tz: string;
+}
+
+export interface LastMeeting {
+  interactionId: string;
+  date: IsoDate;
+  contactNames: string[];
+}
+
+export async function execSilenceFacts(db: Db, at: AsOf, tiers: Tier[], scope?: AccountScope) {
+  const params: unknown[] = [at.now, at.tz, tiers];
+  const where = scopeSql('a.id', scope, params);
+  const res = await db.query<{ id: string; tier: Tier; created_at: string | null; interaction_id: string | null; date: string | null; names: string[] | null }>(
+    `WITH exec AS (
+       SELECT DISTINCT ON (i.account_id) i.account_id, i.id, i.occurred_at, i.contact_ids
+       FROM interactions i JOIN accounts a ON a.id = i.account_id
+       WHERE i.occurred_at <= $1 AND a.tier = ANY($3::text[]) AND ${where}
+         AND EXISTS (SELECT 1 FROM contacts c WHERE c.account_id = i.account_id AND c.level = 'executive' AND c.id = ANY(i.contact_ids))
+       ORDER BY i.account_id, i.occurred_at DESC, i.id DESC)
+     SELECT a.id, a.tier, a.created_at, e.id AS interaction_id, (e.occurred_at AT TIME ZONE $2)::date AS date,
+       (SELECT array_agg(c.name ORDER BY c.name) FROM contacts c WHERE c.account_id = a.id AND c.level = 'executive' AND c.id = ANY(e.contact_ids)) AS names
+     FROM accounts a LEFT JOIN exec e ON e.account_id = a.id
+     WHERE a.tier = ANY($3::text[]) AND ${where}
+     ORDER BY a.id`,
+    params,
+  );
+  return res.rows.map((r) => ({
+    accountId: r.id,
+    tier: r.tier,
+    createdAt: r.created_at,
+    lastExec: r.interaction_id ? { interactionId: r.interaction_id, date: r.date!, contactNames: r.names ?? [] } : null,
+  }));
+}
+
+export async function contractExpiryFacts(db: Db, at: AsOf, scope?: AccountScope) {
+  const params: unknown[] = [at.today];
+  const where = scopeSql('c.account_id', scope, params);
+  const res = await db.query<{ id: string; account_id: string; kind: ContractKind; end_date: string; amount: number | null; status: string; has_open: boolean }>(
+    `SELECT c.id, c.account_id, c.kind, c.end_date, c.amount, c.status,
+       EXISTS (SELECT 1 FROM opportunities o WHERE o.account_id = c.account_id AND o.stage IN ('lead', 'qualify', 'proposal', 'negotiation')) AS has_open
+     FROM contracts c
+     WHERE c.status = 'active' AND c.end_date >= $1::date AND ${where}
+     ORDER BY c.account_id, c.end_date, c.id`,
+    params,
+  );
+  return res.rows.map((r) => ({
+    accountId: r.account_id,
+    contract: { id: r.id, kind: r.kind, endDate: r.end_date, amount: r.amount, status: r.status },
+    hasOpenOpportunity: r.has_open,
+  }));
+}
+
+export async function budgetFacts(db: Db, at: AsOf, scope?: AccountScope) {
+  const year = Number(at.today.slice(0, 4));
+  const params: unknown[] = [year, at.today];
+  const where = scopeSql('b.account_id', scope, params);
+  const res = await db.query<{ account_id: string; amount: number; executed: number }>(
+    `SELECT b.account_id, b.amount,
+       COALESCE((SELECT sum(o.amount) FROM orders o WHERE o.account_id = b.account_id
+                 AND o.order_date >= make_date($1, 1, 1) AND o.order_date <= $2::date), 0) AS executed
+     FROM budgets b WHERE b.year = $1 AND ${where}
+     ORDER BY b.account_id`,
+    params,
+  );
+  return res.rows.map((r) => ({ accountId: r.account_id, year, budget: r.amount, executed: r.executed }));
+}
+
+export async function openComplaintFacts(db: Db, at: AsOf, scope?: AccountScope) {
+  const params: unknown[] = [at.now];
+  const where = scopeSql('t.account_id', scope, params);
+  const res = await db.query<{ id: string; account_id: string; severity: Severity | null; opened_at: Date; summary: string | null }>(
+    `SELECT t.id, t.account_id, t.severity, t.opened_at, t.summary FROM tickets t
+     WHERE t.kind = 'complaint' AND t.opened_at <= $1 AND (t.resolved_at IS NULL OR t.resolved_at > $1) AND ${where}
+     ORDER BY t.account_id, t.opened_at, t.id`,
+    params,
+  );
+  return res.rows.map((r) => ({ accountId: r.account_id, ticket: { id: r.id, severity: r.severity, openedAt: r.opened_at, summary: r.summary } }));
+}
+
+/** Committed next steps due before today whose interaction has no later one on the account. */
+export async function pendingNextStepFacts(db: Db, at: AsOf, scope?: AccountScope) {
+  const params: unknown[] = [at.now, at.today, at.tz];
+  const where = scopeSql('i.account_id', scope, params);
+  const res = await db.query<{ id: string; account_id: string; user_id: string; date: string; next_step: string; next_step_due: string; later: boolean }>(
+    `SELECT i.id, i.account_id, i.user_id, (i.occurred_at AT TIME ZONE $3)::date AS date, i.next_step, i.next_step_due,
+       EXISTS (SELECT 1 FROM interactions j WHERE j.account_id = i.account_id AND j.occurred_at > i.occurred_at AND j.occurred_at <= $1) AS later
+     FROM interactions i
+     WHERE i.next_step_due IS NOT NULL AND i.next_step_due < $2::date AND COALESCE(btrim(i.next_step), '') <> ''
+       AND i.occurred_at <= $1 AND ${where}
+     ORDER BY i.account_id, i.occurred_at, i.id`,
+    params,
+  );
+  return res.rows.map((r) => ({
+    accountId: r.account_id,
+    interaction: { id: r.id, userId: r.user_id, date: r.date, nextStep: r.next_step, due: r.next_step_due },
+    hasLaterInteraction: r.later,
+  }));
+}
+
+export async function decisionChainFacts(db: Db, at: AsOf, tiers: Tier[], scope?: AccountScope) {
+  const params: unknown[] = [at.now, at.tz, tiers];
+  const where = scopeSql('a.id', scope, params);
+  const res = await db.query<{ id: string; tier: Tier; dms: string[] | null; interaction_id: string | null; date: string | null; names: string[] | null }>(
+    `WITH dm AS (
+       SELECT account_id, array_agg(name ORDER BY name) AS names, array_agg(id) AS ids
+       FROM contacts WHERE decision_role = 'decision_maker' AND active GROUP BY account_id),
+     met AS (
+       SELECT DISTINCT ON (i.account_id) i.account_id, i.id, i.occurred_at, i.contact_ids
+       FROM interactions i JOIN dm ON dm.account_id = i.account_id JOIN accounts a ON a.id = i.account_id
+       WHERE i.occurred_at <= $1 AND i.contact_ids && dm.ids AND a.tier = ANY($3::text[]) AND ${where}
+       ORDER BY i.account_id, i.occurred_at DESC, i.id DESC)
+     SELECT a.id, a.tier, dm.names AS dms, m.id AS interaction_id, (m.occurred_at AT TIME ZONE $2)::date AS date,
+       (SELECT array_agg(c.name ORDER BY c.name) FROM contacts c WHERE c.id = ANY(m.contact_ids) AND c.id = ANY(dm.ids)) AS names
+     FROM accounts a LEFT JOIN dm ON dm.account_id = a.id LEFT JOIN met m ON m.account_id = a.id
+     WHERE a.tier = ANY($3::text[]) AND ${where}
+     ORDER BY a.id`,
+    params,
+  );
+  return res.rows.map((r) => ({
+    accountId: r.id,
+    tier: r.tier,
+    decisionMakers: r.dms ?? [],
+    lastMet: r.interaction_id ? { interactionId: r.interaction_id, date: r.date!, contactNames: r.names ?? [] } : null,
+  }));
+}
+
+export async function openOpportunityFacts(db: Db, stages: Stage[], scope?: AccountScope) {
+  const params: unknown[] = [stages];
+  const where = scopeSql('o.account_id', scope, params);
+  const res = await db.query<{ id: string; account_id: string; name: string; stage: Stage; amount: number | null; updated_at: string | null; owner_id: string | null }>(
+    `SELECT o.id, o.account_id, o.name, o.stage, o.amount, o.updated_at, o.owner_id FROM opportunities o
+     WHERE o.stage = ANY($1::text[]) AND ${where} ORDER BY o.account_id, o.id`,
+    params,
+  );
+  return res.rows.map((r) => ({
+    accountId: r.account_id,
+    opportunity: { id: r.id, name: r.name, stage: r.stage, amount: r.amount, updatedAt: r.updated_at, ownerId: r.owner_id },
+  }));
+}

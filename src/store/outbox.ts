@@ -1,0 +1,145 @@
+// The outbox: every push is a row (recipient, platform, payload, status, attempts, next attempt,
+// last error). Rows are claimed with SKIP LOCKED and a lease, so a crashed worker's rows come back.
+import type { Db } from '../../db/index.ts';
+
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'undeliverable';
+
+export interface NewOutboxRow {
+  recipientId: string;
+  kind: 'alert' | 'escalation' | 'briefing';
+  payload: unknown;
+  dedupKey: string;
+  alertId?: number | null;
+}
+
+export interface OutboxRow {
+  id: number;
+  recipientId: string;
+  platform: string | null;
+  kind: string;
+  payload: any;
+  status: OutboxStatus;
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  alertId: number | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+const BATCH = 1000;
+
+/** Adds rows, skipping any whose dedup key is already there; returns how many were added. */
+export async function enqueue(db: Db, rows: NewOutboxRow[], dueAt: Date): Promise<number> {
+  let added = 0;
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const part = rows.slice(i, i + BATCH);
+    const res = await db.query(
+      `INSERT INTO outbox (recipient_id, kind, payload, dedup_key, alert_id, next_attempt_at, created_at)
+       SELECT r, k, p, d, a, $6, $6 FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[], $5::bigint[]) AS x(r, k, p, d, a)
+       ON CONFLICT (dedup_key) DO NOTHING RETURNING id`,
+      [part.map((r) => r.recipientId), part.map((r) => r.kind), part.map((r) => JSON.stringify(r.payload)), part.map((r) => r.dedupKey), part.map((r) => r.alertId ?? null), dueAt],
+    );
+    added += res.rows.length;
+  }
+  return added;
+}
+
+function toRow(r: any): OutboxRow {
+  return {
+    id: r.id,
+    recipientId: r.recipient_id,
+    platform: r.platform,
+    kind: r.kind,
+    payload: r.payload,
+    status: r.status,
+    attempts: r.attempts,
+    nextAttemptAt: r.next_attempt_at,
+    lastError: r.last_error,
+    alertId: r.alert_id,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+  };
+}
+
+/** Claims due rows (pending, or sending with an expired lease) for `leaseMs`. */
+export async function claimDue(db: Db, now: Date, limit: number, leaseMs: number): Promise<OutboxRow[]> {
+  const res = await db.query(
+    `UPDATE outbox SET status = 'sending', next_attempt_at = $2
+     WHERE id IN (SELECT id FROM outbox WHERE status IN ('pending', 'sending') AND next_attempt_at <= $1
+                  ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
+     RETURNING *`,
+    [now, new Date(now.getTime() + leaseMs), limit],
+  );
+  return res.rows.map(toRow).sort((a, b) => a.id - b.id);
+}
+
+export async function markSent(db: Db, id: number, platform: string, now: Date): Promise<void> {
+  await db.query(`UPDATE outbox SET status = 'sent', platform = $2, sent_at = $3, attempts = attempts + 1, last_error = NULL WHERE id = $1`, [id, platform, now]);
+}
+
+export async function markRetry(db: Db, id: number, platform: string | null, error: string, nextAt: Date): Promise<void> {
+  await db.query(`UPDATE outbox SET status = 'pending', platform = $2, attempts = attempts + 1, last_error = $3, next_attempt_at = $4 WHERE id = $1`, [id, platform, error, nextAt]);
+}
+
+export async function markFailed(db: Db, id: number, platform: string | null, error: string): Promise<void> {
+  await db.query(`UPDATE outbox SET status = 'failed', platform = $2, attempts = attempts + 1, last_error = $3 WHERE id = $1`, [id, platform, error]);
+}
+
+export async function markUndeliverable(db: Db, id: number, reason: string): Promise<void> {
+  await db.query(`UPDATE outbox SET status = 'undeliverable', last_error = $2 WHERE id = $1`, [id, reason]);
+}
+
+/** Puts a row back without counting an attempt (rate limit). */
+export async function postpone(db: Db, id: number, until: Date): Promise<void> {
+  await db.query(`UPDATE outbox SET status = 'pending', next_attempt_at = $2 WHERE id = $1`, [id, until]);
+}
+
+/** How many messages each recipient was sent since `since`. */
+export async function sentSince(db: Db, recipientIds: string[], since: Date): Promise<Map<string, number>> {
+  if (!recipientIds.length) return new Map();
+  const res = await db.query<{ recipient_id: string; n: number }>(
+    `SELECT recipient_id, count(*)::int AS n FROM outbox WHERE status = 'sent' AND recipient_id = ANY($1::text[]) AND sent_at > $2 GROUP BY recipient_id`,
+    [recipientIds, since],
+  );
+  return new Map(res.rows.map((r) => [r.recipient_id, r.n]));
+}
+
+export async function listOutbox(db: Db, statuses: OutboxStatus[], limit = 200): Promise<OutboxRow[]> {
+  const res = await db.query(`SELECT * FROM outbox WHERE status = ANY($1::text[]) ORDER BY id DESC LIMIT $2`, [statuses, limit]);
+  return res.rows.map(toRow);
+}
+
+/** Messages delivered to the console channel for one user (the web console's inbox). */
+export async function inboxOf(db: Db, userId: string, limit = 50): Promise<OutboxRow[]> {
+  const res = await db.query(`SELECT * FROM outbox WHERE recipient_id = $1 AND status IN ('sent', 'undeliverable') ORDER BY id DESC LIMIT $2`, [userId, limit]);
+  return res.rows.map(toRow);
+}
+
+/** Puts failed or undeliverable rows back in the queue (after fixing a user's platform id, say). */
+export async function requeue(db: Db, ids: number[] | 'all', now: Date): Promise<number> {
+  const res =
+    ids === 'all'
+      ? await db.query(`UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = $1 WHERE status IN ('failed', 'undeliverable') RETURNING id`, [now])
+      : await db.query(`UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = $2 WHERE id = ANY($1::bigint[]) AND status IN ('failed', 'undeliverable') RETURNING id`, [ids, now]);
+  return res.rows.length;
+}
+
+export interface RecipientIdentity {
+  userId: string;
+  exists: boolean;
+  feishuOpenId: string | null;
+  wecomUserId: string | null;
+  slackUserId: string | null;
+}
+
+export async function recipientIdentities(db: Db, userIds: string[]): Promise<Map<string, RecipientIdentity>> {
+  const res = await db.query<{ id: string; feishu_open_id: string | null; wecom_userid: string | null; slack_user_id: string | null }>(
+    'SELECT id, feishu_open_id, wecom_userid, slack_user_id FROM users WHERE id = ANY($1::text[])',
+    [userIds],
+  );
+  const out = new Map<string, RecipientIdentity>();
+  for (const id of userIds) out.set(id, { userId: id, exists: false, feishuOpenId: null, wecomUserId: null, slackUserId: null });
+  for (const r of res.rows) out.set(r.id, { userId: r.id, exists: true, feishuOpenId: r.feishu_open_id, wecomUserId: r.wecom_userid, slackUserId: r.slack_user_id });
+  return out;
+}
