@@ -131,7 +131,9 @@ export async function openPg(url: string): Promise<Db> {
     if (!ext.rowCount) {
       throw new DbUnavailableError('the PostgreSQL server at DATABASE_URL has no pgvector extension; install pgvector (e.g. apt install postgresql-16-pgvector) or unset DATABASE_URL to use the embedded database');
     }
-    await client.query('CREATE EXTENSION IF NOT EXISTS vector');
+    await client.query('CREATE EXTENSION IF NOT EXISTS vector').catch((e: Error) => {
+      throw new DbUnavailableError(`the PostgreSQL server at DATABASE_URL cannot enable pgvector (${e.message}); install pgvector or connect as a role that may create extensions`);
+    });
     await client.query("CREATE EXTENSION IF NOT EXISTS pg_trgm").catch(() => {});
   } finally {
     client.release();
