@@ -2,7 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app.ts';
 import { healthRoutes } from './health.ts';
+import { webhookRoutes } from './webhooks.ts';
 
 export type RouteModule = (server: FastifyInstance, app: AppContext) => void | Promise<void>;
 
-export const routeModules: RouteModule[] = [healthRoutes];
+export const routeModules: RouteModule[] = [healthRoutes, webhookRoutes];

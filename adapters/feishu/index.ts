@@ -1,0 +1,327 @@
+// The Feishu / Lark adapter: POST /webhooks/feishu (event v2 + card callbacks), or the SDK's
+// long connection (WSClient) when FEISHU_MODE=ws. Answers go out as interactive cards.
+import { createHash } from 'node:crypto';
+import * as lark from '@larksuiteoapi/node-sdk';
+import type { Logger } from 'pino';
+import type { Db } from '../../db/index.ts';
+import { platformTexts } from '../../prompts/platforms.ts';
+import { t, type Lang } from '../../prompts/index.ts';
+import type { Config } from '../../src/config.ts';
+import type { Adapter, InboundMessage, Recipient, Reply } from '../types.ts';
+import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
+import { BackgroundWork } from '../shared/background.ts';
+import { claimEvent } from '../shared/dedup.ts';
+import { platformIdOf } from '../shared/identity.ts';
+import { RecipientRateLimiter } from '../shared/rate-limit.ts';
+import { header, json, text, type MessageHandler, type WebhookAdapter, type WebhookRequest, type WebhookResponse } from '../shared/webhook.ts';
+import { FeishuApi } from './api.ts';
+import { decodeButtonValue, renderFeishuCards } from './render.ts';
+import {
+  cardActionSchema,
+  encryptedBodySchema,
+  eventEnvelopeSchema,
+  messageReceiveSchema,
+  urlVerificationSchema,
+  type CardAction,
+  type CardActionResponse,
+  type EventEnvelope,
+  type Mention,
+  type MessageReceive,
+} from './types.ts';
+import { decryptFeishu, feishuDedupKeys, verifyFeishuSignature, verifyFeishuToken } from './verify.ts';
+
+export interface FeishuAdapterOptions {
+  config: NonNullable<Config['feishu']>;
+  db: Db;
+  log: Logger;
+  handler: MessageHandler;
+  lang: Lang;
+  clock?: () => Date;
+  /** How long a button press may take before we answer with a toast and patch the card later. */
+  cardDeadlineMs?: number;
+  /** Feishu allows 5 messages per second to one person or chat. */
+  rateLimit?: { limit: number; windowMs: number };
+  retry?: RetryOptions;
+}
+
+export class FeishuAdapter implements Adapter, WebhookAdapter {
+  readonly platform = 'feishu' as const;
+  readonly work: BackgroundWork;
+  readonly api: FeishuApi;
+  /** Dispatches decrypted events; also what the long connection delivers into. */
+  readonly dispatcher: lark.EventDispatcher;
+  private ws?: lark.WSClient;
+  private readonly limiter: RecipientRateLimiter;
+  private readonly clock: () => Date;
+  private readonly log: Logger;
+  private botOpenId?: Promise<string | undefined>;
+
+  constructor(private readonly opts: FeishuAdapterOptions) {
+    this.log = opts.log.child({ platform: 'feishu' });
+    this.clock = opts.clock ?? (() => new Date());
+    this.work = new BackgroundWork(this.log);
+    this.api = new FeishuApi(opts.config, this.log);
+    this.limiter = new RecipientRateLimiter(opts.rateLimit ?? { limit: 5, windowMs: 1000 });
+    this.dispatcher = new lark.EventDispatcher({ loggerLevel: lark.LoggerLevel.error }).register({
+      'im.message.receive_v1': (data: Record<string, unknown>) => this.onEvent(envelopeFromSdk(data), this.clock()),
+      'card.action.trigger': (data: Record<string, unknown>) => this.onEvent(envelopeFromSdk(data), this.clock()),
+    } as Record<string, (data: any) => Promise<unknown>>);
+  }
+
+  async start(): Promise<void> {
+    if (this.opts.config.mode !== 'ws') return;
+    this.ws = new lark.WSClient({
+      appId: this.opts.config.appId,
+      appSecret: this.opts.config.appSecret,
+      domain: this.opts.config.baseUrl.replace(/\/+$/, ''),
+      loggerLevel: lark.LoggerLevel.warn,
+    });
+    await this.ws.start({ eventDispatcher: this.dispatcher });
+    this.log.info('feishu long connection started');
+  }
+
+  async stop(): Promise<void> {
+    this.ws?.close({ force: true });
+    this.ws = undefined;
+    await this.work.idle();
+  }
+
+  canReach(recipient: Recipient): boolean {
+    return platformIdOf(recipient, 'feishu') !== undefined;
+  }
+
+  async send(recipient: Recipient, reply: Reply): Promise<void> {
+    const openId = platformIdOf(recipient, 'feishu');
+    if (!openId) throw new Error(`user ${recipient.userId} has no feishu_open_id`);
+    for (const card of renderFeishuCards(reply)) {
+      await this.limiter.schedule(openId, () => this.api.sendCard('open_id', openId, card));
+    }
+  }
+
+  async handleWebhook(req: WebhookRequest): Promise<WebhookResponse> {
+    if (this.opts.config.mode === 'ws') return text(404, 'Feishu runs over the long connection here (FEISHU_MODE=ws)');
+    if (req.method !== 'POST') return text(405, 'method not allowed');
+    const { encryptKey, verificationToken } = this.opts.config;
+    const now = this.clock();
+    if (encryptKey) {
+      const sig = verifyFeishuSignature(
+        encryptKey,
+        { timestamp: header(req, 'x-lark-request-timestamp'), nonce: header(req, 'x-lark-request-nonce'), signature: header(req, 'x-lark-signature') },
+        req.rawBody,
+        now,
+      );
+      if (!sig.ok) return this.refuse(sig.reason);
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(req.rawBody.toString('utf8'));
+      const enc = encryptedBodySchema.safeParse(body);
+      if (enc.success) {
+        if (!encryptKey) return this.refuse('encrypted callback but FEISHU_ENCRYPT_KEY is not set');
+        body = decryptFeishu(encryptKey, enc.data.encrypt);
+      }
+    } catch {
+      return encryptKey ? this.refuse('body does not decrypt with the Encrypt Key') : text(400, 'body is not JSON');
+    }
+
+    const challenge = urlVerificationSchema.safeParse(body);
+    if (challenge.success) {
+      const tok = verifyFeishuToken(verificationToken, challenge.data.token);
+      if (!tok.ok) return this.refuse(tok.reason);
+      return json(200, { challenge: challenge.data.challenge });
+    }
+    const envelope = eventEnvelopeSchema.safeParse(body);
+    if (!envelope.success) {
+      this.log.warn({ event: 'webhook_invalid' }, 'feishu callback is not an event v2 envelope');
+      return text(400, 'unrecognized callback');
+    }
+    const tok = verifyFeishuToken(verificationToken, envelope.data.header.token);
+    if (!tok.ok) return this.refuse(tok.reason);
+    return json(200, (await this.onEvent(envelope.data, now)) ?? {});
+  }
+
+  private refuse(reason: string): WebhookResponse {
+    this.log.warn({ event: 'webhook_refused', reason }, 'feishu callback refused');
+    return text(401, 'unauthorized');
+  }
+
+  /** Validated, deduplicated, acknowledged: the common path of webhook and long connection. */
+  private async onEvent(envelope: EventEnvelope, now: Date): Promise<CardActionResponse | Record<string, never>> {
+    const type = envelope.header.event_type;
+    const eventId = envelope.header.event_id;
+    if (type === 'im.message.receive_v1') {
+      const ev = messageReceiveSchema.safeParse(envelope.event);
+      if (!ev.success) {
+        this.log.warn({ event: 'webhook_invalid', eventId }, 'feishu message event failed validation');
+        return {};
+      }
+      const botId = await this.resolveBotOpenId();
+      const isGroup = ev.data.message.chat_type !== 'p2p';
+      const mentioned = mentionsBot(ev.data.message.mentions, botId);
+      if (isGroup && !mentioned) return {};
+      if (!(await claimEvent(this.opts.db, 'feishu', feishuDedupKeys(envelope), now))) {
+        this.log.info({ event: 'webhook_duplicate', eventId }, 'feishu redelivery ignored');
+        return {};
+      }
+      this.work.run(`feishu ${eventId}`, () => this.answerMessage(ev.data, botId, isGroup, mentioned, eventId, now));
+      return {};
+    }
+    if (type === 'card.action.trigger') {
+      const ev = cardActionSchema.safeParse(envelope.event);
+      if (!ev.success) {
+        this.log.warn({ event: 'webhook_invalid', eventId }, 'feishu card action failed validation');
+        return {};
+      }
+      if (!(await claimEvent(this.opts.db, 'feishu', feishuDedupKeys(envelope), now))) {
+        this.log.info({ event: 'webhook_duplicate', eventId }, 'feishu card redelivery ignored');
+        return {};
+      }
+      return this.pressButton(ev.data, eventId, now);
+    }
+    this.log.debug({ eventType: type, eventId }, 'feishu event type not handled');
+    return {};
+  }
+
+  private async answerMessage(ev: MessageReceive, botId: string | undefined, isGroup: boolean, mentioned: boolean, eventId: string, now: Date): Promise<void> {
+    const m = ev.message;
+    const body = messageText(m.message_type, m.content);
+    let reply: Reply;
+    if (body === undefined) {
+      reply = textOnlyReply(this.opts.lang);
+    } else {
+      const msg: InboundMessage = {
+        platform: 'feishu',
+        platformUserId: ev.sender.sender_id.open_id,
+        chatId: m.chat_id,
+        chatType: isGroup ? 'group' : 'p2p',
+        mentioned,
+        text: stripMentions(body, m.mentions, botId).trim(),
+        receivedAt: now,
+        eventId,
+      };
+      reply = await answer(this.opts.handler, msg, this.opts.lang, this.log);
+    }
+    const cards = renderFeishuCards(reply);
+    for (const [i, card] of cards.entries()) {
+      const uuid = idempotencyKey(eventId, i);
+      await this.limiter.schedule(m.chat_id, () =>
+        withRetries(
+          () => (isGroup ? this.api.replyCard(m.message_id, card, uuid) : this.api.sendCard('chat_id', m.chat_id, card, uuid).then(() => undefined)),
+          this.opts.retry ?? { attempts: 3, delayMs: 1000 },
+        ),
+      );
+    }
+  }
+
+  /**
+   * A button: the engine's answer replaces the card in the callback response when it is ready
+   * within the deadline; otherwise a toast now and a PATCH of the card when it is.
+   */
+  private async pressButton(ev: CardAction, eventId: string, now: Date): Promise<CardActionResponse> {
+    const action = decodeButtonValue(ev.action.value);
+    if (!action) return {};
+    const chatId = ev.context?.open_chat_id ?? ev.operator.open_id;
+    const msg: InboundMessage = {
+      platform: 'feishu',
+      platformUserId: ev.operator.open_id,
+      chatId,
+      chatType: 'p2p',
+      mentioned: true,
+      text: '',
+      action,
+      receivedAt: now,
+      eventId,
+    };
+    const pending = answer(this.opts.handler, msg, this.opts.lang, this.log);
+    const inTime = await raceDeadline(pending, this.opts.cardDeadlineMs ?? 2500);
+    const messageId = ev.context?.open_message_id;
+    if (inTime) {
+      const [first, ...more] = renderFeishuCards(inTime);
+      if (more.length) this.work.run(`feishu ${eventId} rest`, () => this.sendCards(chatId, more, eventId, 1));
+      return { card: { type: 'raw', data: first } };
+    }
+    this.work.run(`feishu ${eventId} late card`, async () => {
+      const [first, ...more] = renderFeishuCards(await pending);
+      if (messageId) await withRetries(() => this.api.patchCard(messageId, first), this.opts.retry ?? { attempts: 3, delayMs: 1000 });
+      else more.unshift(first);
+      await this.sendCards(chatId, more, eventId, 1);
+    });
+    return { toast: { type: 'info', content: t(platformTexts, 'working', this.opts.lang) } };
+  }
+
+  private async sendCards(chatId: string, cards: ReturnType<typeof renderFeishuCards>, eventId: string, offset: number): Promise<void> {
+    for (const [i, card] of cards.entries()) {
+      await this.limiter.schedule(chatId, () => this.api.sendCard('chat_id', chatId, card, idempotencyKey(eventId, i + offset)));
+    }
+  }
+
+  private resolveBotOpenId(): Promise<string | undefined> {
+    this.botOpenId ??= this.api.botOpenId().catch((err) => {
+      this.log.warn({ err }, 'could not read the bot open_id; treating any @-mention in a group as addressed to the bot');
+      this.botOpenId = undefined;
+      return undefined;
+    });
+    return this.botOpenId;
+  }
+}
+
+/** The SDK flattens header and event into one object; rebuild the v2 envelope from it. */
+function envelopeFromSdk(data: Record<string, unknown>): EventEnvelope {
+  return eventEnvelopeSchema.parse({
+    schema: '2.0',
+    header: { event_id: data.event_id, event_type: data.event_type, create_time: data.create_time },
+    event: data,
+  });
+}
+
+/** Text of a text or rich-text (post) message; undefined for anything else (image, file, audio…). */
+export function messageText(messageType: string, content: string): string | undefined {
+  let parsed: any;
+  try {
+    parsed = JSON.parse(content);
+  } catch {
+    return undefined;
+  }
+  if (messageType === 'text') return typeof parsed?.text === 'string' ? parsed.text : undefined;
+  if (messageType === 'post') {
+    const post = parsed?.content ? parsed : (Object.values(parsed ?? {})[0] as any);
+    const rows: any[][] = Array.isArray(post?.content) ? post.content : [];
+    // @-mentions (tag "at") are dropped: in a group they address the bot.
+    const lines = rows.map((row) => row.map((el) => (el?.tag === 'text' || el?.tag === 'a' ? (el.text ?? '') : '')).join(''));
+    const joined = [post?.title, ...lines].filter((l) => l && String(l).trim()).join('\n');
+    return joined || undefined;
+  }
+  return undefined;
+}
+
+/** Whether the bot is among the mentions; unknown bot id: any mention counts (Feishu pushes group messages that @ the bot). */
+export function mentionsBot(mentions: Mention[] | undefined, botOpenId: string | undefined): boolean {
+  if (!mentions?.length) return false;
+  return botOpenId ? mentions.some((m) => m.id.open_id === botOpenId) : true;
+}
+
+/** Removes the bot's @-placeholder and turns other people's placeholders into @name. */
+export function stripMentions(body: string, mentions: Mention[] | undefined, botOpenId: string | undefined): string {
+  let out = body;
+  for (const m of mentions ?? []) {
+    const isBot = botOpenId ? m.id.open_id === botOpenId : !m.id.user_id;
+    out = out.split(m.key).join(isBot ? '' : `@${m.name ?? ''}`);
+  }
+  return out.replace(/[ \t]{2,}/g, ' ');
+}
+
+function idempotencyKey(eventId: string, part: number): string {
+  return createHash('sha256').update(`${eventId}#${part}`).digest('hex').slice(0, 40);
+}
+
+async function raceDeadline<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([p, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

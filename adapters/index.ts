@@ -1,0 +1,69 @@
+// Builds the messaging adapters whose credentials are set (CONTRACT.md §3), wires them to the
+// conversation engine, and starts them with `kam start` (long connections, push registry).
+import type { AppContext } from '../src/app.ts';
+import { handleMessage } from '../src/conversation/engine.ts';
+import { registerAdapter, unregisterAdapter } from '../src/delivery/registry.ts';
+import type { RunningService } from '../src/services.ts';
+import { FeishuAdapter } from './feishu/index.ts';
+import { pruneProcessedEvents } from './shared/dedup.ts';
+import type { MessageHandler } from './shared/webhook.ts';
+import { SlackAdapter } from './slack/index.ts';
+import type { Adapter } from './types.ts';
+import { WecomAdapter } from './wecom/index.ts';
+
+export interface PlatformAdapters {
+  feishu?: FeishuAdapter;
+  wecom?: WecomAdapter;
+  slack?: SlackAdapter;
+  /** The configured ones, in the order pushes try them: Feishu, WeCom, Slack. */
+  list: Adapter[];
+}
+
+export interface BuildOptions {
+  clock?: () => Date;
+}
+
+/** Platform redeliveries stop within hours; a week of dedup keys is plenty. */
+const DEDUP_RETENTION_MS = 7 * 24 * 3600 * 1000;
+
+export function buildAdapters(app: AppContext, handler: MessageHandler, opts: BuildOptions = {}): PlatformAdapters {
+  const { config, db, log } = app;
+  const common = { db, log, handler, lang: config.lang, clock: opts.clock };
+  const feishu = config.feishu && new FeishuAdapter({ ...common, config: config.feishu });
+  const wecom = config.wecom && new WecomAdapter({ ...common, config: config.wecom });
+  const slack = config.slack && new SlackAdapter({ ...common, config: config.slack });
+  return { feishu, wecom, slack, list: [feishu, wecom, slack].filter((a): a is NonNullable<typeof a> => a !== undefined) };
+}
+
+const built = new WeakMap<AppContext, PlatformAdapters>();
+
+/** The adapters of this app, wired to the conversation engine (one set per AppContext). */
+export function adaptersFor(app: AppContext): PlatformAdapters {
+  let set = built.get(app);
+  if (!set) {
+    set = buildAdapters(app, (msg) => handleMessage(app, msg));
+    built.set(app, set);
+  }
+  return set;
+}
+
+/** `kam start`: opens long connections and makes the adapters available to the outbox worker. */
+export async function startPlatforms(app: AppContext): Promise<RunningService | null> {
+  const set = adaptersFor(app);
+  if (!set.list.length) return null;
+  await pruneProcessedEvents(app.db, new Date(Date.now() - DEDUP_RETENTION_MS));
+  for (const adapter of set.list) {
+    await adapter.start?.();
+    registerAdapter(adapter);
+  }
+  app.log.info({ platforms: set.list.map((a) => a.platform) }, 'messaging platforms ready');
+  return {
+    name: 'platforms',
+    async stop() {
+      for (const adapter of set.list) {
+        unregisterAdapter(adapter.platform);
+        await adapter.stop?.();
+      }
+    },
+  };
+}

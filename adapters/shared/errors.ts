@@ -1,0 +1,22 @@
+// Platform API failures become PlatformError (with the platform's own code) in one place per
+// platform; `transient` tells the outbox to try again later.
+import type { Logger } from 'pino';
+import { PlatformError } from '../../src/errors.ts';
+
+/** Network-level failures (DNS, refused, reset, timeout) are always worth a retry. */
+export function isNetworkError(err: unknown): boolean {
+  const code = (err as { code?: string; cause?: { code?: string } })?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
+  return typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|EPIPE|UND_ERR_\w+|ECONNABORTED|ERR_NETWORK)$/.test(code);
+}
+
+export function platformError(
+  log: Logger,
+  platform: string,
+  call: string,
+  code: string | number | undefined,
+  message: string,
+  transient: boolean,
+): PlatformError {
+  log.warn({ platform, call, platformCode: code, transient }, `${platform} ${call} failed: ${message}`);
+  return new PlatformError(`${platform} ${call} failed (${code ?? 'no code'}): ${message}`, platform, code, transient);
+}

@@ -1,0 +1,84 @@
+// Slack Web API calls through the SDK's WebClient (base URL from SLACK_API_URL): post, update,
+// open a DM, auth.test. Errors become PlatformError carrying Slack's error string.
+import { webApi } from '@slack/bolt';
+import type { Logger } from 'pino';
+import { PlatformError } from '../../src/errors.ts';
+import { platformError } from '../shared/errors.ts';
+import type { SlackMessage } from './types.ts';
+
+const TRANSIENT_CODES = new Set(['ratelimited', 'rate_limited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+
+export interface BotIdentity {
+  userId?: string;
+  botId?: string;
+}
+
+export class SlackApi {
+  readonly client: webApi.WebClient;
+  private readonly dmChannels = new Map<string, string>();
+
+  constructor(
+    botToken: string,
+    apiUrl: string,
+    private readonly log: Logger,
+  ) {
+    this.client = new webApi.WebClient(botToken, {
+      slackApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
+      // Retrying is ours (answers) or the outbox's (pushes); fail fast so neither waits minutes.
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      logLevel: webApi.LogLevel.ERROR,
+    });
+  }
+
+  async identity(): Promise<BotIdentity> {
+    const res = await this.call('auth.test', () => this.client.auth.test());
+    return { userId: res.user_id as string | undefined, botId: res.bot_id as string | undefined };
+  }
+
+  async post(channel: string, msg: SlackMessage, threadTs?: string): Promise<string | undefined> {
+    const res = await this.call('chat.postMessage', () =>
+      this.client.chat.postMessage({ channel, text: msg.text, blocks: msg.blocks as any, ...(threadTs ? { thread_ts: threadTs } : {}) }),
+    );
+    return res.ts as string | undefined;
+  }
+
+  async update(channel: string, ts: string, msg: SlackMessage): Promise<void> {
+    await this.call('chat.update', () => this.client.chat.update({ channel, ts, text: msg.text, blocks: msg.blocks as any }));
+  }
+
+  /** The DM channel with a user (conversations.open), cached. */
+  async dmChannel(userId: string): Promise<string> {
+    const known = this.dmChannels.get(userId);
+    if (known) return known;
+    const res = await this.call('conversations.open', () => this.client.conversations.open({ users: userId }));
+    const id = (res.channel as { id?: string } | undefined)?.id;
+    if (!id) throw platformError(this.log, 'slack', 'conversations.open', 'no_channel', 'no channel id returned', true);
+    this.dmChannels.set(userId, id);
+    return id;
+  }
+
+  private async call<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      throw this.toPlatformError(name, err);
+    }
+  }
+
+  private toPlatformError(name: string, err: unknown): PlatformError {
+    const e = err as { code?: string; data?: { error?: string }; statusCode?: number; message?: string };
+    switch (e.code) {
+      case webApi.ErrorCode.PlatformError: {
+        const code = e.data?.error ?? 'unknown_error';
+        return platformError(this.log, 'slack', name, code, code, TRANSIENT_CODES.has(code));
+      }
+      case webApi.ErrorCode.RateLimitedError:
+        return platformError(this.log, 'slack', name, 'ratelimited', 'rate limited', true);
+      case webApi.ErrorCode.HTTPError:
+        return platformError(this.log, 'slack', name, `http_${e.statusCode}`, e.message ?? 'http error', (e.statusCode ?? 500) >= 500);
+      default:
+        return platformError(this.log, 'slack', name, 'network', e.message ?? String(err), true);
+    }
+  }
+}

@@ -1,0 +1,272 @@
+// The Slack adapter: Bolt mounted in our server at POST /webhooks/slack (events, interactivity,
+// the /kam command), or Socket Mode when SLACK_APP_TOKEN is set. Replies are Block Kit messages.
+import { App, type Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { Db } from '../../db/index.ts';
+import { platformTexts } from '../../prompts/platforms.ts';
+import { t, type Lang } from '../../prompts/index.ts';
+import type { Config } from '../../src/config.ts';
+import type { Adapter, InboundMessage, Recipient, Reply } from '../types.ts';
+import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
+import { BackgroundWork } from '../shared/background.ts';
+import { claimEvent } from '../shared/dedup.ts';
+import { platformIdOf } from '../shared/identity.ts';
+import { RecipientRateLimiter } from '../shared/rate-limit.ts';
+import { header, json, text, type MessageHandler, type WebhookAdapter, type WebhookRequest, type WebhookResponse } from '../shared/webhook.ts';
+import { SlackApi, type BotIdentity } from './api.ts';
+import { RouteReceiver } from './receiver.ts';
+import { ACTION_PREFIX, decodeButtonValue, renderSlackMessages } from './render.ts';
+import { blockActionsSchema, eventCallbackSchema, messageEventSchema, slashCommandSchema, urlVerificationSchema, type MessageEvent } from './types.ts';
+import { slackDedupKey, verifySlackSignature } from './verify.ts';
+
+export interface SlackAdapterOptions {
+  config: NonNullable<Config['slack']>;
+  db: Db;
+  log: Logger;
+  handler: MessageHandler;
+  lang: Lang;
+  clock?: () => Date;
+  /** Slack allows about one message per second per channel. */
+  rateLimit?: { limit: number; windowMs: number };
+  retry?: RetryOptions;
+  ackDeadlineMs?: number;
+}
+
+export class SlackAdapter implements Adapter, WebhookAdapter {
+  readonly platform = 'slack' as const;
+  readonly work: BackgroundWork;
+  readonly api: SlackApi;
+  readonly app: App;
+  private readonly receiver?: RouteReceiver;
+  private readonly limiter: RecipientRateLimiter;
+  private readonly clock: () => Date;
+  private readonly log: Logger;
+  private bot?: Promise<BotIdentity>;
+
+  constructor(private readonly opts: SlackAdapterOptions) {
+    this.log = opts.log.child({ platform: 'slack' });
+    this.clock = opts.clock ?? (() => new Date());
+    this.work = new BackgroundWork(this.log);
+    this.api = new SlackApi(opts.config.botToken, opts.config.apiUrl, this.log);
+    this.limiter = new RecipientRateLimiter(opts.rateLimit ?? { limit: 1, windowMs: 1000 });
+    const socketMode = Boolean(opts.config.appToken);
+    const common = {
+      authorize: () => this.authorize(),
+      logger: boltLogger(this.log),
+      logLevel: LogLevel.WARN,
+      convoStore: false as const,
+      clientOptions: { slackApiUrl: this.api.client.slackApiUrl, retryConfig: { retries: 0 } },
+    };
+    if (socketMode) {
+      this.app = new App({ ...common, appToken: opts.config.appToken, socketMode: true });
+      // Over the socket there is no route to dedup in, so redeliveries are dropped here.
+      this.app.use(async ({ body, next }) => {
+        const key = slackDedupKey(body as Record<string, any>);
+        if (key && !(await claimEvent(opts.db, 'slack', [key], this.clock()))) return;
+        await next();
+      });
+    } else {
+      this.receiver = new RouteReceiver(this.work, this.log, opts.ackDeadlineMs);
+      this.app = new App({ ...common, receiver: this.receiver });
+    }
+    this.app.error(async (err) => {
+      this.log.error({ err }, 'slack listener failed');
+    });
+    this.registerListeners();
+  }
+
+  async start(): Promise<void> {
+    if (this.opts.config.appToken) {
+      await this.app.start();
+      this.log.info('slack socket mode connected');
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.opts.config.appToken) await this.app.stop();
+    await this.work.idle();
+  }
+
+  canReach(recipient: Recipient): boolean {
+    return platformIdOf(recipient, 'slack') !== undefined;
+  }
+
+  async send(recipient: Recipient, reply: Reply): Promise<void> {
+    const userId = platformIdOf(recipient, 'slack');
+    if (!userId) throw new Error(`user ${recipient.userId} has no slack_user_id`);
+    const channel = await this.api.dmChannel(userId);
+    for (const msg of renderSlackMessages(reply)) {
+      await this.limiter.schedule(channel, () => this.api.post(channel, msg));
+    }
+  }
+
+  async handleWebhook(req: WebhookRequest): Promise<WebhookResponse> {
+    if (req.method !== 'POST') return text(405, 'method not allowed');
+    if (!this.receiver) return text(404, 'Slack runs in Socket Mode here (SLACK_APP_TOKEN is set)');
+    const now = this.clock();
+    const check = verifySlackSignature(this.opts.config.signingSecret, header(req, 'x-slack-request-timestamp'), header(req, 'x-slack-signature'), req.rawBody, now);
+    if (!check.ok) {
+      this.log.warn({ event: 'webhook_refused', reason: check.reason }, 'slack request refused');
+      return text(401, '');
+    }
+    const body = parseBody(req.rawBody, header(req, 'content-type') ?? '');
+    if (!body) return text(400, 'unrecognized body');
+    if (body.ssl_check) return text(200, '');
+    const challenge = urlVerificationSchema.safeParse(body);
+    if (challenge.success) return json(200, { challenge: challenge.data.challenge });
+    if (!eventCallbackSchema.safeParse(body).success && !blockActionsSchema.safeParse(body).success && !slashCommandSchema.safeParse(body).success) {
+      this.log.warn({ event: 'webhook_invalid' }, 'slack request is not an event, action or command we understand');
+      return text(400, 'unrecognized request');
+    }
+    const key = slackDedupKey(body);
+    if (key && !(await claimEvent(this.opts.db, 'slack', [key], now))) {
+      this.log.info({ event: 'webhook_duplicate', dedupKey: key, retryNum: header(req, 'x-slack-retry-num') }, 'slack redelivery ignored');
+      return { status: 200, headers: { 'x-slack-no-retry': '1' }, body: '' };
+    }
+    const retryNum = Number(header(req, 'x-slack-retry-num'));
+    return this.receiver.dispatch(body, Number.isFinite(retryNum) ? retryNum : undefined, header(req, 'x-slack-retry-reason'));
+  }
+
+  private async authorize() {
+    const bot = await this.botIdentity();
+    return { botToken: this.opts.config.botToken, botId: bot.botId, botUserId: bot.userId };
+  }
+
+  private botIdentity(): Promise<BotIdentity> {
+    this.bot ??= this.api.identity().catch((err) => {
+      this.bot = undefined;
+      throw err;
+    });
+    return this.bot;
+  }
+
+  private registerListeners(): void {
+    this.app.event('app_mention', async ({ event, context }) => {
+      const ev = messageEventSchema.safeParse(event);
+      if (!ev.success) return;
+      this.work.run('slack mention', () => this.answerEvent(ev.data, context.botUserId, 'group'));
+    });
+    this.app.event('message', async ({ event, context }) => {
+      const ev = messageEventSchema.safeParse(event);
+      // Channel messages reach us as app_mention; only direct messages are answered here.
+      if (!ev.success || ev.data.channel_type !== 'im' || ev.data.bot_id) return;
+      if (ev.data.subtype && ev.data.subtype !== 'file_share') return;
+      this.work.run('slack dm', () => this.answerEvent(ev.data, context.botUserId, 'p2p'));
+    });
+    this.app.command('/kam', async ({ ack, command, respond }) => {
+      await ack();
+      const cmd = slashCommandSchema.parse(command);
+      const now = this.clock();
+      if (!cmd.text.trim()) {
+        await respond({ response_type: 'ephemeral', text: t(platformTexts, 'slashUsage', this.opts.lang) });
+        return;
+      }
+      const msg: InboundMessage = {
+        platform: 'slack',
+        platformUserId: cmd.user_id,
+        chatId: cmd.channel_id,
+        chatType: cmd.channel_id.startsWith('D') ? 'p2p' : 'group',
+        mentioned: true,
+        text: cmd.text.trim(),
+        receivedAt: now,
+        eventId: cmd.trigger_id,
+      };
+      const reply = await answer(this.opts.handler, msg, this.opts.lang, this.log);
+      // Answers to a command stay private to the person who asked (ephemeral).
+      for (const m of renderSlackMessages(reply)) await respond({ response_type: 'ephemeral', text: m.text, blocks: m.blocks as any });
+    });
+    this.app.action(new RegExp(`^${ACTION_PREFIX}`), async ({ ack, body, action, respond }) => {
+      await ack();
+      const b = blockActionsSchema.parse(body);
+      const pressed = decodeButtonValue((action as { value?: string }).value);
+      if (!pressed) return;
+      const raw = body as { channel?: { id?: string }; message?: { ts?: string }; container?: { is_ephemeral?: boolean; channel_id?: string } };
+      const channel = raw.channel?.id ?? raw.container?.channel_id ?? b.user.id;
+      const msg: InboundMessage = {
+        platform: 'slack',
+        platformUserId: b.user.id,
+        chatId: channel,
+        chatType: channel.startsWith('D') ? 'p2p' : 'group',
+        mentioned: true,
+        text: '',
+        action: pressed,
+        receivedAt: this.clock(),
+        eventId: b.actions[0].action_ts ?? b.trigger_id,
+      };
+      const reply = await answer(this.opts.handler, msg, this.opts.lang, this.log);
+      const [first, ...more] = renderSlackMessages(reply);
+      const retry = this.opts.retry ?? { attempts: 3, delayMs: 1000 };
+      if (raw.message?.ts && !raw.container?.is_ephemeral) {
+        await withRetries(() => this.api.update(channel, raw.message!.ts!, first), retry);
+        for (const m of more) await this.limiter.schedule(channel, () => withRetries(() => this.api.post(channel, m), retry));
+      } else {
+        await respond({ replace_original: true, text: first.text, blocks: first.blocks as any });
+        for (const m of more) await respond({ response_type: 'ephemeral', text: m.text, blocks: m.blocks as any });
+      }
+    });
+  }
+
+  private async answerEvent(ev: MessageEvent, botUserId: string | undefined, chatType: 'p2p' | 'group'): Promise<void> {
+    if (!ev.user) return;
+    const now = this.clock();
+    const nonText = ev.subtype === 'file_share' || (!ev.text.trim() && (ev.files?.length ?? 0) > 0);
+    let reply: Reply;
+    if (nonText) {
+      reply = textOnlyReply(this.opts.lang);
+    } else {
+      const msg: InboundMessage = {
+        platform: 'slack',
+        platformUserId: ev.user,
+        chatId: ev.channel,
+        chatType,
+        mentioned: chatType === 'group',
+        text: stripBotMention(ev.text, botUserId),
+        receivedAt: now,
+        eventId: ev.ts,
+      };
+      reply = await answer(this.opts.handler, msg, this.opts.lang, this.log);
+    }
+    // In a channel, answer in the thread of the mention so the channel stays readable.
+    const threadTs = chatType === 'group' ? (ev.thread_ts ?? ev.ts) : undefined;
+    const retry = this.opts.retry ?? { attempts: 3, delayMs: 1000 };
+    for (const m of renderSlackMessages(reply)) {
+      await this.limiter.schedule(ev.channel, () => withRetries(() => this.api.post(ev.channel, m, threadTs), retry));
+    }
+  }
+}
+
+/** Removes <@BOT> (and <@BOT|name>); other people's mentions stay as Slack wrote them. */
+export function stripBotMention(s: string, botUserId: string | undefined): string {
+  const out = botUserId ? s.replace(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g'), '') : s.replace(/^\s*<@[UW][A-Z0-9]+(\|[^>]*)?>/, '');
+  return out.replace(/\s{2,}/g, ' ').trim();
+}
+
+function parseBody(raw: Buffer, contentType: string): Record<string, any> | undefined {
+  const s = raw.toString('utf8');
+  try {
+    if (contentType.includes('application/json')) return JSON.parse(s);
+    const form = new URLSearchParams(s);
+    if (form.has('payload')) return JSON.parse(form.get('payload')!);
+    return Object.fromEntries(form);
+  } catch {
+    return undefined;
+  }
+}
+
+function boltLogger(log: Logger): BoltLogger {
+  let level = LogLevel.WARN;
+  const line = (lvl: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) =>
+    log[lvl === 'error' ? 'warn' : 'debug']({ sdk: 'bolt' }, msg.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ').slice(0, 500));
+  return {
+    debug: line('debug'),
+    info: line('info'),
+    warn: line('warn'),
+    error: line('error'),
+    setLevel: (l: LogLevel) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+

@@ -1,0 +1,166 @@
+// The WeCom (企业微信) self-built app adapter: GET/POST /webhooks/wecom callbacks in, answers sent
+// actively through /cgi-bin/message/send. A self-built app receives one-to-one messages only.
+import type { Logger } from 'pino';
+import type { Db } from '../../db/index.ts';
+import type { Lang } from '../../prompts/index.ts';
+import type { Config } from '../../src/config.ts';
+import type { Adapter, InboundMessage, Recipient, Reply } from '../types.ts';
+import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
+import { BackgroundWork } from '../shared/background.ts';
+import { claimEvent } from '../shared/dedup.ts';
+import { platformIdOf } from '../shared/identity.ts';
+import { RecipientRateLimiter } from '../shared/rate-limit.ts';
+import { text, type MessageHandler, type WebhookAdapter, type WebhookRequest, type WebhookResponse } from '../shared/webhook.ts';
+import { WecomApi } from './api.ts';
+import { decodeButtonKey, doneLabel, renderWecom, taskIdFor } from './render.ts';
+import { envelopeSchema, parseFlatXml, parseWecomMessage, type WecomCardEvent, type WecomMessage } from './types.ts';
+import { decryptForCorp, verifyWecomSignature, wecomDedupKeys } from './verify.ts';
+
+export interface WecomAdapterOptions {
+  config: NonNullable<Config['wecom']>;
+  db: Db;
+  log: Logger;
+  handler: MessageHandler;
+  /** Language of the adapter's own replies (non-text notice) when the message gives none. */
+  lang: Lang;
+  clock?: () => Date;
+  /** WeCom drops app messages past 30 per minute to one member; we queue instead. */
+  rateLimit?: { limit: number; windowMs: number };
+  retry?: RetryOptions;
+}
+
+export class WecomAdapter implements Adapter, WebhookAdapter {
+  readonly platform = 'wecom' as const;
+  readonly work: BackgroundWork;
+  readonly api: WecomApi;
+  private readonly limiter: RecipientRateLimiter;
+  private readonly clock: () => Date;
+  private readonly log: Logger;
+
+  constructor(private readonly opts: WecomAdapterOptions) {
+    this.log = opts.log.child({ platform: 'wecom' });
+    this.clock = opts.clock ?? (() => new Date());
+    this.work = new BackgroundWork(this.log);
+    this.api = new WecomApi(opts.config, this.log, this.clock);
+    this.limiter = new RecipientRateLimiter(opts.rateLimit ?? { limit: 30, windowMs: 60_000 });
+  }
+
+  async stop(): Promise<void> {
+    await this.work.idle();
+  }
+
+  canReach(recipient: Recipient): boolean {
+    return platformIdOf(recipient, 'wecom') !== undefined;
+  }
+
+  async send(recipient: Recipient, reply: Reply): Promise<void> {
+    const userid = platformIdOf(recipient, 'wecom');
+    if (!userid) throw new Error(`user ${recipient.userId} has no wecom_userid`);
+    await this.deliver(userid, reply, `push:${recipient.userId}:${this.clock().getTime()}`, false);
+  }
+
+  async handleWebhook(req: WebhookRequest): Promise<WebhookResponse> {
+    if (req.method === 'GET') return this.verifyUrl(req);
+    if (req.method !== 'POST') return text(405, 'method not allowed');
+    return this.receive(req);
+  }
+
+  /** GET: WeCom checks the callback URL by asking us to decrypt echostr. */
+  private verifyUrl(req: WebhookRequest): WebhookResponse {
+    const { token, encodingAesKey, corpId } = this.opts.config;
+    const check = verifyWecomSignature(
+      token,
+      { msgSignature: req.query.msg_signature, timestamp: req.query.timestamp, nonce: req.query.nonce, encrypted: req.query.echostr },
+      this.clock(),
+    );
+    if (!check.ok) return this.refuse('url_verification', check.reason);
+    const plain = decryptForCorp(encodingAesKey, corpId, req.query.echostr!);
+    if (!plain.ok) return this.refuse('url_verification', plain.reason);
+    return text(200, plain.message);
+  }
+
+  private async receive(req: WebhookRequest): Promise<WebhookResponse> {
+    const { token, encodingAesKey, corpId } = this.opts.config;
+    const now = this.clock();
+    const outer = envelopeSchema.safeParse(parseFlatXml(req.rawBody.toString('utf8')));
+    if (!outer.success) return this.refuse('message', 'body is not an encrypted WeCom packet');
+    const check = verifyWecomSignature(
+      token,
+      { msgSignature: req.query.msg_signature, timestamp: req.query.timestamp, nonce: req.query.nonce, encrypted: outer.data.Encrypt },
+      now,
+    );
+    if (!check.ok) return this.refuse('message', check.reason);
+    const plain = decryptForCorp(encodingAesKey, corpId, outer.data.Encrypt);
+    if (!plain.ok) return this.refuse('message', plain.reason);
+
+    let message: WecomMessage;
+    try {
+      message = parseWecomMessage(parseFlatXml(plain.message));
+    } catch {
+      this.log.warn({ event: 'webhook_invalid' }, 'wecom callback decrypted but is not a message we understand');
+      return text(400, 'unrecognized message');
+    }
+    const keys = wecomDedupKeys(message);
+    if (!(await claimEvent(this.opts.db, 'wecom', keys, now))) {
+      this.log.info({ event: 'webhook_duplicate', dedupKey: keys[0] }, 'wecom redelivery ignored');
+      return text(200, '');
+    }
+    this.work.run(`wecom ${keys[0]}`, () => this.process(message, now));
+    // An empty 200 tells WeCom we got it (no passive reply); the answer follows via message/send.
+    return text(200, '');
+  }
+
+  private refuse(kind: string, reason: string): WebhookResponse {
+    this.log.warn({ event: 'webhook_refused', kind, reason }, 'wecom callback refused');
+    return text(401, 'unauthorized');
+  }
+
+  private async process(message: WecomMessage, now: Date): Promise<void> {
+    const lang = this.opts.lang;
+    switch (message.kind) {
+      case 'text': {
+        const m = message.msg;
+        const reply = await answer(this.opts.handler, this.inbound(m.FromUserName, m.Content.trim(), now, `msg:${m.MsgId}`), lang, this.log);
+        await this.deliver(m.FromUserName, reply, `msg:${m.MsgId}`, true);
+        return;
+      }
+      case 'nonText':
+        await this.deliver(message.msg.FromUserName, textOnlyReply(lang), `nontext:${message.msg.MsgId ?? message.msg.CreateTime}`, true);
+        return;
+      case 'card':
+        await this.pressButton(message.msg, now);
+        return;
+      case 'otherEvent':
+        return;
+    }
+  }
+
+  private async pressButton(ev: WecomCardEvent, now: Date): Promise<void> {
+    const msg = { ...this.inbound(ev.FromUserName, '', now, `card:${ev.TaskId}:${ev.CreateTime}`), action: decodeButtonKey(ev.EventKey) };
+    const reply = await answer(this.opts.handler, msg, this.opts.lang, this.log);
+    if (ev.ResponseCode) {
+      try {
+        await this.limiter.schedule(ev.FromUserName, () => this.api.updateCardButton(ev.FromUserName, ev.ResponseCode!, doneLabel(reply)));
+      } catch (err) {
+        this.log.warn({ err, taskId: ev.TaskId }, 'wecom card update failed; the answer is still sent');
+      }
+    }
+    await this.deliver(ev.FromUserName, reply, `card:${ev.TaskId}:${ev.CreateTime}:${ev.EventKey}`, true);
+  }
+
+  private inbound(userid: string, body: string, now: Date, eventId: string): InboundMessage {
+    return { platform: 'wecom', platformUserId: userid, chatId: userid, chatType: 'p2p', mentioned: false, text: body, receivedAt: now, eventId };
+  }
+
+  /**
+   * Sends every part in order through the member's rate-limited lane. Answers to callbacks retry
+   * transient errors a few times here; pushes leave retrying to the outbox.
+   */
+  private async deliver(userid: string, reply: Reply, cause: string, retry: boolean): Promise<void> {
+    const parts = renderWecom(reply, taskIdFor(cause));
+    const retryOpts = retry ? (this.opts.retry ?? { attempts: 3, delayMs: 1000 }) : { attempts: 1, delayMs: 0 };
+    for (const part of parts) {
+      await this.limiter.schedule(userid, () => withRetries(() => this.api.send(userid, part), retryOpts));
+    }
+  }
+}

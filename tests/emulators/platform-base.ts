@@ -1,0 +1,149 @@
+// Shared core of the platform emulators: a loopback HTTP server with a route table that records
+// every request and can fail on demand, so adapters and SDKs are tested against real HTTP.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: IncomingMessage['headers'];
+  raw: string;
+  /** JSON body, or form fields (with JSON-looking values parsed) for form posts. */
+  body: any;
+  at: number;
+}
+
+export interface EmulatorResponse {
+  status?: number;
+  headers?: Record<string, string>;
+  body: unknown;
+}
+
+export type RouteHandler = (req: RecordedRequest) => EmulatorResponse | Promise<EmulatorResponse>;
+
+interface Failure {
+  match: (req: RecordedRequest) => boolean;
+  remaining: number;
+  response: EmulatorResponse;
+}
+
+export class PlatformEmulator {
+  readonly requests: RecordedRequest[] = [];
+  private readonly routes = new Map<string, RouteHandler>();
+  private readonly failures: Failure[] = [];
+  private server?: Server;
+  private waiters: { pred: (r: RecordedRequest) => boolean; count: number; resolve: () => void }[] = [];
+
+  route(method: string, path: string, handler: RouteHandler): this {
+    this.routes.set(`${method} ${path}`, handler);
+    return this;
+  }
+
+  /** The next `times` requests to `path` get `response` instead of the normal answer. */
+  failNext(path: string | RegExp, response: EmulatorResponse, times = 1): void {
+    const match = (r: RecordedRequest) => (typeof path === 'string' ? r.path === path : path.test(r.path));
+    this.failures.push({ match, remaining: times, response });
+  }
+
+  /** Recorded requests to a path (exact) or matching a pattern. */
+  calls(path: string | RegExp): RecordedRequest[] {
+    return this.requests.filter((r) => (typeof path === 'string' ? r.path === path : path.test(r.path)));
+  }
+
+  /** Resolves once `count` recorded requests match (rejects after `timeoutMs`). */
+  waitFor(path: string | RegExp, count = 1, timeoutMs = 5000): Promise<RecordedRequest[]> {
+    const pred = (r: RecordedRequest) => (typeof path === 'string' ? r.path === path : path.test(r.path));
+    return new Promise((resolve, reject) => {
+      const done = () => resolve(this.calls(path));
+      if (this.requests.filter(pred).length >= count) return done();
+      const timer = setTimeout(() => reject(new Error(`emulator: waited ${timeoutMs} ms for ${count} × ${path}, got ${this.calls(path).length}`)), timeoutMs);
+      this.waiters.push({ pred, count, resolve: () => (clearTimeout(timer), done()) });
+    });
+  }
+
+  reset(): void {
+    this.requests.length = 0;
+    this.failures.length = 0;
+  }
+
+  get url(): string {
+    const addr = this.server?.address() as AddressInfo | undefined;
+    if (!addr) throw new Error('emulator not started');
+    return `http://127.0.0.1:${addr.port}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    this.server = undefined;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://emulator');
+    const rec: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: req.headers,
+      raw,
+      body: parseBody(raw, String(req.headers['content-type'] ?? '')),
+      at: Date.now(),
+    };
+    this.requests.push(rec);
+    let out: EmulatorResponse;
+    const failure = this.failures.find((f) => f.remaining > 0 && f.match(rec));
+    if (failure) {
+      failure.remaining--;
+      out = failure.response;
+    } else {
+      const handler = this.routes.get(`${rec.method} ${rec.path}`) ?? this.routes.get(`* ${rec.path}`);
+      out = handler ? await handler(rec) : { status: 404, body: { error: `emulator has no route ${rec.method} ${rec.path}` } };
+    }
+    const body = typeof out.body === 'string' ? out.body : JSON.stringify(out.body);
+    res.writeHead(out.status ?? 200, { 'content-type': typeof out.body === 'string' ? 'text/plain' : 'application/json', ...out.headers });
+    res.end(body);
+    this.waiters = this.waiters.filter((w) => {
+      if (this.requests.filter(w.pred).length < w.count) return true;
+      w.resolve();
+      return false;
+    });
+  }
+}
+
+function parseBody(raw: string, contentType: string): any {
+  if (!raw) return undefined;
+  if (contentType.includes('application/json')) {
+    try {
+      return JSON.parse(raw);
+    } catch {
+      return raw;
+    }
+  }
+  if (contentType.includes('application/x-www-form-urlencoded')) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of new URLSearchParams(raw)) {
+      out[k] = /^[[{]/.test(v) ? safeJson(v) : v;
+    }
+    return out;
+  }
+  return raw;
+}
+
+function safeJson(v: string): unknown {
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}

@@ -1,0 +1,87 @@
+// A local stand-in for the WeCom server API (qyapi.weixin.qq.com): gettoken, message/send,
+// message/update_template_card; plus helpers that build signed, encrypted callbacks exactly as
+// WeCom does, so tests exercise the real algorithm.
+import { encrypt, getSignature } from '@wecom/crypto';
+import { PlatformEmulator } from './platform-base.ts';
+
+export interface WecomEmulatorOptions {
+  corpId: string;
+  secret: string;
+  /** Token lifetime the emulator reports (seconds). */
+  expiresIn?: number;
+}
+
+export class WecomEmulator extends PlatformEmulator {
+  private tokenSeq = 0;
+  /** Tokens the emulator currently accepts. */
+  readonly validTokens = new Set<string>();
+  private msgSeq = 0;
+
+  constructor(private readonly opts: WecomEmulatorOptions) {
+    super();
+    this.route('GET', '/cgi-bin/gettoken', (r) => {
+      if (r.query.corpid !== opts.corpId || r.query.corpsecret !== opts.secret) return { body: { errcode: 40001, errmsg: 'invalid credential' } };
+      const token = `wecom-token-${++this.tokenSeq}`;
+      this.validTokens.add(token);
+      return { body: { errcode: 0, errmsg: 'ok', access_token: token, expires_in: opts.expiresIn ?? 7200 } };
+    });
+    this.route('POST', '/cgi-bin/message/send', (r) => {
+      const denied = this.checkToken(r.query.access_token);
+      if (denied) return denied;
+      const msgid = `msg-${++this.msgSeq}`;
+      return { body: { errcode: 0, errmsg: 'ok', msgid, ...(r.body?.msgtype === 'template_card' ? { response_code: `rc-${msgid}` } : {}) } };
+    });
+    this.route('POST', '/cgi-bin/message/update_template_card', (r) => this.checkToken(r.query.access_token) ?? { body: { errcode: 0, errmsg: 'ok' } });
+  }
+
+  /** Makes the emulator reject a token as expired (42001), as WeCom does after 2 hours. */
+  expireTokens(): void {
+    this.validTokens.clear();
+  }
+
+  /** Messages sent with message/send (JSON bodies), in order. */
+  get sent(): any[] {
+    return this.calls('/cgi-bin/message/send').map((r) => r.body);
+  }
+
+  private checkToken(token: string | undefined) {
+    if (!token) return { body: { errcode: 41001, errmsg: 'access_token missing' } };
+    if (!this.validTokens.has(token)) return { body: { errcode: 42001, errmsg: 'access_token expired' } };
+    return undefined;
+  }
+}
+
+export interface WecomCallbackKeys {
+  token: string;
+  encodingAesKey: string;
+  corpId: string;
+}
+
+/** Query string of the GET URL check, signed like WeCom. */
+export function wecomUrlCheck(keys: WecomCallbackKeys, echo: string, timestamp: number, nonce = 'n0nce'): string {
+  const echostr = encrypt(keys.encodingAesKey, echo, keys.corpId);
+  const sig = getSignature(keys.token, timestamp, nonce, echostr);
+  return `msg_signature=${sig}&timestamp=${timestamp}&nonce=${nonce}&echostr=${encodeURIComponent(echostr)}`;
+}
+
+/** An encrypted POST callback: the query string and XML body for a plaintext message XML. */
+export function wecomCallback(keys: WecomCallbackKeys, plainXml: string, timestamp: number, nonce = 'n0nce', receiveId = keys.corpId) {
+  const enc = encrypt(keys.encodingAesKey, plainXml, receiveId);
+  const sig = getSignature(keys.token, timestamp, nonce, enc);
+  return {
+    query: `msg_signature=${sig}&timestamp=${timestamp}&nonce=${nonce}`,
+    body: `<xml><ToUserName><![CDATA[${keys.corpId}]]></ToUserName><Encrypt><![CDATA[${enc}]]></Encrypt><AgentID><![CDATA[1000002]]></AgentID></xml>`,
+  };
+}
+
+export function wecomTextXml(p: { corpId: string; from: string; content: string; msgId: string; createTime: number }): string {
+  return `<xml><ToUserName><![CDATA[${p.corpId}]]></ToUserName><FromUserName><![CDATA[${p.from}]]></FromUserName><CreateTime>${p.createTime}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${p.content}]]></Content><MsgId>${p.msgId}</MsgId><AgentID>1000002</AgentID></xml>`;
+}
+
+export function wecomImageXml(p: { corpId: string; from: string; msgId: string; createTime: number }): string {
+  return `<xml><ToUserName><![CDATA[${p.corpId}]]></ToUserName><FromUserName><![CDATA[${p.from}]]></FromUserName><CreateTime>${p.createTime}</CreateTime><MsgType><![CDATA[image]]></MsgType><PicUrl><![CDATA[http://127.0.0.1/p.png]]></PicUrl><MediaId><![CDATA[media1]]></MediaId><MsgId>${p.msgId}</MsgId><AgentID>1000002</AgentID></xml>`;
+}
+
+export function wecomCardEventXml(p: { corpId: string; from: string; eventKey: string; taskId: string; createTime: number; responseCode: string }): string {
+  return `<xml><ToUserName><![CDATA[${p.corpId}]]></ToUserName><FromUserName><![CDATA[${p.from}]]></FromUserName><CreateTime>${p.createTime}</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[template_card_event]]></Event><EventKey><![CDATA[${p.eventKey}]]></EventKey><TaskId><![CDATA[${p.taskId}]]></TaskId><CardType><![CDATA[button_interaction]]></CardType><ResponseCode><![CDATA[${p.responseCode}]]></ResponseCode><AgentID>1000002</AgentID></xml>`;
+}
