@@ -31,12 +31,19 @@ interface Failure {
 export class PlatformEmulator {
   readonly requests: RecordedRequest[] = [];
   private readonly routes = new Map<string, RouteHandler>();
+  private readonly patterns: { method: string; path: RegExp; handler: RouteHandler }[] = [];
   private readonly failures: Failure[] = [];
   private server?: Server;
   private waiters: { pred: (r: RecordedRequest) => boolean; count: number; resolve: () => void }[] = [];
 
   route(method: string, path: string, handler: RouteHandler): this {
     this.routes.set(`${method} ${path}`, handler);
+    return this;
+  }
+
+  /** A route whose path has parameters, e.g. /open-apis/im/v1/messages/([^/]+)/reply. */
+  routeMatching(method: string, path: RegExp, handler: RouteHandler): this {
+    this.patterns.push({ method, path, handler });
     return this;
   }
 
@@ -107,7 +114,8 @@ export class PlatformEmulator {
       failure.remaining--;
       out = failure.response;
     } else {
-      const handler = this.routes.get(`${rec.method} ${rec.path}`) ?? this.routes.get(`* ${rec.path}`);
+      const handler =
+        this.routes.get(`${rec.method} ${rec.path}`) ?? this.patterns.find((p) => p.method === rec.method && p.path.test(rec.path))?.handler;
       out = handler ? await handler(rec) : { status: 404, body: { error: `emulator has no route ${rec.method} ${rec.path}` } };
     }
     const body = typeof out.body === 'string' ? out.body : JSON.stringify(out.body);

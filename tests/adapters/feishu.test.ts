@@ -1,0 +1,282 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/index.ts';
+import { FeishuAdapter, messageText, stripMentions } from '../../adapters/feishu/index.ts';
+import { renderFeishuCards } from '../../adapters/feishu/render.ts';
+import { PlatformError } from '../../src/errors.ts';
+import { emptyDb } from '../helpers/db.ts';
+import { cardActionEvent, FeishuEmulator, feishuCallback, messageEvent } from '../emulators/feishu.ts';
+import { capturingLog, countRows, FakeEngine, quietLog, webhookServer } from './helpers.ts';
+
+// research/platforms.md §4.1 (made-up secrets).
+const ENCRYPT_KEY = 'test-encrypt-key-123';
+const TOKEN = 'test-verification-token';
+const VECTOR_BODY =
+  '{"encrypt":"AAECAwQFBgcICQoLDA0OD0RJ9huxT2m++fbbL88Aiuo+OJB7GgJUvORukUjl4S/4Hu/9GKLYvUI1ErOaYR2CfTM1NZr5IGIGuF07rayNkDnXnAGrHeuRieloh8MDmhCyqQzRgY3/6s5SDz+BhIOwpLbuiQmrNpMaBizZZ+kj4BArrvnQX95XIJ9oOom4rpPeW84e4jRFjIvVRBDg39OmdhfaRI6gje+jBo4oFyK8Lnb6JfQtTYcGEfcCuOzM7qavG+wn7Hucy1WThIVsUq5WRopXMhEjP2T+4fcBbKTgKWPcJeBmb4bXNAucSZejQ5bZnjLnhCWs3/GTQ8wrgc4/tibAYuFYi8Zenz7di5d7Z2wUAMXVpMqHMqI6kQehMJTpGCLhH2byKthd+kXH3HGiz8bNQUX7O+7lwOYc3L1/+atvjYFnHE6vvdQtb6DYxAJNoD3dsqlOv/qK+Zf3dR8tEQgFJNSb+it5lTTQvzA2NladRUv+X45JipI4xEn/vTf/+s2GfyCdDxrfyQgeSvpq/tgYDA3VSurXqk0I84ADyXx2/3x/cBmoHPxJz07Oq/5J1EbvMjrjKtc7IgkMs1+SuFNT/QXrZdfAlsnYWIupgjKJsB8EY9yWwnn/fKRGG6bfGRlehOpbBOTlwbTbh183evpQ7AHODu5rhsGZzuKP3WdrEAdYrZ/wlrtKX+KKkGC5OLpYp5h/YyTZO5nTskcR+NQd/lJ86MoS2i64/kIvm96vDQkOdJx9finOM6fR0psrWnfK5WP6ZHsRPmeILSDPYj23UBDTwfqTW67N2PgqA8U8TH82U+5HAiHfIp/drOWs+CZj6LMhABNhmyumJVVkzbn3gkw3WkWuV3LpGmeBXoYPzZX3qCff7k/hqKk+UxQv3Df+AfRJMVge6sswf1eFuLh6fqvsm4aF40C6pbVVFfk8yhjccHcF+Gsi7wqkkLYf9KhrbtSs9oOxD+MhqM57khFU0E0xJF8pSnteIujcSTgYm0G0M9HoNt6EGZP8ofJG"}';
+const VECTOR_HEADERS = {
+  'content-type': 'application/json',
+  'x-lark-request-timestamp': '1700000000',
+  'x-lark-request-nonce': 'abc123nonce',
+  'x-lark-signature': 'a0112c1f29dd93da124d49459fa4a4d305a176d34f5afe109b10bf3d6d9335ab',
+};
+const VECTOR_CHALLENGE_BODY =
+  '{"encrypt":"AAECAwQFBgcICQoLDA0OD7PVZRoi4t4QIuY0sS8ZOovEk/kGoyRigpdu2APy8/19c1r3pHMK8qO9r7MOa/WnUztKJerHsHs+V0k75Czpk2M2CEUGhbZfKP3Y49/oKplwW5AeX0wB4tXF5IHXAMjnvQ=="}';
+
+const NOW = new Date('2026-11-24T02:00:00Z');
+const TS = Math.floor(NOW.getTime() / 1000);
+
+let db: Db;
+let emu: FeishuEmulator;
+
+beforeAll(async () => {
+  db = await emptyDb();
+  emu = await new FeishuEmulator({ appId: 'cli_test', appSecret: 'feishu-secret', botOpenId: 'ou_bot1' }).start();
+});
+afterAll(async () => {
+  await emu.stop();
+  await db.close();
+});
+afterEach(async () => {
+  emu.reset();
+  await db.query('DELETE FROM processed_events');
+});
+
+function adapter(engine: FakeEngine, opts: { clock?: Date; encryptKey?: string | null; log?: any; cardDeadlineMs?: number } = {}) {
+  return new FeishuAdapter({
+    config: {
+      appId: 'cli_test',
+      appSecret: 'feishu-secret',
+      verificationToken: TOKEN,
+      encryptKey: opts.encryptKey === null ? undefined : (opts.encryptKey ?? ENCRYPT_KEY),
+      baseUrl: emu.url,
+      mode: 'webhook',
+    },
+    db,
+    log: opts.log ?? quietLog,
+    handler: engine.handler,
+    lang: 'zh',
+    clock: () => opts.clock ?? NOW,
+    cardDeadlineMs: opts.cardDeadlineMs,
+    retry: { attempts: 2, delayMs: 5 },
+  });
+}
+
+function post(server: FastifyInstance, cb: { headers: Record<string, string>; body: string }) {
+  return server.inject({ method: 'POST', url: '/webhooks/feishu', headers: cb.headers, payload: cb.body });
+}
+
+describe('Feishu URL verification', () => {
+  it('answers the encrypted challenge of the research vector, and a plain one when no key is set', async () => {
+    const enc = await webhookServer({ feishu: adapter(new FakeEngine()) });
+    const signed = feishuCallback(JSON.parse(VECTOR_CHALLENGE_BODY), { timestamp: TS });
+    // The body is already encrypted: sign its exact bytes.
+    const cb = { body: VECTOR_CHALLENGE_BODY, headers: feishuCallback({}, { encryptKey: ENCRYPT_KEY, timestamp: TS }).headers };
+    const { createHash } = await import('node:crypto');
+    cb.headers['x-lark-signature'] = createHash('sha256').update(cb.headers['x-lark-request-timestamp'] + cb.headers['x-lark-request-nonce'] + ENCRYPT_KEY + VECTOR_CHALLENGE_BODY).digest('hex');
+    const res = await post(enc, cb);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ challenge: 'ajls384kdjx98XX' });
+    // Unsigned, with a key configured: refused.
+    expect((await post(enc, signed)).statusCode).toBe(401);
+
+    const plain = await webhookServer({ feishu: adapter(new FakeEngine(), { encryptKey: null }) });
+    const ok = await post(plain, feishuCallback({ type: 'url_verification', challenge: 'c-123', token: TOKEN }, { timestamp: TS }));
+    expect(ok.json()).toEqual({ challenge: 'c-123' });
+    const wrong = await post(plain, feishuCallback({ type: 'url_verification', challenge: 'c-123', token: 'not-the-token' }, { timestamp: TS }));
+    expect(wrong.statusCode).toBe(401);
+  });
+});
+
+describe('Feishu messages', () => {
+  it('takes the research vector (group, bot @-mentioned): strips the mention and replies to the message', async () => {
+    const engine = new FakeEngine();
+    const feishu = adapter(engine, { clock: new Date(1700000010 * 1000) });
+    const server = await webhookServer({ feishu });
+    const res = await post(server, { headers: VECTOR_HEADERS, body: VECTOR_BODY });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({});
+    await feishu.work.idle();
+    expect(engine.seen).toEqual([
+      expect.objectContaining({ platform: 'feishu', platformUserId: 'ou_sender1', chatId: 'oc_chat1', chatType: 'group', mentioned: true, text: 'hello', eventId: 'f7984f25108f8137722bb63cee927e66' }),
+    ]);
+    const [reply] = emu.cards;
+    expect(reply.path).toBe('/open-apis/im/v1/messages/om_test1/reply');
+    expect(JSON.stringify(reply.card)).toContain('收到：hello');
+    const call = emu.calls('/open-apis/im/v1/messages/om_test1/reply')[0];
+    expect(call.headers.authorization).toBe('Bearer t-emulated');
+    expect(call.body.msg_type).toBe('interactive');
+  });
+
+  it('a direct message is answered in its chat; the same event three times gets one reply, also after a restart', async () => {
+    const engine = new FakeEngine();
+    const first = adapter(engine);
+    const server = await webhookServer({ feishu: first });
+    const cb = feishuCallback(messageEvent({ token: TOKEN, senderOpenId: 'ou_li_demo', chatType: 'p2p', text: '你好' }), { encryptKey: ENCRYPT_KEY, timestamp: TS });
+    for (let i = 0; i < 3; i++) expect((await post(server, cb)).statusCode).toBe(200);
+    await first.work.idle();
+    const restarted = adapter(engine);
+    expect((await post(await webhookServer({ feishu: restarted }), cb)).statusCode).toBe(200);
+    await restarted.work.idle();
+    expect(engine.seen).toHaveLength(1);
+    expect(emu.cards).toHaveLength(1);
+    const create = emu.calls('/open-apis/im/v1/messages')[0];
+    expect(create.query.receive_id_type).toBe('chat_id');
+    expect(create.body.receive_id).toBe('oc_p2p_ou_li_demo');
+    expect(create.body.uuid).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it('refuses forged, stale, unsigned and re-serialized callbacks with 401, storing nothing', async () => {
+    const engine = new FakeEngine();
+    const { log, lines } = capturingLog();
+    const feishu = adapter(engine, { log });
+    const server = await webhookServer({ feishu });
+    const before = await countRows(db, 'processed_events');
+    const event = messageEvent({ token: TOKEN, senderOpenId: 'ou_li_demo', chatType: 'p2p', text: '你好' });
+    const forged = feishuCallback(event, { encryptKey: ENCRYPT_KEY, timestamp: TS });
+    forged.headers['x-lark-signature'] = forged.headers['x-lark-signature'].replace(/^./, (c) => (c === 'a' ? 'b' : 'a'));
+    expect((await post(server, forged)).statusCode).toBe(401);
+    const stale = feishuCallback(event, { encryptKey: ENCRYPT_KEY, timestamp: TS - 301 });
+    expect((await post(server, stale)).statusCode).toBe(401);
+    const future = feishuCallback(event, { encryptKey: ENCRYPT_KEY, timestamp: TS + 301 });
+    expect((await post(server, future)).statusCode).toBe(401);
+    const unsigned = feishuCallback(event, { timestamp: TS });
+    expect((await post(server, unsigned)).statusCode).toBe(401);
+    const good = feishuCallback(event, { encryptKey: ENCRYPT_KEY, timestamp: TS });
+    expect((await post(server, { headers: good.headers, body: JSON.stringify(JSON.parse(good.body), null, 1) })).statusCode).toBe(401);
+    const wrongToken = feishuCallback(messageEvent({ token: 'other-app-token', senderOpenId: 'ou_li_demo', chatType: 'p2p', text: 'x' }), { encryptKey: ENCRYPT_KEY, timestamp: TS });
+    expect((await post(server, wrongToken)).statusCode).toBe(401);
+    await feishu.work.idle();
+    expect(await countRows(db, 'processed_events')).toBe(before);
+    expect(engine.seen).toHaveLength(0);
+    expect(emu.requests).toHaveLength(0);
+    expect(lines.filter((l) => l.event === 'webhook_refused').map((l) => l.reason)).toEqual([
+      'bad x-lark-signature',
+      'timestamp outside the 5-minute window',
+      'timestamp outside the 5-minute window',
+      'missing x-lark-request-timestamp, -nonce or -signature',
+      'bad x-lark-signature',
+      'verification token does not match',
+    ]);
+  });
+
+  it('in a group answers only when the bot itself is @-mentioned', async () => {
+    const engine = new FakeEngine();
+    const feishu = adapter(engine);
+    const server = await webhookServer({ feishu });
+    const send = (e: unknown) => post(server, feishuCallback(e, { encryptKey: ENCRYPT_KEY, timestamp: TS }));
+    await send(messageEvent({ token: TOKEN, senderOpenId: 'ou_a', chatType: 'group', text: '大家好' }));
+    await send(messageEvent({ token: TOKEN, senderOpenId: 'ou_a', chatType: 'group', text: '@_user_1 看一下', mentions: [{ key: '@_user_1', openId: 'ou_someone', name: '王磊', userId: 'wl' }] }));
+    await send(
+      messageEvent({
+        token: TOKEN,
+        senderOpenId: 'ou_a',
+        chatType: 'group',
+        text: '@_user_1 问下 @_user_2 的客户',
+        mentions: [
+          { key: '@_user_1', openId: 'ou_bot1', name: 'KAM' },
+          { key: '@_user_2', openId: 'ou_someone', name: '王磊', userId: 'wl' },
+        ],
+      }),
+    );
+    await feishu.work.idle();
+    expect(engine.seen.map((m) => m.text)).toEqual(['问下 @王磊 的客户']);
+  });
+
+  it('answers an image with the text-only notice', async () => {
+    const engine = new FakeEngine();
+    const feishu = adapter(engine);
+    const server = await webhookServer({ feishu });
+    await post(server, feishuCallback(messageEvent({ token: TOKEN, senderOpenId: 'ou_a', chatType: 'p2p', messageType: 'image' }), { encryptKey: ENCRYPT_KEY, timestamp: TS }));
+    await feishu.work.idle();
+    expect(engine.seen).toHaveLength(0);
+    expect(JSON.stringify(emu.cards[0].card)).toContain('只能读文字消息');
+  });
+
+  it('acks before a slow engine has answered', async () => {
+    const engine = new FakeEngine();
+    engine.hold();
+    const feishu = adapter(engine);
+    const server = await webhookServer({ feishu });
+    const res = await post(server, feishuCallback(messageEvent({ token: TOKEN, senderOpenId: 'ou_a', chatType: 'p2p', text: '慢' }), { encryptKey: ENCRYPT_KEY, timestamp: TS }));
+    expect(res.statusCode).toBe(200);
+    expect(emu.cards).toHaveLength(0);
+    engine.release();
+    await feishu.work.idle();
+    expect(emu.cards).toHaveLength(1);
+  });
+});
+
+describe('Feishu card buttons', () => {
+  const undoReply = { lang: 'zh' as const, text: '已记录拜访', buttons: [{ label: '撤销', action: 'note.undo', value: { note: '7' }, style: 'danger' as const }] };
+
+  it('a press reaches the engine as an action and the answer replaces the card in the callback response', async () => {
+    const engine = new FakeEngine();
+    engine.respond = (msg) => (msg.action ? { lang: 'zh', text: '已撤销' } : undoReply);
+    const feishu = adapter(engine);
+    const server = await webhookServer({ feishu });
+    const [card] = renderFeishuCards(undoReply);
+    const button = (card.elements.at(-1) as any).actions[0];
+    expect(button.text.content).toBe('撤销');
+    const press = feishuCallback(cardActionEvent({ token: TOKEN, operatorOpenId: 'ou_zhang_demo', value: button.value, messageId: 'om_card1', chatId: 'oc_p2p_zhang' }), {
+      encryptKey: ENCRYPT_KEY,
+      timestamp: TS,
+    });
+    const res = await post(server, press);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().card.type).toBe('raw');
+    expect(JSON.stringify(res.json().card.data)).toContain('已撤销');
+    expect(engine.seen[0]).toMatchObject({ platformUserId: 'ou_zhang_demo', action: { action: 'note.undo', value: { note: '7' } } });
+    // Feishu redelivers the same callback: not processed twice.
+    expect((await post(server, press)).json()).toEqual({});
+    expect(engine.seen).toHaveLength(1);
+  });
+
+  it('when the engine is slow, answers with a toast and patches the card afterwards', async () => {
+    const engine = new FakeEngine();
+    engine.respond = () => ({ lang: 'zh', text: '已撤销（慢）' });
+    engine.hold();
+    const feishu = adapter(engine, { cardDeadlineMs: 50 });
+    const server = await webhookServer({ feishu });
+    const press = feishuCallback(cardActionEvent({ token: TOKEN, operatorOpenId: 'ou_zhang_demo', value: { kam_action: 'note.undo' }, messageId: 'om_card2', chatId: 'oc_x' }), {
+      encryptKey: ENCRYPT_KEY,
+      timestamp: TS,
+    });
+    const res = await post(server, press);
+    expect(res.json()).toEqual({ toast: { type: 'info', content: '正在处理…' } });
+    engine.release();
+    await feishu.work.idle();
+    const patch = emu.calls('/open-apis/im/v1/messages/om_card2');
+    expect(patch).toHaveLength(1);
+    expect(patch[0].method).toBe('PATCH');
+    expect(patch[0].body.content).toContain('已撤销（慢）');
+  });
+});
+
+describe('Feishu push and errors', () => {
+  it('pushes a card to the open_id and reports platform errors with their code', async () => {
+    const feishu = adapter(new FakeEngine());
+    await feishu.send({ userId: 'u_li', feishuOpenId: 'ou_li_demo' }, { lang: 'zh', title: '预警', text: '预警\n江南港务合同即将到期' });
+    const create = emu.calls('/open-apis/im/v1/messages')[0];
+    expect(create.query.receive_id_type).toBe('open_id');
+    expect(create.body.receive_id).toBe('ou_li_demo');
+    const card = JSON.parse(create.body.content);
+    expect(card.header.title.content).toBe('预警');
+    expect(card.elements[0].text.content).toBe('江南港务合同即将到期');
+
+    emu.failNext('/open-apis/im/v1/messages', { status: 400, body: { code: 230020, msg: 'rate limited' } });
+    const limited = await feishu.send({ userId: 'u_li', feishuOpenId: 'ou_li_demo' }, { lang: 'zh', text: 'x' }).catch((e) => e);
+    expect(limited).toBeInstanceOf(PlatformError);
+    expect(limited).toMatchObject({ platform: 'feishu', code: 230020, transient: true });
+    emu.failNext('/open-apis/im/v1/messages', { status: 400, body: { code: 230013, msg: 'bot has no availability to this user' } });
+    expect(await feishu.send({ userId: 'u_li', feishuOpenId: 'ou_li_demo' }, { lang: 'zh', text: 'x' }).catch((e) => e)).toMatchObject({ code: 230013, transient: false });
+    emu.failNext('/open-apis/im/v1/messages', { status: 503, body: 'unavailable' });
+    expect(await feishu.send({ userId: 'u_li', feishuOpenId: 'ou_li_demo' }, { lang: 'zh', text: 'x' }).catch((e) => e)).toMatchObject({ code: 'http_503', transient: true });
+  });
+
+  it('reads text out of text and rich-text messages, and replaces other people\'s placeholders with names', () => {
+    expect(messageText('text', '{"text":"@_user_1 hi"}')).toBe('@_user_1 hi');
+    expect(messageText('post', JSON.stringify({ zh_cn: { title: '周报', content: [[{ tag: 'at', user_id: 'ou_bot1' }, { tag: 'text', text: '合同到期了吗' }]] } }))).toBe('周报\n合同到期了吗');
+    expect(messageText('image', '{"image_key":"x"}')).toBeUndefined();
+    expect(stripMentions('@_user_1 ping @_user_2', [{ key: '@_user_1', id: { open_id: 'ou_bot1' } }, { key: '@_user_2', id: { open_id: 'ou_x' }, name: '李娜' }], 'ou_bot1').trim()).toBe('ping @李娜');
+  });
+});
