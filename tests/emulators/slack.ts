@@ -1,0 +1,65 @@
+// A local stand-in for the Slack Web API (auth.test, chat.postMessage, chat.update,
+// conversations.open) and for response_url; plus helpers that sign requests as Slack does.
+import { createHmac } from 'node:crypto';
+import { PlatformEmulator } from './platform-base.ts';
+
+export class SlackEmulator extends PlatformEmulator {
+  private tsSeq = 0;
+
+  constructor(opts: { botToken: string; botUserId: string; botId: string }) {
+    super();
+    const authed = (r: { headers: Record<string, unknown> }) => r.headers.authorization === `Bearer ${opts.botToken}`;
+    const ok = (body: Record<string, unknown>) => (r: any) => (authed(r) ? { body: { ok: true, ...body } } : { body: { ok: false, error: 'invalid_auth' } });
+    this.route('POST', '/api/auth.test', ok({ user_id: opts.botUserId, bot_id: opts.botId, team_id: 'T1', team: 'Team', user: 'kam' }));
+    this.route('POST', '/api/chat.postMessage', (r) => (authed(r) ? { body: { ok: true, channel: r.body.channel, ts: `1700000000.${String(++this.tsSeq).padStart(6, '0')}` } } : { body: { ok: false, error: 'invalid_auth' } }));
+    this.route('POST', '/api/chat.update', (r) => (authed(r) ? { body: { ok: true, channel: r.body.channel, ts: r.body.ts } } : { body: { ok: false, error: 'invalid_auth' } }));
+    this.route('POST', '/api/conversations.open', (r) => (authed(r) ? { body: { ok: true, channel: { id: `D${String(r.body.users).slice(1)}` } } } : { body: { ok: false, error: 'invalid_auth' } }));
+    this.routeMatching('POST', /^\/respond\/[\w-]+$/, () => ({ body: 'ok' }));
+  }
+
+  get posts(): any[] {
+    return this.calls('/api/chat.postMessage').map((r) => r.body);
+  }
+
+  /** A response_url pointing at this emulator. */
+  responseUrl(id: string): string {
+    return `${this.url}/respond/${id}`;
+  }
+}
+
+export function slackSign(signingSecret: string, timestamp: number, body: string): Record<string, string> {
+  return {
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`,
+  };
+}
+
+export function slackEvent(signingSecret: string, timestamp: number, payload: unknown, extraHeaders: Record<string, string> = {}) {
+  const body = JSON.stringify(payload);
+  return { headers: { 'content-type': 'application/json', ...slackSign(signingSecret, timestamp, body), ...extraHeaders }, body };
+}
+
+export function slackForm(signingSecret: string, timestamp: number, fields: Record<string, string>) {
+  const body = new URLSearchParams(fields).toString();
+  return { headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackSign(signingSecret, timestamp, body) }, body };
+}
+
+export function mentionEvent(eventId: string, user: string, text: string, channel = 'C1') {
+  return {
+    type: 'event_callback',
+    event_id: eventId,
+    team_id: 'T1',
+    api_app_id: 'A1',
+    event: { type: 'app_mention', user, text, ts: '1700000000.000100', channel, event_ts: '1700000000.000100' },
+  };
+}
+
+export function dmEvent(eventId: string, user: string, text: string, extra: Record<string, unknown> = {}) {
+  return {
+    type: 'event_callback',
+    event_id: eventId,
+    team_id: 'T1',
+    api_app_id: 'A1',
+    event: { type: 'message', channel_type: 'im', user, text, ts: '1700000001.000200', channel: 'D0USER', event_ts: '1700000001.000200', ...extra },
+  };
+}
