@@ -5,6 +5,7 @@ import type { Reply } from '../../adapters/types.ts';
 import { visibleAccountNames } from '../store/accounts.ts';
 import { ambiguousReply, notFoundReply, whichAccountReply } from './clarify.ts';
 import { resolveAccountMention, type AccountMention } from './nlu/accounts.ts';
+import { findContactMentions, type ContactRef } from './nlu/contacts.ts';
 import { isListQuestion, LIST_MARKERS, type Keywords } from './nlu/keywords.ts';
 import { analyzeUtterance, type Utterance } from './nlu/utterance.ts';
 import { runTool } from './run-tool.ts';
@@ -43,14 +44,18 @@ export interface OfflineOptions {
   toolName?: string;
 }
 
-async function mentionFor(turn: TurnContext, text: string, opts: OfflineOptions): Promise<AccountMention> {
+async function mentionFor(turn: TurnContext, text: string, opts: OfflineOptions, people: ContactRef[]): Promise<AccountMention> {
+  const names = await visibleAccountNames(turn.app.db, turn.user.id);
   if (opts.accountId) {
-    const names = await visibleAccountNames(turn.app.db, turn.user.id);
     const account = names.find((n) => n.id === opts.accountId);
     if (account) return { kind: 'found', account, span: '', hits: [], others: [] };
     return { kind: 'none' };
   }
-  return resolveAccountMention(turn.app.db, turn.user.id, text, { vocabulary: questionVocabulary() });
+  const vocabulary = questionVocabulary();
+  // Names of people are not unknown account names.
+  vocabulary.zh.push(...people.map((p) => p.text));
+  vocabulary.en.push(...people.map((p) => p.text));
+  return resolveAccountMention(turn.app.db, turn.user.id, text, { vocabulary, names });
 }
 
 async function helpReply(turn: TurnContext, reason: 'asked' | 'not_understood'): Promise<Reply> {
@@ -62,8 +67,9 @@ async function helpReply(turn: TurnContext, reason: 'asked' | 'not_understood'):
 
 export async function answerOffline(turn: TurnContext, text: string, opts: OfflineOptions = {}): Promise<Reply> {
   if (!text.trim() && !opts.accountId) return helpReply(turn, 'asked');
-  const mention = await mentionFor(turn, text, opts);
-  const u = analyzeUtterance(text, turn.lang, turn.now, turn.tz, mention);
+  const people = await findContactMentions(turn.app.db, turn.user.id, text);
+  const mention = await mentionFor(turn, text, opts, people);
+  const u = analyzeUtterance(text, turn.lang, turn.now, turn.tz, mention, people);
   const ranked = rankTools(u);
   let tool = opts.toolName ? toolByName(opts.toolName) : undefined;
   if (!tool && ranked.length && ranked[0].score >= MIN_SCORE) tool = ranked[0].tool;

@@ -21,10 +21,10 @@ export async function contactsByIds(db: Db, userId: string, ids: string[]): Prom
 }
 
 /** Every contact of the user's visible accounts (optionally of one account); for name matching. */
-export async function visibleContacts(db: Db, userId: string, accountId?: string): Promise<Contact[]> {
+export async function visibleContacts(db: Db, userId: string, accountId?: string, limit = 100000): Promise<Contact[]> {
   const r = await db.query<Contact>(
-    `SELECT ${COLS} FROM contacts c WHERE ${visibleTo('c.account_id', 1)} ${accountId ? 'AND c.account_id = $2' : ''} ORDER BY c.account_id, c.name`,
-    accountId ? [userId, accountId] : [userId],
+    `SELECT ${COLS} FROM contacts c WHERE ${visibleTo('c.account_id', 1)} ${accountId ? 'AND c.account_id = $3' : ''} ORDER BY c.account_id, c.name LIMIT $2`,
+    accountId ? [userId, limit, accountId] : [userId, limit],
   );
   return r.rows;
 }
@@ -36,6 +36,18 @@ export async function contactsByNamePrefix(db: Db, userId: string, prefix: strin
   const r = await db.query<Contact>(
     `SELECT ${COLS} FROM contacts c WHERE c.name LIKE $2 AND ${visibleTo('c.account_id', 1)} ${accountId ? 'AND c.account_id = $3' : ''}
      ORDER BY c.active DESC, c.name`,
+    params,
+  );
+  return r.rows;
+}
+
+/** Visible contacts whose full name occurs in the text (optionally of one account). */
+export async function contactsNamedIn(db: Db, userId: string, text: string, accountId?: string): Promise<Contact[]> {
+  const params: unknown[] = [userId, text];
+  if (accountId) params.push(accountId);
+  const r = await db.query<Contact>(
+    `SELECT ${COLS} FROM contacts c WHERE length(c.name) >= 2 AND strpos($2, lower(c.name)) > 0 AND ${visibleTo('c.account_id', 1)}
+     ${accountId ? 'AND c.account_id = $3' : ''} ORDER BY length(c.name) DESC, c.name`,
     params,
   );
   return r.rows;

@@ -13,3 +13,15 @@ export async function accountOrders(db: Db, userId: string, accountId: string, f
   );
   return r.rows;
 }
+
+/** Order totals per account between two business dates (inclusive), for the given visible accounts. */
+export async function orderTotals(db: Db, userId: string, accountIds: string[], from: string, to: string): Promise<Map<string, number>> {
+  if (!accountIds.length) return new Map();
+  const r = await db.query<{ account_id: string; total: number }>(
+    `SELECT o.account_id, sum(o.amount) AS total FROM orders o
+     WHERE o.account_id = ANY($2::text[]) AND o.order_date BETWEEN $3 AND $4 AND ${visibleTo('o.account_id', 1)}
+     GROUP BY o.account_id`,
+    [userId, accountIds, from, to],
+  );
+  return new Map(r.rows.map((x) => [x.account_id, x.total]));
+}

@@ -224,25 +224,43 @@ export function matchAccounts(names: AccountName[], norm: string): AccountHit[] 
   return hits.sort((x, y) => y.score - x.score || x.account.name.length - y.account.name.length);
 }
 
-/** How alike a (possibly misspelt) text is to an account name: shared characters, 0..1. */
+function stripWeak(s: string): string {
+  let rest = s;
+  for (const w of WEAK_WORDS) rest = rest.split(w).join('');
+  return rest;
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let common = 0;
+  for (const g of a) if (b.has(g)) common++;
+  return (2 * common) / (a.size + b.size);
+}
+
+function grams(s: string, n: number): Set<string> {
+  const g = new Set<string>();
+  for (let i = 0; i + n <= s.length; i++) g.add(s.slice(i, i + n));
+  return g;
+}
+
+/**
+ * How alike a (possibly misspelt) text is to an account name, 0..1: shared characters of the
+ * distinctive part (legal forms and industry words left out), or shared pinyin trigrams.
+ */
 export function nameSimilarity(span: string, acc: AccountName): number {
   const a = span.toLowerCase().replace(/\s+/g, '');
+  const latin = /[a-z]/.test(a);
   let best = 0;
   for (const key of [acc.name, ...acc.aliases]) {
-    const k = shortName(key).toLowerCase();
-    const latin = /[a-z]/.test(a) && !/[a-z]/.test(k) ? readingsOf(key).filter((r) => r.kind === 'pinyin').map((r) => r.forms[0]).join('') : k;
-    const grams = (s: string) => {
-      const g = new Set<string>();
-      const n = /[a-z]/.test(s) ? 3 : 1;
-      for (let i = 0; i + n <= s.length; i++) g.add(s.slice(i, i + n));
-      return g;
-    };
-    const ga = grams(a);
-    const gb = grams(latin);
-    if (!ga.size || !gb.size) continue;
-    let common = 0;
-    for (const g of ga) if (gb.has(g) && !isWeak(g)) common++;
-    best = Math.max(best, (2 * common) / (ga.size + gb.size));
+    if (latin) {
+      const distinctive = stripWeak(key);
+      const english = new Set(readingsOf(key).filter((r) => r.kind === 'english').flatMap((r) => r.forms));
+      const words = span.toLowerCase().split(/[^a-z]+/).filter((w) => w && !english.has(w) && !LATIN_STOP.has(w));
+      const py = readingsOf(distinctive).filter((r) => r.kind === 'pinyin').map((r) => r.forms[0]).join('');
+      best = Math.max(best, dice(grams(words.join(''), 3), grams(py, 3)));
+    } else {
+      best = Math.max(best, dice(new Set(stripWeak(a)), new Set(stripWeak(key.toLowerCase()))));
+    }
   }
   return best;
 }

@@ -58,7 +58,7 @@ export function decideMention(hits: AccountHit[], names: AccountName[], norm: st
 export function closestNames(span: string, names: AccountName[], limit = 3): AccountName[] {
   return names
     .map((n) => ({ n, s: nameSimilarity(span, n) }))
-    .filter((x) => x.s >= 0.25)
+    .filter((x) => x.s >= 0.5)
     .sort((a, b) => b.s - a.s || a.n.name.localeCompare(b.n.name))
     .slice(0, limit)
     .map((x) => x.n);

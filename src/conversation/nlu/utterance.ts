@@ -3,6 +3,7 @@
 import type { Lang } from '../../../prompts/index.ts';
 import { toIsoDate, type IsoDate } from '../../domain/time.ts';
 import type { AccountMention } from './accounts.ts';
+import type { ContactRef } from './contacts.ts';
 import { extractDateRange, type DateRange } from './dates.ts';
 import { normalize } from './normalize.ts';
 import { extractDuration, extractYear, type Duration } from './numbers.ts';
@@ -24,17 +25,17 @@ export interface Utterance {
   year: { year: number; explicit: boolean };
   /** A pronoun or ellipsis that refers to the account of the previous turn. */
   refersBack: boolean;
+  /** People the message names (contacts of visible accounts). */
+  people: ContactRef[];
 }
 
 const BACK_REFERENCE = /他们|她们|它们|他家|这家|那家|该客户|这个客户|那个客户|对方|那.{0,12}呢|^(还有|再看看|那么?)|\b(they|them|their|theirs|it|its|this account|that account|same account|the account)\b|^(and|what about|how about)\b/;
 
-export function analyzeUtterance(text: string, lang: Lang, now: Date, tz: string, mention: AccountMention): Utterance {
+export function analyzeUtterance(text: string, lang: Lang, now: Date, tz: string, mention: AccountMention, people: ContactRef[] = []): Utterance {
   const norm = normalize(text);
   let rest = norm;
-  if (mention.kind === 'found' || mention.kind === 'ambiguous' || mention.kind === 'not_found') {
-    const span = mention.span.toLowerCase();
-    if (span) rest = rest.split(span).join(' ');
-  }
+  const spans = [mention.kind === 'none' ? '' : mention.span, ...people.map((p) => p.text)];
+  for (const span of spans) if (span) rest = rest.split(span.toLowerCase()).join(' ');
   const today = toIsoDate(now, tz);
   return {
     text: text.trim(),
@@ -49,5 +50,6 @@ export function analyzeUtterance(text: string, lang: Lang, now: Date, tz: string
     duration: extractDuration(norm),
     year: extractYear(norm, Number(today.slice(0, 4))),
     refersBack: BACK_REFERENCE.test(norm),
+    people,
   };
 }

@@ -17,8 +17,32 @@
 // src/store/, which scopes every query by the acting user's visible accounts.
 import type { Tool } from '../types.ts';
 import { helpTool } from './help.ts';
+import { accountOverviewTool } from './account-overview.ts';
+import { lastInteractionTool } from './last-interaction.ts';
+import { discussionHistoryTool } from './discussion-history.ts';
+import { decisionChainTool } from './decision-chain.ts';
+import { customerTreeTool } from './customer-tree.ts';
+import { budgetExecutionTool } from './budget-execution.ts';
+import { contractsTool } from './contracts.ts';
+import { ticketsTool } from './tickets.ts';
+import { opportunitiesTool } from './opportunities.ts';
+import { contactLookupTool } from './contact-lookup.ts';
+import { accountListTool } from './account-list.ts';
 
-export const tools: Tool<any, any>[] = [helpTool];
+export const tools: Tool<any, any>[] = [
+  accountOverviewTool,
+  lastInteractionTool,
+  discussionHistoryTool,
+  decisionChainTool,
+  customerTreeTool,
+  budgetExecutionTool,
+  contractsTool,
+  ticketsTool,
+  opportunitiesTool,
+  contactLookupTool,
+  accountListTool,
+  helpTool,
+];
 
 export function toolByName(name: string): Tool<any, any> | undefined {
   return tools.find((tool) => tool.name === name);

@@ -1,0 +1,132 @@
+// Contact lookup: a person by name (刘建国), by surname and title (王总, 刘总工) or pinyin, among
+// the contacts of visible accounts; or every contact of one account.
+import { z } from 'zod';
+import { accountTexts } from '../../../prompts/conversation/accounts.ts';
+import { ATTITUDE, DECISION_ROLE, LEVEL, label } from '../../../prompts/conversation/labels.ts';
+import { t } from '../../../prompts/index.ts';
+import { daysBetween, toIsoDate } from '../../domain/time.ts';
+import type { Contact } from '../../domain/types.ts';
+import { getVisibleAccounts } from '../../store/accounts.ts';
+import { accountContacts } from '../../store/contacts.ts';
+import { lastContactTouch } from '../../store/interactions.ts';
+import { any, countHits } from '../nlu/keywords.ts';
+import type { Tool } from '../types.ts';
+import { AccountProblem, accountArg, accountFor, ref, type AccountRef } from './account-arg.ts';
+import { contactArg, contactsFor } from './contact-arg.ts';
+import { ago, personLabel } from './shared.ts';
+
+const input = z.object({
+  name: contactArg.optional().describe('The person to look up; omit to list all contacts of the account'),
+  account: accountArg.optional().describe('Limit to this account'),
+});
+
+interface ContactView {
+  id: string;
+  name: string;
+  title: string | null;
+  department: string | null;
+  decisionRole: string | null;
+  level: string | null;
+  attitude: string | null;
+  phone: string | null;
+  email: string | null;
+  active: boolean;
+  account: AccountRef;
+  lastContact: string | null;
+  daysSince: number | null;
+}
+
+interface Output {
+  name?: string;
+  account?: AccountRef;
+  contacts: ContactView[];
+}
+
+const INFO_WORDS = {
+  zh: ['电话', '手机', '手机号', '联系方式', '号码', '邮箱', '邮件地址', '怎么联系'],
+  en: ['phone', 'phone number', 'mobile', 'email address', 'contact details', 'contact info', 'number', 'reach'],
+};
+const WHO_WORDS = { zh: ['是谁', '谁是', '什么职位', '职位', '职务', '哪个部门', '什么人', '背景', '是做什么的'], en: ['who is', "who's", 'title', 'position', 'role of', 'department'] };
+const LIST_WORDS = { zh: ['联系人', '对接人', '通讯录'], en: ['contacts', 'contact list', 'people at', 'who do we know'] };
+const TIMING_WORDS = ['上次', '最近一次', '什么时候', '哪天', 'last', 'when'];
+
+export const contactLookupTool: Tool<typeof input, Output> = {
+  name: 'contact_lookup',
+  description: "Looks up contacts by name (full name, surname+title like 王总, or pinyin) with title, role, attitude, phone, email and last contact; or lists an account's contacts.",
+  input,
+  examples: { zh: ['刘建国的电话是多少?', '中建华东有哪些联系人?'], en: ["What's Liu Jianguo's phone number?", 'Contacts at Jiangnan Port'] },
+  async run(ctx, args) {
+    const account = args.account ? await accountFor(ctx, args.account) : undefined;
+    // Neither a person nor an account: the engine asks which account.
+    if (!args.name && !account) throw new AccountProblem({ kind: 'none' });
+    const contacts: Contact[] = args.name ? await contactsFor(ctx, args.name, account?.id) : await accountContacts(ctx.app.db, ctx.user.id, account!.id);
+    const touch = await lastContactTouch(ctx.app.db, ctx.user.id, contacts.map((c) => c.id), ctx.now);
+    const names = new Map((await getVisibleAccounts(ctx.app.db, ctx.user.id, [...new Set(contacts.map((c) => c.account_id))])).map((a) => [a.id, ref(a)]));
+    const today = toIsoDate(ctx.now, ctx.tz);
+    return {
+      name: args.name,
+      account: account ? ref(account) : undefined,
+      contacts: contacts.map((c) => {
+        const last = touch.get(c.id);
+        const lastContact = last ? toIsoDate(last, ctx.tz) : null;
+        return {
+          id: c.id,
+          name: c.name,
+          title: c.title,
+          department: c.department,
+          decisionRole: c.decision_role,
+          level: c.level,
+          attitude: c.attitude,
+          phone: c.phone,
+          email: c.email,
+          active: c.active,
+          account: names.get(c.account_id) ?? { id: c.account_id, name: c.account_id },
+          lastContact,
+          daysSince: lastContact ? daysBetween(lastContact, today) : null,
+        };
+      }),
+    };
+  },
+  render(ctx, out) {
+    const lang = ctx.lang;
+    if (!out.contacts.length) {
+      if (out.name) return { lang, text: t(accountTexts, 'contactNone', lang, { name: out.name }) };
+      return { lang, text: t(accountTexts, 'contactListNone', lang, { account: out.account?.name ?? '' }) };
+    }
+    const head = out.name ? t(accountTexts, 'contactHead', lang, { count: out.contacts.length }) : t(accountTexts, 'contactListHead', lang, { account: out.account!.name, count: out.contacts.length });
+    const sep = lang === 'zh' ? '/' : '/';
+    const lines = out.contacts.map((c) =>
+      t(accountTexts, 'contactLine', lang, {
+        person: personLabel(c, lang) + (c.active ? '' : t(accountTexts, 'contactInactive', lang)),
+        account: c.account.name,
+        department: c.department ? ` ${c.department}` : '',
+        role: label(DECISION_ROLE, c.decisionRole, lang) || '-',
+        level: c.level ? sep + label(LEVEL, c.level, lang) : '',
+        attitude: c.attitude ? sep + label(ATTITUDE, c.attitude, lang) : '',
+        reach: (c.phone ? t(accountTexts, 'phone', lang, { phone: c.phone }) : '') + (c.email ? t(accountTexts, 'email', lang, { email: c.email }) : ''),
+        last: (lang === 'zh' ? ',' : ', ') + (c.lastContact ? t(accountTexts, 'lastContact', lang, { date: c.lastContact, ago: ago(c.daysSince!, lang) }) : t(accountTexts, 'neverContacted', lang)),
+      }),
+    );
+    return { lang, title: head, text: [head, ...lines].join('\n'), sections: [{ title: head, lines }] };
+  },
+  subjectAccount: (out) => out.account?.id ?? (new Set(out.contacts.map((c) => c.account.id)).size === 1 ? out.contacts[0]?.account.id : undefined),
+  offline: {
+    account: 'optional',
+    keywords: { zh: [...INFO_WORDS.zh, ...WHO_WORDS.zh, ...LIST_WORDS.zh], en: [...INFO_WORDS.en, ...WHO_WORDS.en, ...LIST_WORDS.en] },
+    score(u) {
+      const person = u.people.length > 0;
+      const timing = any(u, TIMING_WORDS);
+      let s = 0;
+      if (countHits(u, INFO_WORDS) && !timing) s = Math.max(s, 2 + (person ? 0.5 : 0));
+      if (person && countHits(u, WHO_WORDS)) s = Math.max(s, 2.5);
+      if (countHits(u, LIST_WORDS)) s = Math.max(s, 1.5);
+      if (person && !s) s = 1;
+      return s;
+    },
+    input(u, accountId) {
+      const person = u.people[0];
+      const name = person ? (person.contacts.length === 1 ? person.contacts[0].id : person.text) : undefined;
+      return { name, account: name && u.mention.kind !== 'found' ? undefined : accountId };
+    },
+  },
+};

@@ -1,0 +1,100 @@
+// What was discussed with an account: the last conversation(s) with their summaries and next
+// steps, or every interaction in a period ("最近30天", "last month").
+import { z } from 'zod';
+import { activityTexts } from '../../../prompts/conversation/activity.ts';
+import { t } from '../../../prompts/index.ts';
+import { startOfDay, addDays } from '../../domain/time.ts';
+import { accountInteractions } from '../../store/interactions.ts';
+import { countHits, isListQuestion } from '../nlu/keywords.ts';
+import type { Tool } from '../types.ts';
+import { accountArg, accountFor, ref, type AccountRef } from './account-arg.ts';
+import { ago, typeLabel, viewInteractions, withContacts, type InteractionView } from './shared.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+const input = z.object({
+  account: accountArg,
+  from: isoDate.optional().describe('First day of the period (YYYY-MM-DD)'),
+  to: isoDate.optional().describe('Last day of the period (YYYY-MM-DD), inclusive'),
+  limit: z.number().int().min(1).max(50).default(1).describe('How many interactions, newest first (ignored when a period is given, up to 50)'),
+  executiveOnly: z.boolean().default(false).describe('Only interactions with executive-level contacts'),
+});
+
+interface Output {
+  account: AccountRef;
+  from?: string;
+  to?: string;
+  interactions: InteractionView[];
+}
+
+const DISCUSS_WORDS = {
+  zh: ['聊了什么', '谈了什么', '讨论了什么', '说了什么', '沟通了什么', '谈了啥', '聊了啥', '聊过什么', '谈过什么', '讨论过什么', '沟通内容', '谈话内容', '讨论内容', '聊的什么', '谈的什么', '讨论的什么', '讲了什么'],
+  en: ['what did we discuss', 'what was discussed', 'what did we talk about', 'talked about', 'discussed', 'discuss', 'discussion', 'what did they say', 'what was said'],
+};
+const LOG_WORDS = {
+  zh: ['互动记录', '拜访记录', '跟进记录', '沟通记录', '联系记录', '记录', '纪要', '历史', '动态', '做了什么', '有哪些互动', '哪些互动', '互动'],
+  en: ['interactions', 'history', 'notes', 'log', 'activity', 'activities', 'touchpoints', 'what happened'],
+};
+
+export const discussionHistoryTool: Tool<typeof input, Output> = {
+  name: 'discussion_history',
+  description: 'What was discussed with an account: the latest interaction(s) with summary and next step, or all interactions in a period (from/to).',
+  input,
+  examples: {
+    zh: ['上次和西山矿业聊了什么?', '最近30天江南港务有哪些互动?'],
+    en: ['What did we discuss with Zhongjian Huadong last time?', 'Interactions with Jiangnan Port in the last 30 days'],
+  },
+  async run(ctx, args) {
+    const account = await accountFor(ctx, args.account);
+    const ranged = !!(args.from || args.to);
+    const until = args.to ? startOfDay(addDays(args.to, 1), ctx.tz) : ctx.now;
+    const found = await accountInteractions(ctx.app.db, ctx.user.id, account.id, {
+      since: args.from ? startOfDay(args.from, ctx.tz) : undefined,
+      until: until < ctx.now ? until : ctx.now,
+      executiveOnly: args.executiveOnly,
+      limit: ranged ? 50 : args.limit,
+    });
+    return { account: ref(account), from: args.from, to: args.to, interactions: await viewInteractions(ctx, found) };
+  },
+  render(ctx, out) {
+    const lang = ctx.lang;
+    const range = out.from || out.to ? t(activityTexts, 'historyRange', lang, { from: out.from ?? '…', to: out.to ?? '…' }) : '';
+    if (!out.interactions.length) return { lang, text: t(activityTexts, 'historyNone', lang, { account: out.account.name, range }) };
+    const lines = (list: InteractionView[]) =>
+      list.map((i) => t(activityTexts, 'line', lang, { date: i.date, type: typeLabel(i.type, lang), with: withContacts(i, lang), summary: i.summary }) + (i.nextStep ? ` → ${i.nextStep}${i.nextStepDue ? ` (${i.nextStepDue})` : ''}` : ''));
+    const citations = out.interactions.map((i) => ({ source: 'interaction' as const, id: i.id, date: i.date, accountId: out.account.id, author: i.user.name }));
+    if (out.interactions.length === 1 && !range) {
+      const i = out.interactions[0];
+      const head = t(activityTexts, 'discussedHead', lang, { account: out.account.name, date: i.date, ago: ago(i.daysAgo, lang), type: typeLabel(i.type, lang), with: withContacts(i, lang) });
+      const body = [i.summary];
+      if (i.nextStep) body.push(t(activityTexts, 'nextStep', lang, { step: i.nextStep, due: i.nextStepDue ? t(activityTexts, 'nextDue', lang, { date: i.nextStepDue }) : '' }));
+      return { lang, text: [head, ...body].join('\n'), citations };
+    }
+    const head = t(activityTexts, 'historyHead', lang, { account: out.account.name, range, count: out.interactions.length });
+    const body = lines(out.interactions);
+    return { lang, text: [head, ...body].join('\n'), sections: [{ title: head, lines: body }], citations };
+  },
+  subjectAccount: (out) => out.account.id,
+  offline: {
+    account: 'required',
+    keywords: { zh: [...DISCUSS_WORDS.zh, ...LOG_WORDS.zh], en: [...DISCUSS_WORDS.en, ...LOG_WORDS.en] },
+    score(u) {
+      const discuss = countHits(u, DISCUSS_WORDS) > 0;
+      const log = countHits(u, LOG_WORDS) > 0;
+      let s = (discuss ? 2.5 : 0) + (log ? 1.5 : 0) + (log && u.range ? 1 : 0);
+      if (s && isListQuestion(u)) s -= 2;
+      return s;
+    },
+    input(u, accountId) {
+      const ranged = u.range && u.range.direction !== 'future';
+      const many = /几次|哪些|all|every|list|都/.test(u.rest);
+      return {
+        account: accountId ?? '',
+        from: ranged ? u.range!.from : undefined,
+        to: ranged ? u.range!.to : undefined,
+        limit: many ? 10 : u.duration && !ranged ? 10 : 1,
+        executiveOnly: false,
+      };
+    },
+  },
+};
