@@ -34,7 +34,7 @@ export function slackSign(signingSecret: string, timestamp: number, body: string
   };
 }
 
-export function slackEvent(signingSecret: string, timestamp: number, payload: unknown, extraHeaders: Record<string, string> = {}) {
+export function slackEvent(signingSecret: string, timestamp: number, payload: unknown, extraHeaders: Record<string, string> = {}): { headers: Record<string, string>; body: string } {
   const body = JSON.stringify(payload);
   return { headers: { 'content-type': 'application/json', ...slackSign(signingSecret, timestamp, body), ...extraHeaders }, body };
 }
