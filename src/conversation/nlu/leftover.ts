@@ -4,6 +4,8 @@ import { normalize } from './normalize.ts';
 import { BASE_VOCABULARY } from './vocabulary.ts';
 
 const DATE_OR_NUMBER = [
+  /'s\b|’s\b/g,
+  /\b(\d+|a|an|one|two|three|four|five|six|ten)\s*(days?|weeks?|months?|years?|hours?)\b/g,
   /\d{4}[-/年]\d{1,2}([-/月]\d{1,2}[日号]?)?/g,
   /\d{1,2}月\d{1,2}[日号]?/g,
   /[0-9零一二两三四五六七八九十百]+\s*(个)?(天|日|周|星期|个月|月|年|小时|%|万|亿|元)/g,

@@ -65,8 +65,11 @@ function tiersIn(norm: string): (typeof TIERS)[number][] {
   return [...out];
 }
 
+const SILENCE_ZH = /(没有|没|未|无|不曾|从未)[\u4e00-\u9fff]{0,4}?(互动|联系|拜访|见|接触|沟通|跟进|走动|碰面|交流|往来)/;
+const SILENCE_EN = /\b(no|not|without|haven't|hasn't|have not|has not|never|zero)\b[\w\s-]{0,30}?\b(interactions?|contact|contacted|met|meet|meeting|visits?|visited|talk|talked|touch|spoken|spoke|calls?|called)\b/;
+
 function silenceWanted(u: Utterance): boolean {
-  return countHits(u, SILENCE_WORDS) > 0;
+  return countHits(u, SILENCE_WORDS) > 0 || SILENCE_ZH.test(u.rest) || SILENCE_EN.test(u.rest) || /沉默|冷落|失联/.test(u.rest);
 }
 
 function describeFilters(f: Output['filters'], lang: Lang): string {
