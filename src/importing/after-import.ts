@@ -2,6 +2,7 @@
 // Each feature appends its step here; a step that throws rolls the import back.
 import type { Db } from '../../db/index.ts';
 import type { TableName } from '../domain/csv-format.ts';
+import { chunkImportedRecords } from '../retrieval/after-import.ts';
 
 export interface ImportInfo {
   tz: string;
@@ -11,4 +12,4 @@ export interface ImportInfo {
 
 export type AfterImportStep = (tx: Db, info: ImportInfo) => Promise<void>;
 
-export const afterImportSteps: AfterImportStep[] = [];
+export const afterImportSteps: AfterImportStep[] = [chunkImportedRecords];

@@ -1,0 +1,128 @@
+// Keeps chunks in step with their sources. Writers call these inside their own transaction, so a
+// note saved a second ago is searchable at once:
+//   reindexSource(tx, 'interactions', id, { tz })   after inserting or editing a record
+//   removeSource(tx, 'interactions', id)            after deleting one (undo)
+// Passages are embedded on the spot by the offline embedder (in-process, microseconds); when a
+// remote embedding model is configured, `reembed` (kam reindex, or the background job) upgrades
+// them, and until then keyword search already finds them.
+import type { Db } from '../../db/index.ts';
+import { deleteOrphanChunks, deleteSourceChunks, insertChunks, sourceHashes, sourceRecordsByIds, sourceRecordsPage, type NewChunk } from '../store/chunks.ts';
+import { splitIntoPassages } from './chunking.ts';
+import type { Embedder } from './embedder.ts';
+import { keywordGrams } from './grams.ts';
+import { hashEmbedder } from './hash-embedder.ts';
+import { composeSource, SOURCE_TABLES, type ComposedSource, type SourceRecord, type SourceTable } from './sources.ts';
+import { afterBulkLoad, beforeBulkLoad } from './vector-index.ts';
+
+export interface IndexOptions {
+  /** Business time zone: passages carry the business date of their source. */
+  tz: string;
+  /** The embedder for new passages; default the offline one (safe inside any transaction). */
+  embedder?: Embedder;
+}
+
+export function isSourceTable(table: string): table is SourceTable {
+  return (SOURCE_TABLES as readonly string[]).includes(table);
+}
+
+async function chunksOf(sources: ComposedSource[], embedder: Embedder): Promise<NewChunk[]> {
+  const pending: Omit<NewChunk, 'embedding' | 'embedder' | 'dim'>[] = [];
+  for (const s of sources) {
+    let index = 0;
+    for (const text of s.texts) {
+      for (const content of await splitIntoPassages(text)) {
+        pending.push({
+          accountId: s.accountId,
+          sourceTable: s.table,
+          sourceId: s.id,
+          chunkIndex: index++,
+          content,
+          occurredAt: s.occurredAt,
+          occurredOn: s.occurredOn,
+          authorId: s.authorId,
+          sourceHash: s.hash,
+          grams: keywordGrams(content),
+        });
+      }
+    }
+  }
+  if (!pending.length) return [];
+  const vectors = await embedder.embed(pending.map((p) => p.content));
+  const dim = embedder.dim() ?? vectors[0].length;
+  return pending.map((p, i) => ({ ...p, embedder: embedder.id, dim, embedding: vectors[i] }));
+}
+
+/** Rewrites the chunks of these sources (absent ids lose their chunks). Returns passages written. */
+export async function reindexSources(tx: Db, table: SourceTable, ids: string[], opts: IndexOptions): Promise<number> {
+  if (!ids.length) return 0;
+  const records = await sourceRecordsByIds(tx, table, ids);
+  const chunks = await chunksOf(records.map((r) => composeSource(r, opts.tz)), opts.embedder ?? hashEmbedder());
+  await deleteSourceChunks(tx, table, ids);
+  await insertChunks(tx, chunks);
+  return chunks.length;
+}
+
+/** Call after inserting or changing one record of a source table, in the same transaction. */
+export function reindexSource(tx: Db, table: SourceTable, id: string, opts: IndexOptions): Promise<number> {
+  return reindexSources(tx, table, [id], opts);
+}
+
+/** Call after deleting a record, in the same transaction. */
+export async function removeSource(tx: Db, table: SourceTable, id: string): Promise<void> {
+  await deleteSourceChunks(tx, table, [id]);
+}
+
+export interface BulkProgress {
+  table: SourceTable;
+  scanned: number;
+  changed: number;
+  passages: number;
+}
+
+export interface BulkResult {
+  scanned: number;
+  changed: number;
+  passages: number;
+}
+
+const PAGE = 5000;
+const INSERT_BATCH = 2000;
+
+/**
+ * Brings every chunk of these tables up to date with its source: sources whose text, date,
+ * author and account hash the same as their chunks' are skipped, so importing the same files
+ * again embeds nothing. Vector indexes are set aside for big loads and rebuilt once at the end.
+ */
+export async function syncTables(tx: Db, tables: SourceTable[], opts: IndexOptions & { onProgress?: (p: BulkProgress) => void }): Promise<BulkResult> {
+  const embedder = opts.embedder ?? hashEmbedder();
+  const total: BulkResult = { scanned: 0, changed: 0, passages: 0 };
+  const bulk = await beforeBulkLoad(tx);
+  for (const table of tables) {
+    const progress: BulkProgress = { table, scanned: 0, changed: 0, passages: 0 };
+    let after: string | null = null;
+    for (;;) {
+      const page: SourceRecord[] = await sourceRecordsPage(tx, table, after, PAGE);
+      if (!page.length) break;
+      after = page[page.length - 1].id;
+      const composed = page.map((r) => composeSource(r, opts.tz));
+      const known = await sourceHashes(tx, table, composed.map((c) => c.id));
+      const changed = composed.filter((c) => known.get(c.id) !== c.hash);
+      if (changed.length) {
+        await bulk.growing(changed.length);
+        const chunks = await chunksOf(changed, embedder);
+        await deleteSourceChunks(tx, table, changed.map((c) => c.id));
+        for (let i = 0; i < chunks.length; i += INSERT_BATCH) await insertChunks(tx, chunks.slice(i, i + INSERT_BATCH));
+        progress.changed += changed.length;
+        progress.passages += chunks.length;
+      }
+      progress.scanned += page.length;
+      opts.onProgress?.({ ...progress });
+    }
+    await deleteOrphanChunks(tx, table);
+    total.scanned += progress.scanned;
+    total.changed += progress.changed;
+    total.passages += progress.passages;
+  }
+  await afterBulkLoad(tx, bulk);
+  return total;
+}

@@ -1,0 +1,113 @@
+// Hybrid search over account history: a vector ranker (cosine over the active embedder's chunks)
+// and a keyword ranker (shared character bigrams / words, grouped by concept), each restricted in
+// SQL to the acting user's visible accounts (and optionally one account and a date range), merged
+// by reciprocal rank fusion. A passage must clear a relevance bar, so "nothing found" is an answer.
+import type { Db } from '../../db/index.ts';
+import type { IsoDate } from '../domain/time.ts';
+import { keywordRanked, scopeSize, vectorRanked, type ChunkHit, type ChunkScope } from '../store/chunks.ts';
+import type { Embedder } from './embedder.ts';
+import { analyzeQuery, hashedGroups } from './query.ts';
+import { reciprocalRankFusion } from './rrf.ts';
+import { CITATION_SOURCE, type SourceTable } from './sources.ts';
+import { HNSW_OPTIONS, hasVectorIndex } from './vector-index.ts';
+
+/** Scopes up to this many passages are scanned exactly (measured: fast, and recall 1.0). */
+export const EXACT_SCAN_MAX = 20_000;
+/** Candidates each ranker contributes to the fusion. */
+const CANDIDATES = 40;
+/** A passage matching this share of the query's concepts (at least one) is relevant by keywords. */
+const MIN_CONCEPT_SHARE = 0.5;
+/** Cosine similarity from which a passage is relevant on the vector ranker alone. */
+export const MIN_VECTOR_SIMILARITY = 0.3;
+
+export interface SearchRequest {
+  userId: string;
+  text: string;
+  /** Only this account (already resolved and visible to the user). */
+  accountId?: string;
+  /** Names to drop from the question before matching (the account's name and aliases). */
+  names?: string[];
+  from?: IsoDate;
+  to?: IsoDate;
+  limit?: number;
+}
+
+export interface Passage {
+  source: (typeof CITATION_SOURCE)[SourceTable];
+  sourceTable: SourceTable;
+  sourceId: string;
+  chunkIndex: number;
+  accountId: string;
+  accountName: string;
+  date: IsoDate | null;
+  occurredAt: Date | null;
+  authorId: string | null;
+  authorName: string | null;
+  content: string;
+  /** Fusion score, and what each ranker said. */
+  score: number;
+  similarity: number | null;
+  matchedConcepts: number;
+}
+
+export interface SearchResult {
+  topic: string;
+  concepts: number;
+  mode: 'exact' | 'hnsw';
+  passages: Passage[];
+}
+
+function toPassage(h: ChunkHit, score: number, similarity: number | null, matched: number): Passage {
+  return {
+    source: CITATION_SOURCE[h.source_table],
+    sourceTable: h.source_table,
+    sourceId: h.source_id,
+    chunkIndex: h.chunk_index,
+    accountId: h.account_id,
+    accountName: h.account_name,
+    date: h.occurred_on,
+    occurredAt: h.occurred_at,
+    authorId: h.author_id,
+    authorName: h.author_name,
+    content: h.content,
+    score,
+    similarity,
+    matchedConcepts: matched,
+  };
+}
+
+export async function searchHistory(db: Db, embedder: Embedder, req: SearchRequest): Promise<SearchResult> {
+  const q = analyzeQuery(req.text, req.names);
+  const limit = req.limit ?? 5;
+  if (!q.groups.length) return { topic: q.topic, concepts: 0, mode: 'exact', passages: [] };
+  const scope: ChunkScope = { userId: req.userId, accountId: req.accountId, from: req.from, to: req.to };
+  const [vector] = await embedder.embed([q.embedText]);
+  const dim = vector.length;
+
+  const size = await scopeSize(db, scope, embedder.id, dim, EXACT_SCAN_MAX);
+  const ann = size >= EXACT_SCAN_MAX && (await hasVectorIndex(db, embedder.id, dim));
+  const { terms, groupOf } = hashedGroups(q.groups);
+  const byVector = size
+    ? await vectorRanked(db, { scope, embedder: embedder.id, dim, vector, limit: CANDIDATES, mode: ann ? { kind: 'hnsw', efSearch: HNSW_OPTIONS.efSearch } : { kind: 'exact' } })
+    : [];
+  const byKeyword = await keywordRanked(db, { scope, terms, groupOf, minMatched: 1, limit: CANDIDATES });
+
+  const similarity = new Map(byVector.map((h) => [h.id, h.score]));
+  const matched = new Map(byKeyword.map((h) => [h.id, h.score]));
+  const minConcepts = Math.max(1, Math.ceil(MIN_CONCEPT_SHARE * q.groups.length));
+  const fused = reciprocalRankFusion<ChunkHit>([byVector, byKeyword], (h) => h.id);
+  const passages: Passage[] = [];
+  const seenSources = new Set<string>();
+  for (const f of fused) {
+    const sim = similarity.get(f.item.id) ?? null;
+    const hits = matched.get(f.item.id) ?? 0;
+    if (hits < minConcepts && (sim ?? 0) < MIN_VECTOR_SIMILARITY) continue;
+    // One passage per record: the best one cites it.
+    const key = `${f.item.source_table}:${f.item.source_id}`;
+    if (seenSources.has(key)) continue;
+    seenSources.add(key);
+    passages.push(toPassage(f.item, f.score, sim, hits));
+    if (passages.length >= limit) break;
+  }
+  return { topic: q.topic, concepts: q.groups.length, mode: ann ? 'hnsw' : 'exact', passages };
+}

@@ -1,0 +1,127 @@
+// What gets chunked, as pure functions: each source record (interaction, ticket, contract,
+// opportunity) becomes the full text its passages are cut from, plus the facts every passage
+// carries (account, date, author). Structured records have no prose, so a descriptive text is
+// composed from their fields, in Chinese and English so either language finds them.
+import { createHash } from 'node:crypto';
+import { CONTRACT_KIND, CONTRACT_STATUS, SEVERITY, STAGE, TICKET_KIND, label } from '../../prompts/conversation/labels.ts';
+import { detectLang, t, type Lang } from '../../prompts/index.ts';
+import { passageTexts } from '../../prompts/retrieval.ts';
+import { formatAmount } from '../conversation/format.ts';
+import { toIsoDate, type IsoDate } from '../domain/time.ts';
+import type { Contract, Opportunity, Ticket } from '../domain/types.ts';
+
+export const SOURCE_TABLES = ['interactions', 'tickets', 'contracts', 'opportunities'] as const;
+export type SourceTable = (typeof SOURCE_TABLES)[number];
+
+/** The citation kind of a source table (adapters/types.ts Citation.source). */
+export const CITATION_SOURCE = {
+  interactions: 'interaction',
+  tickets: 'ticket',
+  contracts: 'contract',
+  opportunities: 'opportunity',
+} as const satisfies Record<SourceTable, string>;
+
+export interface InteractionSource {
+  table: 'interactions';
+  id: string;
+  account_id: string;
+  user_id: string;
+  occurred_at: Date;
+  summary: string;
+  next_step: string | null;
+  next_step_due: IsoDate | null;
+  /** The chat message the interaction was captured from, verbatim (chat capture only). */
+  raw_text: string | null;
+}
+export type TicketSource = { table: 'tickets' } & Pick<Ticket, 'id' | 'account_id' | 'kind' | 'severity' | 'opened_at' | 'summary'>;
+export type ContractSource = { table: 'contracts' } & Pick<Contract, 'id' | 'account_id' | 'kind' | 'signed_at' | 'start_date' | 'end_date' | 'amount' | 'status'>;
+export type OpportunitySource = { table: 'opportunities' } & Pick<Opportunity, 'id' | 'account_id' | 'name' | 'stage' | 'amount' | 'expected_close' | 'owner_id' | 'updated_at'>;
+export type SourceRecord = InteractionSource | TicketSource | ContractSource | OpportunitySource;
+
+/** A source ready to be split: its texts (each split on its own) and what every passage carries. */
+export interface ComposedSource {
+  table: SourceTable;
+  id: string;
+  accountId: string;
+  occurredAt: Date | null;
+  occurredOn: IsoDate | null;
+  authorId: string | null;
+  texts: string[];
+  /** Changes whenever anything a passage is built from changes. */
+  hash: string;
+}
+
+function interactionTexts(r: InteractionSource): string[] {
+  const lang = detectLang(r.summary, 'zh');
+  let main = r.summary.trim();
+  if (r.next_step?.trim()) {
+    const step = r.next_step.trim();
+    main += '\n' + (r.next_step_due ? t(passageTexts, 'nextStepDue', lang, { step, due: r.next_step_due }) : t(passageTexts, 'nextStep', lang, { step }));
+  }
+  const texts = [main];
+  // The original chat message often holds what extraction left out (tone, side remarks).
+  const raw = r.raw_text?.trim();
+  if (raw && raw !== r.summary.trim()) texts.push(t(passageTexts, 'rawNote', detectLang(raw, lang), { text: raw }));
+  return texts;
+}
+
+function ticketText(r: TicketSource): string {
+  const summary = (r.summary ?? '').trim();
+  const lang: Lang = summary ? detectLang(summary, 'zh') : 'zh';
+  const kind = label(TICKET_KIND, r.kind, lang);
+  return r.severity
+    ? t(passageTexts, 'ticket', lang, { kind, severity: label(SEVERITY, r.severity, lang), summary })
+    : t(passageTexts, 'ticketNoSeverity', lang, { kind, summary });
+}
+
+function both(render: (lang: Lang) => string): string {
+  return `${render('zh')}\n${render('en')}`;
+}
+
+function contractText(r: ContractSource): string {
+  return both((lang) =>
+    t(passageTexts, 'contract', lang, {
+      kind: label(CONTRACT_KIND, r.kind, lang),
+      id: r.id,
+      start: r.start_date ?? t(passageTexts, 'unknown', lang),
+      end: r.end_date,
+      amount: formatAmount(r.amount, lang),
+      status: label(CONTRACT_STATUS, r.status, lang),
+      signed: r.signed_at ? t(passageTexts, 'contractSigned', lang, { date: r.signed_at }) : '',
+    }),
+  );
+}
+
+function opportunityText(r: OpportunitySource): string {
+  return both((lang) =>
+    t(passageTexts, 'opportunity', lang, {
+      name: r.name,
+      id: r.id,
+      stage: label(STAGE, r.stage, lang),
+      amount: formatAmount(r.amount, lang),
+      close: r.expected_close ? t(passageTexts, 'opportunityClose', lang, { date: r.expected_close }) : '',
+    }),
+  );
+}
+
+export function composeSource(r: SourceRecord, tz: string): ComposedSource {
+  let composed: Omit<ComposedSource, 'hash'>;
+  switch (r.table) {
+    case 'interactions':
+      composed = { table: r.table, id: r.id, accountId: r.account_id, occurredAt: r.occurred_at, occurredOn: toIsoDate(r.occurred_at, tz), authorId: r.user_id, texts: interactionTexts(r) };
+      break;
+    case 'tickets':
+      composed = { table: r.table, id: r.id, accountId: r.account_id, occurredAt: r.opened_at, occurredOn: toIsoDate(r.opened_at, tz), authorId: null, texts: [ticketText(r)] };
+      break;
+    case 'contracts':
+      composed = { table: r.table, id: r.id, accountId: r.account_id, occurredAt: null, occurredOn: r.signed_at ?? r.start_date, authorId: null, texts: [contractText(r)] };
+      break;
+    case 'opportunities':
+      composed = { table: r.table, id: r.id, accountId: r.account_id, occurredAt: null, occurredOn: r.updated_at, authorId: r.owner_id, texts: [opportunityText(r)] };
+      break;
+  }
+  const hash = createHash('sha1')
+    .update(JSON.stringify([composed.accountId, composed.occurredAt?.toISOString() ?? null, composed.occurredOn, composed.authorId, composed.texts]))
+    .digest('base64url');
+  return { ...composed, hash };
+}

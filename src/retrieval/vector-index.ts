@@ -1,0 +1,76 @@
+// When chunks get an approximate-nearest-neighbour index, and which. Measured on PGlite (see
+// bench/RESULTS.md, "Retrieval"): below ~20,000 passages of one embedder an exact scan is fast
+// enough and an index only slows writes; above it, an index per (embedder, dimension), built once
+// after a bulk load — never grown row by row during one, where each insert costs milliseconds.
+import type { Db } from '../../db/index.ts';
+import { createVectorIndex, dropVectorIndex, embedderGroups, vectorIndexNames, type VectorIndexSpec } from '../store/chunks.ts';
+
+/** Passages of one embedder from which an index pays off. */
+export const INDEX_MIN_ROWS = 20_000;
+/** Sources changed in one load from which indexes are dropped first and rebuilt at the end. */
+export const BULK_LOAD_SOURCES = 2_000;
+
+/** HNSW graph parameters chosen from the benchmark (build time vs recall at 100,000 passages). */
+export const HNSW_OPTIONS = { m: 12, efConstruction: 48, efSearch: 80 };
+
+export function indexName(embedder: string, dim: number): string {
+  const slug = embedder.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 40);
+  return `chunks_vec_${slug}_${dim}`;
+}
+
+export function indexSpec(embedder: string, dim: number): VectorIndexSpec {
+  return {
+    name: indexName(embedder, dim),
+    embedder,
+    dim,
+    method: 'hnsw',
+    options: `m = ${HNSW_OPTIONS.m}, ef_construction = ${HNSW_OPTIONS.efConstruction}`,
+  };
+}
+
+/** Creates the missing index of every (embedder, dimension) group big enough to need one. */
+export async function ensureVectorIndexes(db: Db, opts: { minRows?: number; onBuild?: (name: string, rows: number) => void } = {}): Promise<string[]> {
+  const built: string[] = [];
+  const existing = new Set(await vectorIndexNames(db));
+  for (const g of await embedderGroups(db)) {
+    const spec = indexSpec(g.embedder, g.dim);
+    if (existing.has(spec.name) || g.rows < (opts.minRows ?? INDEX_MIN_ROWS)) continue;
+    opts.onBuild?.(spec.name, g.rows);
+    await createVectorIndex(db, spec);
+    built.push(spec.name);
+  }
+  return built;
+}
+
+/** Whether a vector index serves this embedder and dimension. */
+export async function hasVectorIndex(db: Db, embedder: string, dim: number): Promise<boolean> {
+  return (await vectorIndexNames(db)).includes(indexName(embedder, dim));
+}
+
+export interface BulkLoad {
+  /** Tells the load that `n` more sources are about to be rewritten. */
+  growing(n: number): Promise<void>;
+  dropped: string[];
+}
+
+/** Starts a load: indexes stay until the load proves big, then are set aside once. */
+export async function beforeBulkLoad(db: Db): Promise<BulkLoad> {
+  let seen = 0;
+  const load: BulkLoad = {
+    dropped: [],
+    async growing(n) {
+      seen += n;
+      if (seen < BULK_LOAD_SOURCES || load.dropped.length) return;
+      for (const name of await vectorIndexNames(db)) {
+        await dropVectorIndex(db, name);
+        load.dropped.push(name);
+      }
+    },
+  };
+  return load;
+}
+
+/** Ends a load: rebuilds what was set aside and indexes groups that grew past the threshold. */
+export async function afterBulkLoad(db: Db, _load: BulkLoad): Promise<string[]> {
+  return ensureVectorIndexes(db);
+}
