@@ -3,5 +3,6 @@
 // visit notes (conversation/notes), alert acknowledgement and buttons (insights).
 import type { TurnHandler } from './types.ts';
 import { handleAccountChoice } from './choose-account.ts';
+import { handleNoteTurn } from './notes/handler.ts';
 
-export const turnHandlers: TurnHandler[] = [handleAccountChoice];
+export const turnHandlers: TurnHandler[] = [handleAccountChoice, handleNoteTurn];

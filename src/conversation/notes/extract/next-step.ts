@@ -1,0 +1,68 @@
+// The committed next step of a note and its due date: 下周三前发送交付计划, 周五前给报价, 月底前签合同,
+// 下一步: 安排试用, "Send the delivery plan by next Wednesday", "Next step: quote by Friday".
+import type { IsoDate } from '../../../domain/time.ts';
+import { toIsoDate } from '../../../domain/time.ts';
+import { allClauses, type Span } from './clauses.ts';
+import { findDates, type DateRef } from './dates.ts';
+
+export interface NextStepMention {
+  action: string;
+  due?: IsoDate;
+  /** The clause(s) the next step was read from (left out of the summary). */
+  spans: Span[];
+}
+
+const MARKER = /^\s*(?:下一步|下步|后续|接下来|待办|跟进事项|行动项|next steps?|to-?do|action items?|follow[- ]?ups?)\s*(?:是|为|[:：])?\s*/i;
+const DEADLINE_AFTER = /^\s*(?:之前|以前|前|为止|截止|完成|内|之内|以内)/;
+const DEADLINE_BEFORE = /(?:\bby|\bbefore|\bdue(?: on| by)?|\buntil|\bno later than|截止到?|最晚|最迟)\s*(?:the\s+)?$/i;
+const ZH_LEAD = /^(?:我们|我方|我这边|我|咱们|需要|负责|计划|准备|承诺|答应|约定|争取|尽快|务必|必须|一定|帮忙|得|会(?![议上谈见])|将|要(?![求点])|再(?!次)|请)/;
+const EN_LEAD = /^(?:(?:we|i)(?:'ll| will| need to| have to| must| should| promised to| agreed to| committed to| plan to)?|need to|have to|must|will|to)\s+/i;
+// 会 / 将 / 要 alone start many reports (会上…, 要求…): they count only after 我们 / 我.
+const COMMITMENT_ZH = /^(?:(?:我们|我方|我这边|我|咱们)(?:会|将|要|得)|(?:我们|我方|我这边|我|咱们)?(?:承诺|答应|约定|需要|准备|计划|负责|争取))/;
+const COMMITMENT_EN = /^(?:(?:we|i)(?:'ll| will| need to| have to| must| promised to| agreed to| committed to| plan to)|need to|action:)\s+/i;
+
+function tidyAction(s: string): string {
+  let a = s.replace(/[，,、。.;；!！\s]+$/, '').replace(/^[，,、\s]+/, '').trim();
+  for (let prev = ''; prev !== a; ) {
+    prev = a;
+    a = a.replace(ZH_LEAD, '').replace(EN_LEAD, '').trim();
+  }
+  return a.replace(/\s{2,}/g, ' ');
+}
+
+/** The action of a clause with one date phrase (and its 前 / "by") cut out. */
+function cutDate(clause: string, start: number, end: number): string {
+  let s = start;
+  let e = end;
+  const after = DEADLINE_AFTER.exec(clause.slice(e));
+  if (after) e += after[0].length;
+  const before = DEADLINE_BEFORE.exec(clause.slice(0, s));
+  if (before) s -= before[0].length;
+  return tidyAction(clause.slice(0, s) + ' ' + clause.slice(e));
+}
+
+export function findNextStep(text: string, ref: DateRef): NextStepMention | undefined {
+  const today = toIsoDate(ref.now, ref.tz);
+  const found: NextStepMention[] = [];
+  for (const c of allClauses(text)) {
+    const marker = MARKER.exec(c.text);
+    const body = marker ? c.text.slice(marker[0].length) : c.text;
+    const dates = findDates(body, ref, 'future');
+    const deadline = dates.find((d) => d.date >= today && (DEADLINE_AFTER.test(body.slice(d.end)) || DEADLINE_BEFORE.test(body.slice(0, d.start))));
+    if (deadline) {
+      const action = cutDate(body, deadline.start, deadline.end);
+      if (action) found.push({ action, due: deadline.date, spans: [c] });
+      continue;
+    }
+    const future = dates.find((d) => d.date > today);
+    if (marker || (future && future.start <= 1) || COMMITMENT_ZH.test(body.trim()) || COMMITMENT_EN.test(body.trim())) {
+      const action = future ? cutDate(body, future.start, future.end) : tidyAction(body);
+      if (action && (marker || future || action.length >= 3)) found.push({ action, due: future?.date, spans: [c] });
+    }
+  }
+  if (!found.length) return undefined;
+  // Several steps are kept in one line, due by the earliest date given.
+  const dues = found.map((f) => f.due).filter((d): d is IsoDate => !!d).sort();
+  const sep = /[\u4e00-\u9fff]/.test(found[0].action) ? '；' : '; ';
+  return { action: found.map((f) => f.action).join(sep), due: dues[0], spans: found.map((f) => f.spans[0]) };
+}

@@ -1,0 +1,318 @@
+// The people a note names: full names with or without a title (何军总工, 新任总经理高远, 采购经理李明,
+// "general manager Gao Yuan"), and surname + title references (高总, 郭董, 刘处长, "Mr. Gao").
+// Pure: names already known on the account are passed in so they are found even without a title.
+import type { DecisionRole } from '../../../domain/types.ts';
+import { COMPOUND_SURNAMES, NOT_A_NAME, NOT_IN_GIVEN_NAME, SINGLE_SURNAMES } from './surnames.ts';
+import { DECISION_ROLE_WORDS, EN_TITLES, ZH_HONORIFIC_KEYS, ZH_TITLES, ZH_TITLE_QUALIFIERS } from './titles.ts';
+
+export interface PersonMention {
+  start: number;
+  end: number;
+  text: string;
+  /** Full name, when the text gives one. */
+  name?: string;
+  /** Surname of a reference without a full name (高总 → 高; "Mr. Gao" → gao). */
+  surname?: string;
+  /** The short form that followed the surname (总, 董, 处长, mr). */
+  honorific?: string;
+  /** Title as written (总经理, 设备部经理, general manager). */
+  title?: string;
+  decisionRole?: DecisionRole;
+  /** The text calls the person new in the role (新任, 新来的, "the new"). */
+  newInRole?: boolean;
+  latin?: boolean;
+}
+
+/** A person already on record, by the forms the text may use. */
+export interface KnownName {
+  name: string;
+  /** Latin spellings ("he jun", "jun he"), lower case. */
+  latin?: string[];
+}
+
+const HAN = /[\u4e00-\u9fff]/;
+/** Characters after which a name may start (的何军, 和高远, 拜访马总). */
+const BEFORE_NAME = new Set([...'的了和与及跟同对请约见访找向给让把被问、，,。;；：: ()（）位通陪接叫诉由是为将拜']);
+/** Where a name may end: punctuation, conjunctions, and the verbs that follow a person in a note. */
+const AFTER_NAME_RE = /^($|[\s,，。.;；:：、!！?？()（）]|和|与|及|跟|同|等|一起|的|对|说|讲|谈|聊|表示|提出|提到|认为|希望|建议|关注|介绍|答应|同意|确认|拍板|是|也|都|很|非常|比较|在|今天|昨天|明天|刚|已|要|会|将|说了算|负责|主管|分管|牵头|亲自|带队|参加|出席|沟通|交流|反馈|透露|坦言|强调|他|她)/;
+
+const DEPT_SUFFIX = /(部|处|科|中心|室|办|所|队|组|分公司|公司|集团|事业部|项目部)$/;
+const FUNCTION_WORDS = ['采购', '技术', '设备', '财务', '销售', '市场', '项目', '生产', '工程', '运营', '行政', '人事', '物资', '质量', '安全', '信息', '机电', '商务', '研发'];
+
+function isFreeAt(taken: [number, number][], s: number, e: number) {
+  return !taken.some(([a, b]) => s < b && e > a);
+}
+
+function surnameAt(text: string, pos: number): string | undefined {
+  for (const c of COMPOUND_SURNAMES) if (text.startsWith(c, pos)) return c;
+  return SINGLE_SURNAMES.has(text[pos]) ? text[pos] : undefined;
+}
+
+function validGiven(given: string): boolean {
+  return given.length >= 1 && given.length <= 2 && [...given].every((c) => HAN.test(c) && !NOT_IN_GIVEN_NAME.has(c));
+}
+
+function validName(name: string, surname: string): boolean {
+  return validGiven(name.slice(surname.length)) && !NOT_A_NAME.has(name) && !NOT_A_NAME.has(name.slice(0, 2));
+}
+
+/** A new full name starting at pos (surname + one or two given characters), preferring one that ends cleanly. */
+function nameStartingAt(text: string, pos: number): string | undefined {
+  const surname = surnameAt(text, pos);
+  if (!surname) return undefined;
+  const cands = [2, 1].map((g) => text.slice(pos, pos + surname.length + g)).filter((n) => n.length > surname.length && validName(n, surname));
+  const clean = cands.find((n) => AFTER_NAME_RE.test(text.slice(pos + n.length)));
+  if (clean) return clean;
+  // Without a clean ending the shorter reading is safer only when the longer one runs into a title.
+  return cands.find((n) => n.length === surname.length + 2 && !ZH_TITLES.some((t) => text.startsWith(t, pos + n.length - 1))) ?? undefined;
+}
+
+/** Words whose last character is also a surname (公司 → 司): a name never starts inside them. */
+const WORD_ENDING_IN_SURNAME = ['公司', '集团', '上司', '总司', '中心', '工厂', '医院', '学院', '银行', '项目', '部门', '方面', '双方', '对方', '我方', '甲方', '乙方'];
+
+/** A new full name ending at pos (just before a title), preferring one that starts cleanly. */
+function nameEndingAt(text: string, pos: number): string | undefined {
+  const cands: string[] = [];
+  for (const len of [3, 2, 4]) {
+    const start = pos - len;
+    if (start < 0) continue;
+    const name = text.slice(start, pos);
+    const surname = surnameAt(text, start);
+    if (start > 0 && WORD_ENDING_IN_SURNAME.includes(text.slice(start - 1, start + 1))) continue;
+    if (surname && name.length > surname.length && validName(name, surname)) cands.push(name);
+  }
+  const clean = cands.find((n) => {
+    const s = pos - n.length;
+    return s === 0 || BEFORE_NAME.has(text[s - 1]) || !HAN.test(text[s - 1]);
+  });
+  return clean ?? (cands.length === 1 ? cands[0] : undefined);
+}
+
+interface TitleSpan {
+  start: number;
+  end: number;
+  /** Title without the appointment qualifier. */
+  title: string;
+  core: string;
+  newInRole: boolean;
+}
+
+/** Titles in the text, each with its department prefix (设备部经理) and qualifier (新任). */
+function findTitles(text: string, taken: [number, number][]): TitleSpan[] {
+  const out: TitleSpan[] = [];
+  for (let pos = 0; pos < text.length; pos++) {
+    const core = ZH_TITLES.find((t) => text.startsWith(t, pos));
+    if (!core || !isFreeAt(taken, pos, pos + core.length)) continue;
+    let start = pos;
+    const before = text.slice(Math.max(0, pos - 6), pos);
+    let prefix = '';
+    for (let len = Math.min(5, before.length); len >= 2; len--) {
+      const cand = before.slice(-len);
+      if (/^[\u4e00-\u9fff]+$/.test(cand) && DEPT_SUFFIX.test(cand) && ![...cand].some((c) => BEFORE_NAME.has(c))) {
+        prefix = cand;
+        break;
+      }
+    }
+    if (!prefix) prefix = FUNCTION_WORDS.find((w) => before.endsWith(w)) ?? '';
+    // A department prefix never swallows a known name or an earlier title.
+    if (prefix && !isFreeAt(taken, pos - prefix.length, pos)) prefix = '';
+    start -= prefix.length;
+    const qualifier = ZH_TITLE_QUALIFIERS.find((q) => text.slice(0, start).endsWith(q));
+    if (qualifier) start -= qualifier.length;
+    out.push({ start, end: pos + core.length, title: prefix + core, core, newInRole: !!qualifier && /新/.test(qualifier) });
+    pos += core.length - 1;
+  }
+  return out;
+}
+
+function roleWordAfter(text: string, pos: number): DecisionRole | undefined {
+  const rest = text.slice(pos).replace(/^(是|为|就是|才是|作为|是我们的|是本项目的|是项目的|是最终的|是真正的|是这个项目的|负责|来)/, '');
+  for (const r of DECISION_ROLE_WORDS) if (r.zh.some((w) => rest.startsWith(w))) return r.role;
+  const en = text.slice(pos).toLowerCase();
+  for (const r of DECISION_ROLE_WORDS) if (r.en.some((w) => new RegExp(`^,?\\s*(is |as |who is |who )?(the |our |their |a |final )?${w}\\b`).test(en))) return r.role;
+  return undefined;
+}
+
+function roleWordBefore(text: string, pos: number): DecisionRole | undefined {
+  const before = text.slice(0, pos).replace(/(是|为|:|：)$/, '');
+  for (const r of DECISION_ROLE_WORDS) if (r.zh.some((w) => w.length >= 3 && before.endsWith(w))) return r.role;
+  return undefined;
+}
+
+function findChinese(text: string, known: KnownName[], out: PersonMention[], taken: [number, number][]) {
+  // 1. Names already on record, anywhere.
+  for (const k of known) {
+    if (!HAN.test(k.name) || k.name.length < 2) continue;
+    for (let at = text.indexOf(k.name); at >= 0; at = text.indexOf(k.name, at + k.name.length)) {
+      if (!isFreeAt(taken, at, at + k.name.length)) continue;
+      out.push({ start: at, end: at + k.name.length, text: k.name, name: k.name });
+      taken.push([at, at + k.name.length]);
+    }
+  }
+  // 2. Titles, with the name before or after them.
+  const titles = findTitles(text, taken);
+  for (const t of titles) taken.push([t.start, t.end]);
+  for (const t of titles) {
+    const knownBefore = out.find((m) => m.end === t.start && m.name);
+    const knownAfter = out.find((m) => m.start === t.end && m.name);
+    const attach = (m: PersonMention) => {
+      m.title ??= t.title;
+      m.newInRole ||= t.newInRole;
+      m.start = Math.min(m.start, t.start);
+      m.end = Math.max(m.end, t.end);
+      m.text = text.slice(m.start, m.end);
+    };
+    if (knownBefore && !t.newInRole) {
+      attach(knownBefore);
+      continue;
+    }
+    if (knownAfter) {
+      attach(knownAfter);
+      continue;
+    }
+    const after = t.newInRole || !nameEndingAt(text, t.start) ? nameStartingAt(text, t.end) : undefined;
+    if (after && isFreeAt(taken, t.end, t.end + after.length)) {
+      out.push({ start: t.start, end: t.end + after.length, text: text.slice(t.start, t.end + after.length), name: after, title: t.title, newInRole: t.newInRole });
+      taken.push([t.end, t.end + after.length]);
+      continue;
+    }
+    const before = nameEndingAt(text, t.start);
+    if (before && isFreeAt(taken, t.start - before.length, t.start)) {
+      out.push({ start: t.start - before.length, end: t.end, text: text.slice(t.start - before.length, t.end), name: before, title: t.title, newInRole: t.newInRole });
+      taken.push([t.start - before.length, t.start]);
+      continue;
+    }
+    // 刘处长, 孙部长: a surname right before a title, no given name.
+    const s1 = t.start - 1;
+    if (s1 >= 0 && isFreeAt(taken, s1, t.start)) {
+      const compound = COMPOUND_SURNAMES.find((c) => text.slice(0, t.start).endsWith(c));
+      const surname = compound ?? (SINGLE_SURNAMES.has(text[s1]) ? text[s1] : undefined);
+      if (surname) {
+        const s = t.start - surname.length;
+        out.push({ start: s, end: t.end, text: text.slice(s, t.end), surname, honorific: t.core, title: t.title });
+        taken.push([s, t.start]);
+      }
+    }
+  }
+  // 3. A stated role right before a name: 决策人高远.
+  for (const r of DECISION_ROLE_WORDS) {
+    for (const w of r.zh) {
+      if (w.length < 3) continue;
+      for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) {
+        const from = at + w.length + (/^[是为:：]/.test(text.slice(at + w.length)) ? 1 : 0);
+        const name = nameStartingAt(text, from);
+        if (!name || !isFreeAt(taken, from, from + name.length)) continue;
+        out.push({ start: from, end: from + name.length, text: name, name });
+        taken.push([from, from + name.length]);
+      }
+    }
+  }
+  // 4. Later mentions of a name found above (李明说了算).
+  for (const name of new Set(out.filter((m) => m.name).map((m) => m.name!))) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      if (!isFreeAt(taken, at, at + name.length)) continue;
+      out.push({ start: at, end: at + name.length, text: name, name });
+      taken.push([at, at + name.length]);
+    }
+  }
+  // 5. Surname + short honorific: 高总, 郭董, 何工, 王局.
+  for (let pos = 0; pos < text.length; pos++) {
+    const surname = surnameAt(text, pos);
+    if (!surname) continue;
+    const hStart = pos + surname.length;
+    const h = ZH_HONORIFIC_KEYS.find((k) => text.startsWith(k, hStart));
+    if (!h) continue;
+    const end = hStart + h.length;
+    if (!isFreeAt(taken, pos, end)) continue;
+    const prev = text[pos - 1];
+    if (pos > 0 && HAN.test(prev) && !BEFORE_NAME.has(prev)) continue;
+    if (h.length === 1 && /[结体部额量共计数价值算而之]/.test(text[end] ?? '')) continue;
+    out.push({ start: pos, end, text: text.slice(pos, end), surname, honorific: h });
+    taken.push([pos, end]);
+    pos = end - 1;
+  }
+}
+
+const EN_NAME = "[A-Z][a-z]+(?:[-'][A-Za-z]+)?";
+const EN_NOT_NAME = new Set(
+  ('I We He She They The A An Our Their His Her It This That Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March ' +
+    'April May June July August September October November December Visited Met Called Had Discussed Next Send Sent Need Will Budget Phase Group Company Co Ltd ' +
+    'Mining Port Road Bridge Energy Construction Engineering Mr Ms Mrs Dr Also And But Then After Before Log Note Record').split(' '),
+);
+
+function findLatin(text: string, known: KnownName[], out: PersonMention[], taken: [number, number][]) {
+  const lower = text.toLowerCase();
+  for (const k of known) {
+    for (const form of k.latin ?? []) {
+      const re = new RegExp(`\\b${form.replace(/\s+/g, '\\s+')}\\b`, 'gi');
+      for (const m of lower.matchAll(re)) {
+        const s = m.index!;
+        const e = s + m[0].length;
+        if (!isFreeAt(taken, s, e)) continue;
+        out.push({ start: s, end: e, text: text.slice(s, e), name: k.name, latin: true });
+        taken.push([s, e]);
+      }
+    }
+  }
+  // Titles match in any case; names must be capitalised, so the regexes carry no 'i' flag.
+  const anyCase = (w: string) => w.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+  const titleAlt = EN_TITLES.map((t) => anyCase(t).replace(/\s+/g, '\\s+')).join('|');
+  const word = '[A-Za-z]+';
+  const nameRun = `(${EN_NAME}(?:\\s+${EN_NAME}){1,2})`;
+  const patterns: { re: RegExp; name: number; title: number; isNew: number }[] = [
+    // "the new general manager Gao Yuan", "CEO Lin Xiao", "procurement manager John Smith"
+    { re: new RegExp(`\\b(?:[Tt]he\\s+|[Tt]heir\\s+|[Oo]ur\\s+)?([Nn]ew\\s+)?((?:${word}\\s+)?(?:${titleAlt}))\\s*,?\\s+${nameRun}`, 'g'), name: 3, title: 2, isNew: 1 },
+    // "Gao Yuan, the new general manager", "John Smith (procurement manager)"
+    { re: new RegExp(`${nameRun}\\s*(?:,|\\()\\s*(?:the\\s+|their\\s+|our\\s+|a\\s+)?(new\\s+)?((?:[a-z]+\\s+)?(?:${titleAlt}))\\b\\)?`, 'g'), name: 1, title: 3, isNew: 2 },
+  ];
+  for (const p of patterns) {
+    for (const m of text.matchAll(p.re)) {
+      const name = m[p.name];
+      const words = name.split(/\s+/);
+      // The name group is case-insensitive through the flag: keep only capitalised, non-stopword runs.
+      const kept: string[] = [];
+      for (const w of words) {
+        if (!/^[A-Z]/.test(w) || EN_NOT_NAME.has(w)) break;
+        kept.push(w);
+      }
+      if (kept.length < 2) continue;
+      const fullName = kept.join(' ');
+      const nameStart = m.index! + m[0].indexOf(name);
+      const s = m.index!;
+      const e = p.name === 1 ? s + m[0].length : nameStart + fullName.length;
+      if (!isFreeAt(taken, nameStart, nameStart + fullName.length)) {
+        const existing = out.find((o) => o.start <= nameStart && o.end >= nameStart + 1);
+        if (existing && !existing.title) existing.title = m[p.title].trim().replace(/\s+/g, ' ');
+        continue;
+      }
+      let title = m[p.title].trim().replace(/\s+/g, ' ');
+      // "met with general manager" keeps only the title words.
+      if (!EN_TITLES.includes(title.toLowerCase())) {
+        const first = title.split(' ')[0].toLowerCase();
+        if (['with', 'and', 'met', 'the', 'to', 'also', 'visited', 'called'].includes(first)) title = title.split(' ').slice(1).join(' ');
+      }
+      out.push({ start: s, end: e, text: text.slice(s, e), name: fullName, title, newInRole: !!m[p.isNew], latin: true });
+      taken.push([nameStart, nameStart + fullName.length]);
+    }
+  }
+  for (const m of text.matchAll(new RegExp(`\\b(Mr|Ms|Mrs|Miss|Dr|Director|President|Chairman|Manager)\\.?\\s+(${EN_NAME})\\b`, 'g'))) {
+    const s = m.index!;
+    const e = s + m[0].length;
+    if (!isFreeAt(taken, s, e)) continue;
+    out.push({ start: s, end: e, text: m[0], surname: m[2].toLowerCase(), honorific: m[1].toLowerCase(), latin: true });
+    taken.push([s, e]);
+  }
+}
+
+/** Every person the note names, in text order, with their stated decision role. */
+export function findPeople(text: string, known: KnownName[] = []): PersonMention[] {
+  const out: PersonMention[] = [];
+  const taken: [number, number][] = [];
+  findChinese(text, known, out, taken);
+  if (/[A-Za-z]/.test(text)) findLatin(text, known, out, taken);
+  for (const m of out) {
+    m.decisionRole = roleWordAfter(text, m.end) ?? roleWordBefore(text, m.start);
+    if (!m.newInRole && /^(?:the\s+)?new\b/i.test(m.text)) m.newInRole = true;
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,141 @@
+// Follow-up messages about the last note, recognised without I/O: undo, a new date, another
+// account, a contact's role, the type, the next step; short answers (是 / no / 2); and requests
+// for unfiled notes. Zh and en.
+import type { DecisionRole, InteractionType } from '../../domain/types.ts';
+import { parseSmallNumber } from './extract/numerals.ts';
+import { DECISION_ROLE_WORDS } from './extract/titles.ts';
+
+export type FollowUp =
+  | { kind: 'undo' }
+  | { kind: 'date'; text: string }
+  /** weak: a loose form (是X的, "it's X") that counts only when X is one of the user's accounts. */
+  | { kind: 'account'; to: string; from?: string; weak?: boolean }
+  | { kind: 'role'; person: string; role: DecisionRole }
+  | { kind: 'type'; type: InteractionType }
+  | { kind: 'next_step'; text: string }
+  | { kind: 'edit_help' };
+
+const END = '[。.!！]?\\s*$';
+const UNDO = new RegExp(`^\\s*(?:撤销|撤回|撤消|取消|删掉|删除)(?:一下)?(?:刚才|上一条|这条|那条|刚刚)?(?:的)?(?:记录|纪要|笔记)?(?:吧)?${END}|^\\s*(?:undo|undo (?:that|it|the last note)|cancel (?:that|the last note)|delete (?:that|the last) note|remove (?:that|the last) note)${END}`, 'i');
+
+const DATE_ZH = /^\s*(?:日期|时间|拜访日期|拜访时间)\s*(?:改成|改为|应该是|是|换成|:|：)\s*(.+?)\s*[。.!！]?\s*$/;
+const DATE_ZH2 = /^\s*(?:其实|实际上|不是今天,?|不是今天，?)?\s*是\s*(昨天|前天|大前天|上周[一二三四五六日天]|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})[日号])\s*(?:的事|拜访的|见的)?\s*[。.!！]?\s*$/;
+const DATE_EN = /^\s*(?:(?:change|set|move|fix) the date to|the date (?:should be|is|was)|date\s*[:=]|it (?:was|happened) (?:on )?)\s*(.+?)\s*[.!]?\s*$/i;
+
+const ACCOUNT_ZH = /^\s*不是\s*(.+?)\s*[,，、]?\s*(?:而)?是\s*(.+?)\s*(?:的)?\s*[。.!！]?\s*$/;
+const ACCOUNT_ZH2 = /^\s*(?:客户|账户|公司)\s*(?:改成|改为|换成|应该是)\s*(.+?)\s*[。.!！]?\s*$/;
+const FILE_ZH = /^\s*(?:这|这条|这个|刚才那条|那条|上一条)?\s*(?:是|属于|归到|记到|放到|归档到)\s*(.+?)\s*(?:的|名下|下面)?(?:记录)?\s*[。.!！]?\s*$/;
+const ACCOUNT_EN = /^\s*(?:not|it'?s not|it was not|wasn'?t)\s+(.+?)\s*[,;]?\s*(?:it'?s|it was|but|but it was|rather)\s+(.+?)\s*[.!]?\s*$/i;
+const FILE_EN = /^\s*(?:it'?s|it is|this is|that'?s|that is|this was|file (?:it|this) (?:under|to|for)|move (?:it|this) to|log (?:it|this) (?:under|for|to)|(?:it'?s |this is )?for)\s+(?:for\s+)?(.+?)\s*[.!]?\s*$/i;
+
+const ROLE_SET_ZH = /^\s*(?:把|将)\s*(.+?)\s*(?:设为|设成|改成|改为|标为|标记为|定为|记为)\s*(.+?)\s*[。.!！]?\s*$/;
+const ROLE_IS_ZH = /^\s*(.+?)\s*(?:是|才是|就是)\s*(?:本项目的|项目的|最终的|真正的|我们的|这个项目的)?\s*(.+?)\s*[。.!！]?\s*$/;
+const ROLE_SET_EN = /^\s*(?:set|mark|make|record)\s+(.+?)\s+as\s+(?:the\s+|a\s+|an\s+)?(.+?)\s*[.!]?\s*$/i;
+const ROLE_IS_EN = /^\s*(.+?)\s+is\s+(?:the\s+|a\s+|an\s+|our\s+|their\s+)?(.+?)\s*[.!]?\s*$/i;
+
+const TYPE_WORDS: { type: InteractionType; zh: string[]; en: string[] }[] = [
+  { type: 'visit', zh: ['拜访', '上门拜访', '见面'], en: ['visit'] },
+  { type: 'call', zh: ['电话', '通话', '打电话'], en: ['call', 'phone call'] },
+  { type: 'meeting', zh: ['会议', '开会'], en: ['meeting'] },
+  { type: 'email', zh: ['邮件'], en: ['email', 'e-mail'] },
+  { type: 'dinner', zh: ['宴请', '吃饭', '饭局'], en: ['dinner', 'lunch'] },
+  { type: 'event', zh: ['活动', '展会'], en: ['event'] },
+  { type: 'im', zh: ['微信', '即时消息', '钉钉'], en: ['im', 'wechat', 'message'] },
+];
+const TYPE_ZH = /^\s*(?:类型|方式)\s*(?:改成|改为|是|换成|:|：)\s*(.+?)\s*[。.!！]?\s*$|^\s*(?:是|其实是)\s*(.+?)\s*[,，]?\s*不是\s*(?:拜访|电话|会议|邮件|宴请|活动|微信)\s*[。.!！]?\s*$/;
+const TYPE_EN = /^\s*(?:(?:change|set) the type to|type\s*[:=]|it was (?:a|an))\s+(.+?)\s*[.!]?\s*$/i;
+
+const NEXT_ZH = /^\s*(?:下一步|下步|后续|截止日期|截止时间|截止)\s*(?:改成|改为|换成|应该是|是|:|：)\s*(.+?)\s*$/;
+const NEXT_EN = /^\s*(?:(?:change|set) the next step to|next step\s*[:=]|the next step is|due date\s*[:=]|(?:change|set) the due date to)\s*(.+?)\s*$/i;
+
+const EDIT_HELP = /^\s*(?:修改|编辑|改一下|怎么改|edit|change it|fix it)\s*[。.!！?？]?\s*$/i;
+
+function roleOf(words: string): DecisionRole | undefined {
+  const w = words.trim().toLowerCase().replace(/[。.!！]$/, '');
+  for (const r of DECISION_ROLE_WORDS) if (r.zh.includes(w) || r.en.includes(w) || w === r.role.replace('_', ' ')) return r.role;
+  return undefined;
+}
+
+function typeOf(words: string): InteractionType | undefined {
+  const w = words.trim().toLowerCase().replace(/^(?:一次|一个|个|a |an )/, '');
+  return TYPE_WORDS.find((x) => x.zh.includes(w) || x.en.includes(w))?.type;
+}
+
+/** A follow-up about the last note, or undefined when the message is something else. */
+export function parseFollowUp(text: string): FollowUp | undefined {
+  const s = text.trim();
+  if (!s || s.length > 80) return undefined;
+  if (UNDO.test(s)) return { kind: 'undo' };
+  if (EDIT_HELP.test(s)) return { kind: 'edit_help' };
+  let m = DATE_ZH.exec(s) ?? DATE_EN.exec(s) ?? DATE_ZH2.exec(s);
+  if (m) return { kind: 'date', text: m[1] };
+  m = TYPE_ZH.exec(s);
+  if (m) {
+    const type = typeOf(m[1] ?? m[2]);
+    if (type) return { kind: 'type', type };
+  }
+  m = TYPE_EN.exec(s);
+  if (m) {
+    const type = typeOf(m[1]);
+    if (type) return { kind: 'type', type };
+  }
+  m = NEXT_ZH.exec(s) ?? NEXT_EN.exec(s);
+  if (m) return { kind: 'next_step', text: m[1] };
+  m = ROLE_SET_ZH.exec(s) ?? ROLE_SET_EN.exec(s);
+  if (m) {
+    const role = roleOf(m[2]);
+    if (role) return { kind: 'role', person: m[1], role };
+  }
+  m = ROLE_IS_ZH.exec(s) ?? ROLE_IS_EN.exec(s);
+  if (m) {
+    const role = roleOf(m[2]);
+    if (role) return { kind: 'role', person: m[1], role };
+  }
+  m = ACCOUNT_ZH.exec(s) ?? ACCOUNT_EN.exec(s);
+  if (m) return { kind: 'account', from: m[1], to: m[2] };
+  m = ACCOUNT_ZH2.exec(s);
+  if (m) return { kind: 'account', to: m[1] };
+  if (yesNo(s)) return undefined;
+  m = FILE_ZH.exec(s) ?? FILE_EN.exec(s);
+  if (m && m[1].trim().length >= 2) return { kind: 'account', to: m[1], weak: true };
+  return undefined;
+}
+
+// ---------- short answers to the bot's questions ----------
+
+const YES = /^\s*(?:是|是的|是他|是她|对|对的|没错|确认|嗯|嗯嗯|好|好的|可以|yes|y|yep|yeah|yup|correct|right|sure|ok|okay|confirm(?:ed)?)\s*[。.!！]?\s*$/i;
+const NO = /^\s*(?:不是|否|不对|不|没有|不确定|不清楚|no|n|nope|not really|not sure|don'?t know)\s*[。.!！]?\s*$/i;
+
+export function yesNo(text: string): 'yes' | 'no' | undefined {
+  if (YES.test(text)) return 'yes';
+  if (NO.test(text)) return 'no';
+  return undefined;
+}
+
+/** "2", "第二个", "#2", "the second one" → 2. */
+export function ordinalAnswer(text: string): number | undefined {
+  const s = text.trim().toLowerCase();
+  const m = /^(?:第|#|no\.?\s*)?\s*([0-9]+|[一二两三四五六七八九十]+)\s*(?:个|位|家|条|项)?[.。!！]?$/.exec(s);
+  if (m) return parseSmallNumber(m[1]);
+  const en = ['first', 'second', 'third', 'fourth', 'fifth'].findIndex((w) => new RegExp(`^(the )?${w}( one)?[.!]?$`).test(s));
+  return en >= 0 ? en + 1 : undefined;
+}
+
+export const NONE_OF_THEM = /^\s*(?:都不是|都不对|以上都不是|没有|none(?: of them)?|neither)\s*[。.!！]?\s*$/i;
+
+// ---------- unfiled notes ----------
+
+const LIST_UNFILED = /未归档|没归档|没有归档|未分类的记录|unfiled|not filed/i;
+const FILE_LISTED_ZH = /^\s*第?\s*([0-9]+|[一二两三四五六七八九十]+)\s*条\s*(?:是|属于|归到|记到|归档到)\s*(.+?)\s*(?:的|名下)?\s*[。.!！]?\s*$/;
+const FILE_LISTED_EN = /^\s*(?:#|no\.?\s*|number\s*)([0-9]+)\s+(?:is for|is|goes to|belongs to|to)\s+(.+?)\s*[.!]?\s*$/i;
+
+export function asksForUnfiled(text: string): boolean {
+  return LIST_UNFILED.test(text) && text.length <= 40;
+}
+
+export function fileListed(text: string): { n: number; account: string } | undefined {
+  const m = FILE_LISTED_ZH.exec(text) ?? FILE_LISTED_EN.exec(text);
+  if (!m) return undefined;
+  const n = parseSmallNumber(m[1]);
+  return n ? { n, account: m[2] } : undefined;
+}

@@ -1,0 +1,111 @@
+// The visit-note turn handler: takes a message before question answering when it is a note
+// ("今天下午拜访了…", "log: …"), an answer to a note's question ("是"), a follow-up edit of the
+// last note ("日期改成昨天", "撤销"), a request for unfiled notes, or a note button press.
+import type { ButtonAction, Reply } from '../../../adapters/types.ts';
+import { noteTexts } from '../../../prompts/notes.ts';
+import { t } from '../../../prompts/index.ts';
+import { accountName } from '../../store/notes.ts';
+import type { TurnContext } from '../types.ts';
+import { captureNote } from './capture.ts';
+import { changeAccount, changeDate, changeNextStep, changeType, setRole } from './edits.ts';
+import { asksForUnfiled, fileListed, parseFollowUp, type FollowUp } from './follow-ups.ts';
+import { answerFromButton, answerFromText, applyAnswer } from './questions.ts';
+import { recognizeNote } from './recognize.ts';
+import { NOTE_ANSWER, NOTE_EDIT, NOTE_UNDO, plainReply } from './reply.ts';
+import { currentNote, loadNote, say } from './session.ts';
+import { pendingNoteQuestion, rememberNote, type Capture } from './state.ts';
+import { undoNote } from './undo.ts';
+import { fileListed as fileListedNote, listUnfiled } from './unfiled.ts';
+
+async function editHelp(turn: TurnContext, capture: Capture): Promise<Reply> {
+  const lang = turn.lang;
+  const people = capture.extraction.draft.people;
+  const person = people.find((p) => p.name)?.name ?? people[0]?.mention ?? (lang === 'zh' ? '某人' : 'someone');
+  const account = capture.account_id ? await accountName(turn.app.db, turn.user.id, capture.account_id) : undefined;
+  const lines = [
+    t(noteTexts, 'editHelpDate', lang),
+    t(noteTexts, 'editHelpAccount', lang, { account: account || (lang === 'zh' ? '这个客户' : 'this account') }),
+    t(noteTexts, 'editHelpRole', lang, { person }),
+    t(noteTexts, 'editHelpNext', lang),
+    t(noteTexts, 'editHelpUndo', lang),
+  ].map((l) => `· ${l}`);
+  rememberNote(turn.context, capture);
+  const title = t(noteTexts, 'editHelpTitle', lang);
+  return { ...plainReply(lang, [title, ...lines].join('\n'), { event: 'edit_help', noteId: capture.id }), title, sections: [{ title, lines }] };
+}
+
+async function applyFollowUp(turn: TurnContext, capture: Capture, f: FollowUp): Promise<Reply | null> {
+  switch (f.kind) {
+    case 'undo':
+      return undoNote(turn, capture);
+    case 'date':
+      return changeDate(turn, capture, f.text);
+    case 'type':
+      return changeType(turn, capture, f.type);
+    case 'next_step':
+      return changeNextStep(turn, capture, f.text);
+    case 'role':
+      return setRole(turn, capture, f.person, f.role);
+    case 'account':
+      return changeAccount(turn, capture, f.to, !!f.weak);
+    case 'edit_help':
+      return editHelp(turn, capture);
+  }
+}
+
+async function onButton(turn: TurnContext, action: ButtonAction): Promise<Reply | null> {
+  const id = Number(action.value?.noteId);
+  const capture = Number.isInteger(id) ? await loadNote(turn.app.db, turn.user.id, id) : undefined;
+  if (action.action === NOTE_UNDO) return undoNote(turn, capture);
+  if (!capture) return say(turn, 'nothingToUndo');
+  if (capture.status === 'undone') return say(turn, 'noteGone');
+  if (action.action === NOTE_EDIT) return editHelp(turn, capture);
+  if (action.action === NOTE_ANSWER) {
+    const q = capture.questions.find((x) => String(x.id) === action.value?.questionId);
+    if (!q || q.status !== 'open') return say(turn, 'questionClosed');
+    const answer = answerFromButton(q, action.value?.answer ?? '');
+    return answer ? applyAnswer(turn, capture, q, answer) : say(turn, 'choiceNotUnderstood');
+  }
+  return null;
+}
+
+export async function handleNoteTurn(turn: TurnContext): Promise<Reply | null> {
+  const action = turn.msg.action;
+  if (action?.action.startsWith('note.')) return onButton(turn, action);
+  const text = turn.msg.text.trim();
+  if (!text) return null;
+
+  const intent = recognizeNote(text, { now: turn.now, tz: turn.tz });
+  if (intent?.explicit) return captureNote(turn, intent.body);
+
+  const pending = pendingNoteQuestion(turn.context);
+  if (pending) {
+    const capture = await loadNote(turn.app.db, turn.user.id, Number(pending.noteId));
+    const q = capture?.questions.find((x) => x.id === pending.questionId && x.status === 'open');
+    if (capture && q && capture.status !== 'undone') {
+      const answer = await answerFromText(turn, q, text);
+      if (answer) return applyAnswer(turn, capture, q, answer);
+    }
+    // Anything else lapses the question (it stays open on the note and is asked again with it).
+    delete turn.context.pending;
+  }
+
+  if (asksForUnfiled(text)) return listUnfiled(turn);
+  const listed = fileListed(text);
+  if (listed) {
+    const reply = await fileListedNote(turn, listed.n, listed.account);
+    if (reply) return reply;
+  }
+
+  const follow = parseFollowUp(text);
+  if (follow) {
+    const capture = await currentNote(turn);
+    if (follow.kind === 'undo') return undoNote(turn, capture);
+    if (capture && capture.status !== 'undone') {
+      const reply = await applyFollowUp(turn, capture, follow);
+      if (reply) return reply;
+    }
+  }
+
+  return intent ? captureNote(turn, intent.body) : null;
+}

@@ -1,0 +1,50 @@
+// Tells a report of an interaction ("今天下午拜访了北方路桥的何军…", "log: called Lin Xiao…") from a
+// question or a request ("北方路桥最近一次拜访是什么时候?"). A command word makes it a note whatever
+// follows; otherwise the text must say that something happened and must not ask anything.
+import { toIsoDate } from '../../domain/time.ts';
+import { findDates, type DateRef } from './extract/dates.ts';
+import { hasInteractionCue } from './extract/interaction-type.ts';
+
+export interface NoteIntent {
+  /** The note without its command word. */
+  body: string;
+  /** The user said it is a note (记录一下…, log:). */
+  explicit: boolean;
+}
+
+const COMMAND =
+  /^\s*(?:请|帮我|麻烦)?(?:记录一下|记录下|记一下|记下来|记下|记录|记个|备忘一下|备忘|拜访记录|拜访纪要|会议纪要|纪要|log(?:\s+(?:a|this))?(?:\s+(?:note|visit|call|meeting))?|note(?:\s+down)?|record|visit note|call note|meeting note)\s*[:：,，\-—]?\s*/i;
+const QUESTION_END = /[?？]\s*$|[吗呢么嘛]\s*[。.!！]?\s*$/;
+const QUESTION_WORDS = /什么|哪些|哪个|哪位|哪家|哪里|哪儿|多少|几次|几个|几号|几月|谁|怎么|如何|是否|有没有|是不是|为什么|为何|多久|何时|吗|能否|可否/;
+const EN_QUESTION_START = /^\s*(what|who|whom|when|where|which|how|why|is|are|was|were|do|does|did|can|could|should|would|will|has|have|list|show|tell|give|find|remind)\b/i;
+const REQUEST_START = /^(请|帮我|给我|麻烦|查一下|查询|看看|看一下|列出|显示|告诉我|提醒)/;
+/** "北方路桥的拜访记录" asks for records; a report says what happened (了, 过). */
+const REQUEST_END = /(记录|历史|情况|列表|汇总|清单|报告|简报)\s*[。.!！]?$/;
+
+function hanCount(s: string) {
+  return (s.match(/[\u4e00-\u9fff]/g) ?? []).length;
+}
+
+function longEnough(s: string) {
+  return hanCount(s) >= 6 || s.trim().split(/\s+/).length >= 4;
+}
+
+export function recognizeNote(text: string, ref: DateRef): NoteIntent | undefined {
+  const cmd = COMMAND.exec(text);
+  if (cmd && cmd[0].trim()) {
+    const body = text.slice(cmd[0].length).trim();
+    // "记录" alone, or "log" followed by a question, is not a note.
+    if (body && longEnough(body) && !(QUESTION_END.test(body) && !hasInteractionCue(body))) return { body, explicit: true };
+    return undefined;
+  }
+  const body = text.trim();
+  if (!longEnough(body)) return undefined;
+  if (QUESTION_END.test(body) || QUESTION_WORDS.test(body) || EN_QUESTION_START.test(body) || REQUEST_START.test(body)) return undefined;
+  if (REQUEST_END.test(body) && !/[了过]/.test(body)) return undefined;
+  if (!hasInteractionCue(body)) return undefined;
+  // "明天拜访北方路桥" is a plan, not a report: the first date must not lie ahead.
+  const today = toIsoDate(ref.now, ref.tz);
+  const first = findDates(body, ref, 'past')[0];
+  if (first && first.date > today && first.start < 4) return undefined;
+  return { body, explicit: false };
+}
