@@ -13,9 +13,9 @@ import { asOfNow } from '../../src/insights/health/compute.ts';
 import { enqueue } from '../../src/store/outbox.ts';
 import { sampleDb } from '../helpers/db.ts';
 import { SAMPLE_AT } from '../helpers/paths.ts';
-import { FeishuEmulator, feishuCallback, messageEvent } from '../emulators/feishu.ts';
-import { SlackEmulator, dmEvent, slackEvent } from '../emulators/slack.ts';
-import { WecomEmulator, wecomCallback, wecomTextXml } from '../emulators/wecom.ts';
+import { cardActionEvent, FeishuEmulator, feishuCallback, messageEvent } from '../emulators/feishu.ts';
+import { SlackEmulator, dmEvent, slackEvent, slackForm } from '../emulators/slack.ts';
+import { WecomEmulator, wecomCallback, wecomCardEventXml, wecomTextXml } from '../emulators/wecom.ts';
 import { appWith, webhookServer } from './helpers.ts';
 
 const TS = Math.floor(SAMPLE_AT.getTime() / 1000);
@@ -100,6 +100,81 @@ describe('a question asked on each platform, answered by the real engine', () =>
     const card = JSON.stringify(feishuEmu.cards[0].card);
     expect(card).toContain('ou_stranger_1');
     expect(card).not.toContain('刘建国');
+  });
+});
+
+// EXPECTED.md's visit note; each platform saves it, shows Undo, and the press removes it again.
+const NOTE = '今天下午拜访了北方路桥的何军总工和新任总经理高远,高总对桥梁架设设备二期方案很感兴趣,预算大约600万,担心交付周期。下周三前发送交付计划。';
+const a400Interactions = async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM interactions WHERE account_id = 'A400'`)).rows[0].n;
+
+describe('Undo on a saved visit note, per platform', () => {
+  it('Feishu: the note is saved with an Undo button; pressing it removes the note and updates the card', async () => {
+    feishuEmu.reset();
+    const server = await webhookServer(adapters);
+    const before = await a400Interactions();
+    const ev = messageEvent({ token: FEISHU.token, senderOpenId: 'ou_zhang_demo', chatType: 'p2p', text: NOTE });
+    await server.inject({ method: 'POST', url: '/webhooks/feishu', ...toInject(feishuCallback(ev, { encryptKey: FEISHU.encryptKey, timestamp: TS })) });
+    await adapters.feishu!.work.idle();
+    expect(await a400Interactions()).toBe(before + 1);
+    const buttons = feishuEmu.cards.flatMap((c) => c.card.elements.filter((e: any) => e.tag === 'action').flatMap((e: any) => e.actions));
+    const undo = buttons.find((b: any) => b.value.kam_action === 'note.undo');
+    expect(undo).toBeDefined();
+    const press = cardActionEvent({ token: FEISHU.token, operatorOpenId: 'ou_zhang_demo', value: undo.value, messageId: 'om_sent_1', chatId: 'oc_p2p_ou_zhang_demo' });
+    const res = await server.inject({ method: 'POST', url: '/webhooks/feishu', ...toInject(feishuCallback(press, { encryptKey: FEISHU.encryptKey, timestamp: TS })) });
+    expect(res.statusCode).toBe(200);
+    const card = res.json().card;
+    expect(card.type).toBe('raw');
+    expect(JSON.stringify(card.data)).not.toContain('note.undo');
+    await adapters.feishu!.work.idle();
+    expect(await a400Interactions()).toBe(before);
+  });
+
+  it('WeCom: the Undo button of the template card removes the note and updates the card', async () => {
+    wecomEmu.reset();
+    const server = await webhookServer(adapters);
+    const before = await a400Interactions();
+    const cb = wecomCallback(WECOM, wecomTextXml({ corpId: WECOM.corpId, from: 'zhangwei', content: NOTE, msgId: '77100', createTime: TS }), TS);
+    await server.inject({ method: 'POST', url: `/webhooks/wecom?${cb.query}`, headers: { 'content-type': 'text/xml' }, payload: cb.body });
+    await adapters.wecom!.work.idle();
+    expect(await a400Interactions()).toBe(before + 1);
+    const card = wecomEmu.sent.find((m) => m.msgtype === 'template_card').template_card;
+    const undo = card.button_list.find((b: any) => b.key.startsWith('note.undo'));
+    expect(undo).toBeDefined();
+    const press = wecomCallback(WECOM, wecomCardEventXml({ corpId: WECOM.corpId, from: 'zhangwei', eventKey: undo.key, taskId: card.task_id, createTime: TS + 5, responseCode: 'rc-undo' }), TS);
+    expect((await server.inject({ method: 'POST', url: `/webhooks/wecom?${press.query}`, headers: { 'content-type': 'text/xml' }, payload: press.body })).statusCode).toBe(200);
+    await adapters.wecom!.work.idle();
+    expect(await a400Interactions()).toBe(before);
+    const update = wecomEmu.calls('/cgi-bin/message/update_template_card');
+    expect(update).toHaveLength(1);
+    expect(update[0].body).toMatchObject({ userids: ['zhangwei'], response_code: 'rc-undo' });
+  });
+
+  it('Slack: the Undo button removes the note and the message is updated in place', async () => {
+    slackEmu.reset();
+    const server = await webhookServer(adapters);
+    const before = await a400Interactions();
+    await server.inject({ method: 'POST', url: '/webhooks/slack', ...toInject(slackEvent(SLACK_SECRET, TS, dmEvent('EvNote1', 'U0ZHANG', NOTE, { channel: 'D0ZHANG' }))) });
+    await adapters.slack!.work.idle();
+    expect(await a400Interactions()).toBe(before + 1);
+    const buttons = slackEmu.posts.flatMap((p) => (typeof p.blocks === 'string' ? JSON.parse(p.blocks) : p.blocks).filter((b: any) => b.type === 'actions').flatMap((b: any) => b.elements));
+    const undo = buttons.find((b: any) => JSON.parse(b.value).a === 'note.undo');
+    expect(undo).toBeDefined();
+    const payload = {
+      type: 'block_actions',
+      team: { id: 'T1' },
+      user: { id: 'U0ZHANG' },
+      trigger_id: 'trig-undo',
+      container: { type: 'message', message_ts: '1700000000.000001', channel_id: 'D0ZHANG', is_ephemeral: false },
+      channel: { id: 'D0ZHANG' },
+      message: { ts: '1700000000.000001' },
+      actions: [{ type: 'button', action_id: undo.action_id, value: undo.value, action_ts: '1700000009.1' }],
+    };
+    expect((await server.inject({ method: 'POST', url: '/webhooks/slack', ...toInject(slackForm(SLACK_SECRET, TS, { payload: JSON.stringify(payload) })) })).statusCode).toBe(200);
+    await adapters.slack!.work.idle();
+    expect(await a400Interactions()).toBe(before);
+    const updates = slackEmu.calls('/api/chat.update');
+    expect(updates).toHaveLength(1);
+    expect(updates[0].body).toMatchObject({ channel: 'D0ZHANG', ts: '1700000000.000001' });
   });
 });
 
