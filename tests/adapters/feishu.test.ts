@@ -252,6 +252,40 @@ describe('Feishu card buttons', () => {
   });
 });
 
+describe('Feishu without an Encrypt Key, and over the long connection', () => {
+  it('plain callbacks are checked by verification token', async () => {
+    const engine = new FakeEngine();
+    const feishu = adapter(engine, { encryptKey: null });
+    const server = await webhookServer({ feishu });
+    const bad = feishuCallback(messageEvent({ token: 'guess', senderOpenId: 'ou_a', chatType: 'p2p', text: 'x' }), { timestamp: TS });
+    expect((await post(server, bad)).statusCode).toBe(401);
+    const good = feishuCallback(messageEvent({ token: TOKEN, senderOpenId: 'ou_a', chatType: 'p2p', text: '明文' }), { timestamp: TS });
+    expect((await post(server, good)).statusCode).toBe(200);
+    await feishu.work.idle();
+    expect(engine.seen.map((m) => m.text)).toEqual(['明文']);
+  });
+
+  it('in ws mode the webhook is off and events the SDK dispatches take the same path', async () => {
+    const engine = new FakeEngine();
+    const feishu = new FeishuAdapter({
+      config: { appId: 'cli_test', appSecret: 'feishu-secret', baseUrl: emu.url, mode: 'ws' },
+      db,
+      log: quietLog,
+      handler: engine.handler,
+      lang: 'zh',
+      clock: () => NOW,
+    });
+    const server = await webhookServer({ feishu });
+    expect((await post(server, feishuCallback({ type: 'url_verification', challenge: 'c' }, { timestamp: TS }))).statusCode).toBe(404);
+    // What WSClient does with an event frame: dispatcher.invoke(data, { needCheck: false }).
+    const event = messageEvent({ token: '', eventId: 'ev_ws_1', senderOpenId: 'ou_ws', chatType: 'p2p', text: '长连接' });
+    for (let i = 0; i < 2; i++) await feishu.dispatcher.invoke(event, { needCheck: false });
+    await feishu.work.idle();
+    expect(engine.seen).toEqual([expect.objectContaining({ platformUserId: 'ou_ws', text: '长连接', eventId: 'ev_ws_1' })]);
+    expect(emu.cards).toHaveLength(1);
+  });
+});
+
 describe('Feishu push and errors', () => {
   it('pushes a card to the open_id and reports platform errors with their code', async () => {
     const feishu = adapter(new FakeEngine());
