@@ -44,7 +44,7 @@ export async function handleMessage(app: AppContext, msg: InboundMessage): Promi
   const user = msg.userId ? await getUser(app.db, msg.userId) : await findUserByPlatformId(app.db, msg.platform, msg.platformUserId);
   const textLang = msg.text.trim() ? detectLang(msg.text, app.config.lang) : undefined;
   if (!user) return unknownUserReply(msg, textLang ?? app.config.lang);
-  if (!msg.userId) await setRawMessageUser(app.db, rawMessageId, user.id);
+  await setRawMessageUser(app.db, rawMessageId, user.id);
 
   const now = msg.now ?? msg.receivedAt;
   const chatKey = chatKeyOf(msg, user.id);

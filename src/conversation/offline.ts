@@ -91,7 +91,8 @@ export async function answerOffline(turn: TurnContext, text: string, opts: Offli
       const useContext = trigger.account === 'required' || u.refersBack || !isListQuestion(u);
       if (useContext && turn.context.lastAccountId) accountId = turn.context.lastAccountId;
     }
-    if (!accountId && trigger.account === 'required') return whichAccountReply(turn, text, tool.name);
+    // "他们的工单呢?" with nothing to refer to: ask rather than answer for every account.
+    if (!accountId && (trigger.account === 'required' || u.refersBack)) return whichAccountReply(turn, text, tool.name);
   }
 
   const run = await runTool(turn, tool, trigger.input(u, accountId));

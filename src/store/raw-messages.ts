@@ -2,13 +2,13 @@
 import type { Db } from '../../db/index.ts';
 import type { InboundMessage } from '../../adapters/types.ts';
 
-/** Stores the message as received; returns its id. `user_id` is filled once the sender is known. */
+/** Stores the message as received; returns its id. `user_id` is filled once the sender is known to be a user. */
 export async function insertRawMessage(db: Db, msg: InboundMessage): Promise<number> {
   const payload = { chatType: msg.chatType, mentioned: msg.mentioned, eventId: msg.eventId ?? null, action: msg.action ?? null, now: msg.now?.toISOString() ?? null };
   const r = await db.query<{ id: number }>(
     `INSERT INTO raw_messages (platform, platform_user_id, user_id, chat_id, text, payload, received_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [msg.platform, msg.platformUserId, msg.userId ?? null, msg.chatId, msg.text, JSON.stringify(payload), msg.receivedAt],
+    [msg.platform, msg.platformUserId, null, msg.chatId, msg.text, JSON.stringify(payload), msg.receivedAt],
   );
   return r.rows[0].id;
 }

@@ -67,6 +67,8 @@ function chronoDate(text: string, now: Date, tz: string, zh: boolean): { date: I
   return undefined;
 }
 
+const CHRONO_MAX_CHARS = 600;
+
 /** The date range a message mentions, if any. */
 export function extractDateRange(text: string, norm: string, now: Date, tz: string): DateRange | undefined {
   const today = toIsoDate(now, tz);
@@ -77,7 +79,8 @@ export function extractDateRange(text: string, norm: string, now: Date, tz: stri
     if (m) return { ...rule.range(today, m), text: m[0] };
   }
   const zh = /[\u3400-\u9fff]/.test(text);
-  const single = chronoDate(text, now, tz, zh);
+  // chrono's patterns backtrack badly on long runs of whitespace: give it the normalised text, capped.
+  const single = chronoDate(norm.slice(0, CHRONO_MAX_CHARS), now, tz, zh);
   if (single) {
     const since = /(since|自从|以来|之后|从)/.test(norm);
     if (since) return { from: single.date, to: today, text: single.text, direction: 'past' };

@@ -29,7 +29,7 @@ export const helpTool: Tool<typeof input, HelpOutput> = {
   async run(ctx, { reason }) {
     const examples = tools
       .filter((tool) => tool.name !== 'help' && tool.examples)
-      .map((tool) => ({ tool: tool.name, examples: tool.examples![ctx.lang].slice(0, 2) }));
+      .map((tool) => ({ tool: tool.name, examples: tool.examples![ctx.lang].slice(0, reason === 'asked' ? 2 : 1) }));
     return { reason, examples };
   },
   render(ctx, out) {

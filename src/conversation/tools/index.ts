@@ -28,6 +28,7 @@ import { ticketsTool } from './tickets.ts';
 import { opportunitiesTool } from './opportunities.ts';
 import { contactLookupTool } from './contact-lookup.ts';
 import { accountListTool } from './account-list.ts';
+import { searchHistoryTool } from '../../retrieval/search-history-tool.ts';
 
 export const tools: Tool<any, any>[] = [
   accountOverviewTool,
@@ -41,6 +42,7 @@ export const tools: Tool<any, any>[] = [
   opportunitiesTool,
   contactLookupTool,
   accountListTool,
+  searchHistoryTool,
   helpTool,
 ];
 
