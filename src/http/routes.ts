@@ -7,3 +7,5 @@ import { webhookRoutes } from './webhooks.ts';
 export type RouteModule = (server: FastifyInstance, app: AppContext) => void | Promise<void>;
 
 export const routeModules: RouteModule[] = [healthRoutes, webhookRoutes];
+import { consoleRoutes } from './console/index.ts';
+routeModules.push(consoleRoutes);

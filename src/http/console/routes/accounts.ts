@@ -1,0 +1,74 @@
+// GET /console/accounts: every account the acting user may see, with health, trend and alerts.
+import type { FastifyInstance } from 'fastify';
+import { addDays, toIsoDate } from '../../../domain/time.ts';
+import type { Health } from '../../../domain/health/types.ts';
+import { asOfNow, healthAsOf } from '../../../insights/health/compute.ts';
+import { loadTunables } from '../../../insights/settings.ts';
+import { accountListRows, healthHistory, type HealthPoint } from '../../../store/console-queries.ts';
+import type { AccountScope } from '../../../store/scope.ts';
+import { ct } from '../../../../prompts/console.ts';
+import { applyTableQuery, parseTableQuery, type AccountTableRow } from '../accounts-table.ts';
+import { page, queryOf, type ConsoleDeps, type PageContext } from '../context.ts';
+import { accountsBody } from '../views/accounts.ts';
+import { renderPage } from '../views/page.ts';
+
+/** How far back the sparkline reaches. */
+export const TREND_DAYS = 90;
+
+/** Health as of the page's moment, for the accounts in scope (already limited to the viewer). */
+export async function liveHealth(ctx: PageContext, scope: AccountScope): Promise<Map<string, Health>> {
+  const { health } = await loadTunables(ctx.app.db);
+  const list = await healthAsOf(ctx.app.db, asOfNow(ctx.now, ctx.tz), health, { viewerId: ctx.user.id, ...scope });
+  return new Map(list.map((h) => [h.accountId, h]));
+}
+
+/** Stored snapshots of the window, with today's live score as the last point. */
+export function trendWithToday(history: HealthPoint[], live: Health | undefined, today: string): HealthPoint[] {
+  const points = history.filter((p) => p.date < today);
+  if (live) points.push({ date: today, score: live.score });
+  else points.push(...history.filter((p) => p.date === today));
+  return points;
+}
+
+export function accountsRoutes(server: FastifyInstance, deps: ConsoleDeps) {
+  server.get(
+    '/console/accounts',
+    page(deps, async (ctx) => {
+      const db = ctx.app.db;
+      const today = toIsoDate(ctx.now, ctx.tz);
+      const from = addDays(today, -TREND_DAYS);
+      const [base, health, history] = await Promise.all([
+        accountListRows(db, ctx.user.id, ctx.now),
+        liveHealth(ctx, {}),
+        healthHistory(db, ctx.user.id, from, today),
+      ]);
+      const rows: AccountTableRow[] = base.map((a) => {
+        const h = health.get(a.id);
+        return {
+          id: a.id,
+          name: a.name,
+          aliases: a.aliases ?? [],
+          parentId: a.parent_id,
+          tier: a.tier,
+          suggestedTier: h?.tier.suggested ?? null,
+          health: h?.score ?? null,
+          band: h?.band ?? null,
+          openAlerts: a.open_alerts,
+          ownerId: a.owner_id,
+          ownerName: a.owner_name,
+          industry: a.industry,
+        };
+      });
+      const trends = new Map(rows.map((r) => [r.id, trendWithToday(history.get(r.id) ?? [], health.get(r.id), today)]));
+      const owners = [...new Map(rows.map((r) => [r.ownerId, r.ownerName ?? r.ownerId])).entries()]
+        .map(([id, name]) => ({ id, name }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+      const query = parseTableQuery(queryOf(ctx.req));
+      return renderPage(ctx, {
+        title: ct('accounts_title', ctx.lang),
+        active: 'accounts',
+        body: accountsBody(ctx, { rows: applyTableQuery(rows, query), total: rows.length, query, owners, trends, trendFrom: from, trendTo: today }),
+      });
+    }),
+  );
+}

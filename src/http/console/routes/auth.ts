@@ -1,0 +1,92 @@
+// Sign-in with KAM_API_TOKEN, sign-out, and choosing the user the console acts as.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { getUser } from '../../../store/users.ts';
+import { consoleUsers } from '../../../store/console-queries.ts';
+import { ct } from '../../../../prompts/console.ts';
+import { page, isLoopback, sameOrigin, securityHeaders, queryOf, resolveLang, safeNext, withParams, type ConsoleDeps } from '../context.ts';
+import { cookieHeader, encodeSession, LANG_COOKIE, newSession, SESSION_COOKIE, SESSION_MAX_AGE_S, tokenMatches } from '../session.ts';
+import { messagePage } from '../views/message.ts';
+import { chooseUserPage, signinPage } from '../views/signin.ts';
+
+function formField(req: FastifyRequest, name: string): string | undefined {
+  const v = (req.body as Record<string, unknown> | undefined)?.[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function authRoutes(server: FastifyInstance, deps: ConsoleDeps) {
+  const { app, key } = deps;
+
+  const showSignin = (req: FastifyRequest, reply: FastifyReply, status: number, next: string, wrong: boolean) => {
+    const { lang, fromQuery } = resolveLang(req, app.config.lang);
+    if (fromQuery) reply.header('set-cookie', cookieHeader(LANG_COOKIE, lang, { maxAge: 365 * 24 * 3600, httpOnly: false }));
+    const langHref = withParams('/console/signin', { next: next === '/' ? undefined : next, lang: lang === 'zh' ? 'en' : 'zh' });
+    securityHeaders(reply);
+    return reply.code(status).type('text/html; charset=utf-8').send(signinPage(lang, { next, wrong, langHref }).value);
+  };
+
+  server.get('/console/signin', async (req, reply) => {
+    const next = safeNext(queryOf(req).next);
+    if (!app.config.apiToken) return reply.redirect(next);
+    return showSignin(req, reply, 200, next, false);
+  });
+
+  server.post('/console/signin', async (req, reply) => {
+    const next = safeNext(formField(req, 'next'));
+    if (!app.config.apiToken) return reply.redirect(next, 303);
+    if (!sameOrigin(req)) {
+      const { lang } = resolveLang(req, app.config.lang);
+      return reply.code(403).type('text/html; charset=utf-8').send(messagePage(lang, 'forbidden_title', 'forbidden_origin').value);
+    }
+    if (!tokenMatches(formField(req, 'token'), app.config.apiToken)) {
+      app.log.warn({ ip: req.ip }, 'console sign-in refused: wrong token');
+      return showSignin(req, reply, 401, next, true);
+    }
+    const session = newSession(new Date(), true);
+    reply.header('set-cookie', cookieHeader(SESSION_COOKIE, encodeSession(session, key), { maxAge: SESSION_MAX_AGE_S, secure: req.protocol === 'https' }));
+    return reply.redirect(withParams('/console/act-as', { next: next === '/' ? undefined : next }), 303);
+  });
+
+  server.post(
+    '/console/signout',
+    page(
+      deps,
+      async (ctx) => {
+        ctx.clearSession();
+        return { redirect: '/console/signin' };
+      },
+      { noUser: true },
+    ),
+  );
+
+  server.get(
+    '/console/act-as',
+    page(
+      deps,
+      async (ctx) => {
+        const users = await consoleUsers(app.db);
+        const next = safeNext(queryOf(ctx.req).next);
+        return chooseUserPage(ctx.lang, users, { next, current: ctx.session.user, loopback: !ctx.tokenMode && isLoopback(ctx.req.socket.remoteAddress) });
+      },
+      { noUser: true },
+    ),
+  );
+
+  server.post(
+    '/console/act-as',
+    page(
+      deps,
+      async (ctx) => {
+        const id = typeof ctx.body.user === 'string' ? ctx.body.user : '';
+        const next = safeNext(typeof ctx.body.next === 'string' ? ctx.body.next : undefined);
+        const user = id ? await getUser(app.db, id) : undefined;
+        if (!user) {
+          const users = await consoleUsers(app.db);
+          return { status: 400, page: chooseUserPage(ctx.lang, users, { next, notice: ct('unknown_user', ctx.lang), loopback: !ctx.tokenMode }) };
+        }
+        ctx.setSession({ ...ctx.session, user: user.id });
+        return { redirect: next.startsWith('/console/act-as') ? '/' : next };
+      },
+      { noUser: true },
+    ),
+  );
+}

@@ -1,0 +1,155 @@
+// The console in a real browser (Debian's Chromium driven by playwright-core): sign in with the
+// token, chat as u_li, the accounts list, A200's 360° page with its budget bar at 40 %, acknowledge
+// an alert, then act as u_zhang and find A200 nowhere. Screenshots go to test-artifacts/console/.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ROOT } from '../helpers/paths.ts';
+import { AT_Q, startConsole, TOKEN, type ConsoleServer } from './helpers.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = join(ROOT, 'test-artifacts', 'console');
+const haveBrowser = existsSync(CHROMIUM);
+if (!haveBrowser) console.warn(`console browser test skipped: ${CHROMIUM} is missing (apt-get install chromium; .ci/run does this)`);
+
+describe.skipIf(!haveBrowser)('console in a real browser', () => {
+  let srv: ConsoleServer;
+  let base: string;
+  let profile: string;
+  let context: BrowserContext;
+  let page: Page;
+
+  const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const actAs = async (id: string) => {
+    await page.goto(`${base}/console/act-as`);
+    await Promise.all([page.waitForURL(`${base}/`), page.click(`[data-testid=act-as-${id}]`)]);
+  };
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    srv = await startConsole();
+    base = await srv.server.listen({ host: '127.0.0.1', port: 0 });
+    profile = mkdtempSync(join(tmpdir(), 'kam-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1280, height: 900 },
+      locale: 'zh-CN',
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await srv?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('signs in with the token and chooses u_li', async () => {
+    await page.goto(`${base}/`);
+    expect(new URL(page.url()).pathname).toBe('/console/signin');
+    await page.fill('#token', 'not-the-token');
+    await page.click('button[type=submit]');
+    await expect(page.getByTestId('signin-error').textContent()).resolves.toContain('令牌不正确');
+    await shot('01-signin');
+    await page.fill('#token', TOKEN);
+    await page.click('button[type=submit]');
+    expect(new URL(page.url()).pathname).toBe('/console/act-as');
+    await shot('02-choose-user');
+    await page.click('[data-testid=act-as-u_li]');
+    await page.waitForURL(`${base}/`);
+    expect(await page.locator('#actas-user').inputValue()).toBe('u_li');
+  });
+
+  it('chats as u_li with the same engine as the bots', async () => {
+    await page.goto(`${base}/?${AT_Q}`);
+    await page.getByTestId('chat-input').fill('西山矿业有哪些未解决的工单?');
+    await page.getByTestId('chat-send').click();
+    const reply = page.locator('.chat-log .msg.bot .reply').last();
+    await reply.waitFor();
+    expect(await reply.textContent()).toContain('T003');
+    await shot('03-chat');
+  });
+
+  it('lists the accounts u_li may see, with health and trend', async () => {
+    await page.goto(`${base}/console/accounts?${AT_Q}`);
+    const rows = page.locator('[data-testid=accounts-table] tbody tr');
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-account')))).toEqual(expect.arrayContaining(['A200', 'A300', 'A500']));
+    expect(await page.locator('tr[data-account=A100]').count()).toBe(0);
+    expect(await page.locator('tr[data-account=A200] .spark').count()).toBe(1);
+    await shot('04-accounts');
+  });
+
+  it("shows A200's 360° page: budget bar at 40 %, alerts, health components", async () => {
+    await page.goto(`${base}/console/accounts/A200?${AT_Q}`);
+    const bar = page.getByTestId('budget-bar');
+    expect(await bar.getAttribute('data-executed')).toBe('40');
+    expect(await bar.locator('text.value').textContent()).toBe('40%');
+    expect(await page.getByTestId('budget-summary').textContent()).toContain('40%');
+    expect(await page.locator('#alerts article.alert').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('#health [data-layer]').count()).toBe(4);
+    expect(await page.locator('#chain tr[data-contact]').count()).toBeGreaterThan(0);
+    await shot('05-account-A200');
+  });
+
+  it('acknowledges an alert addressed to u_li', async () => {
+    await page.goto(`${base}/console/alerts?${AT_Q}&mine=1`);
+    await shot('06-alerts');
+    const first = page.locator('[data-testid=alerts-recorded] article.alert.open').first();
+    const id = await first.getAttribute('data-alert');
+    await page.click(`[data-testid=ack-${id}]`);
+    await page.getByTestId('flash').waitFor();
+    expect(await page.getByTestId('flash').textContent()).toContain(`#${id}`);
+    await page.goto(`${base}/console/alerts?${AT_Q}&status=acknowledged`);
+    expect(await page.locator(`[data-testid=alert-${id}] [data-testid=acked]`).count()).toBe(1);
+    await shot('07-alerts-acknowledged');
+  });
+
+  it('shows briefings, the outbox and the rules (as admin, editable)', async () => {
+    await page.goto(`${base}/console/briefings?${AT_Q}`);
+    await shot('08-briefings');
+    // The "acting as" select in the top bar switches on change.
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/console/act-as') && r.request().method() === 'POST'), page.selectOption('#actas-user', 'u_admin')]);
+    await page.waitForLoadState('load');
+    expect(await page.locator('#actas-user').inputValue()).toBe('u_admin');
+    await page.goto(`${base}/console/outbox?${AT_Q}`);
+    await shot('09-outbox');
+    await page.goto(`${base}/console/rules?${AT_Q}`);
+    const row = page.locator('tr[data-setting="budget_lag.points"]');
+    await row.locator('input[name=value]').fill('12');
+    await row.locator('button[type=submit]').click();
+    await page.getByTestId('flash').waitFor();
+    expect(await page.locator('tr[data-setting="budget_lag.points"] input[name=value]').inputValue()).toBe('12');
+    await shot('10-rules');
+  });
+
+  it('as u_zhang, A200 is nowhere: not listed, 404 page, chat knows nothing of it', async () => {
+    await actAs('u_zhang');
+    await page.goto(`${base}/console/accounts?${AT_Q}`);
+    expect(await page.locator('tr[data-account=A200]').count()).toBe(0);
+    expect(await page.locator('tr[data-account=A100]').count()).toBe(1);
+    const res = await page.goto(`${base}/console/accounts/A200?${AT_Q}`);
+    expect(res?.status()).toBe(404);
+    expect(await page.content()).not.toContain('西山矿业');
+    await page.goto(`${base}/?${AT_Q}`);
+    await page.getByTestId('chat-input').fill('西山矿业的合同什么时候到期?');
+    await page.getByTestId('chat-send').click();
+    const reply = page.locator('.chat-log .msg.bot .reply').last();
+    await reply.waitFor();
+    expect(await reply.textContent()).not.toContain('西山矿业集团');
+    await shot('11-chat-u_zhang');
+  });
+
+  it('works at phone width and in English', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await actAs('u_li');
+    await page.goto(`${base}/console/accounts/A300?${AT_Q}&lang=en`);
+    expect(await page.locator('#contracts h2').textContent()).toBe('Contracts');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await shot('12-phone-A300-en');
+  });
+});
