@@ -3,12 +3,6 @@
 import type { Logger } from 'pino';
 import { PlatformError } from '../../src/errors.ts';
 
-/** Network-level failures (DNS, refused, reset, timeout) are always worth a retry. */
-export function isNetworkError(err: unknown): boolean {
-  const code = (err as { code?: string; cause?: { code?: string } })?.code ?? (err as { cause?: { code?: string } })?.cause?.code;
-  return typeof code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|EPIPE|UND_ERR_\w+|ECONNABORTED|ERR_NETWORK)$/.test(code);
-}
-
 export function platformError(
   log: Logger,
   platform: string,

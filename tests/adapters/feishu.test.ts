@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/index.ts';
 import { FeishuAdapter, messageText, stripMentions } from '../../adapters/feishu/index.ts';
 import { renderFeishuCards } from '../../adapters/feishu/render.ts';
+import { feishuSignature } from '../../adapters/feishu/verify.ts';
 import { PlatformError } from '../../src/errors.ts';
 import { emptyDb } from '../helpers/db.ts';
 import { cardActionEvent, FeishuEmulator, feishuCallback, messageEvent } from '../emulators/feishu.ts';
@@ -68,16 +69,18 @@ function post(server: FastifyInstance, cb: { headers: Record<string, string>; bo
 describe('Feishu URL verification', () => {
   it('answers the encrypted challenge of the research vector, and a plain one when no key is set', async () => {
     const enc = await webhookServer({ feishu: adapter(new FakeEngine()) });
-    const signed = feishuCallback(JSON.parse(VECTOR_CHALLENGE_BODY), { timestamp: TS });
-    // The body is already encrypted: sign its exact bytes.
-    const cb = { body: VECTOR_CHALLENGE_BODY, headers: feishuCallback({}, { encryptKey: ENCRYPT_KEY, timestamp: TS }).headers };
-    const { createHash } = await import('node:crypto');
-    cb.headers['x-lark-signature'] = createHash('sha256').update(cb.headers['x-lark-request-timestamp'] + cb.headers['x-lark-request-nonce'] + ENCRYPT_KEY + VECTOR_CHALLENGE_BODY).digest('hex');
-    const res = await post(enc, cb);
+    // The vector's body is already encrypted: sign its exact bytes as Feishu would.
+    const headers = {
+      'content-type': 'application/json',
+      'x-lark-request-timestamp': String(TS),
+      'x-lark-request-nonce': 'n1',
+      'x-lark-signature': feishuSignature(String(TS), 'n1', ENCRYPT_KEY, Buffer.from(VECTOR_CHALLENGE_BODY)),
+    };
+    const res = await post(enc, { headers, body: VECTOR_CHALLENGE_BODY });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ challenge: 'ajls384kdjx98XX' });
-    // Unsigned, with a key configured: refused.
-    expect((await post(enc, signed)).statusCode).toBe(401);
+    // The same body unsigned, with a key configured: refused.
+    expect((await post(enc, { headers: { 'content-type': 'application/json' }, body: VECTOR_CHALLENGE_BODY })).statusCode).toBe(401);
 
     const plain = await webhookServer({ feishu: adapter(new FakeEngine(), { encryptKey: null }) });
     const ok = await post(plain, feishuCallback({ type: 'url_verification', challenge: 'c-123', token: TOKEN }, { timestamp: TS }));
