@@ -31,15 +31,22 @@ const ref = (a: AccountName): AccountRef => ({ id: a.id, name: a.name });
 
 /**
  * The account a note is about, among the accounts the user may see: the one it names (the most
- * specific, 华东一公司 over its group), else the one account whose contact it names by full name.
+ * specific, 华东一公司 over its group), else the one account whose contact it names by full name
+ * (which also settles a name two accounts share).
  * An account the user may not see is never found, exactly like one that does not exist.
  */
 export async function findNoteAccount(db: Db, userId: string, text: string): Promise<AccountFinding> {
   const names = await visibleAccountNames(db, userId);
   const mention = await resolveAccountMention(db, userId, text, { names, detectUnknown: false });
   if (mention.kind === 'found') return { kind: 'found', account: ref(mention.account), how: 'mentioned' };
-  if (mention.kind === 'ambiguous') return { kind: 'ambiguous', candidates: mention.candidates.map(ref) };
   const named = await visibleContactsNamedIn(db, userId, text);
+  if (mention.kind === 'ambiguous') {
+    // Two accounts answer to the name; a person the note names by full name may settle which.
+    const ids = new Set(named.map((c) => c.account_id));
+    const fitting = mention.candidates.filter((c) => ids.has(c.id));
+    if (fitting.length === 1) return { kind: 'found', account: ref(fitting[0]), how: 'mentioned' };
+    return { kind: 'ambiguous', candidates: mention.candidates.map(ref) };
+  }
   const accountIds = [...new Set(named.map((c) => c.account_id))];
   if (accountIds.length === 1) {
     const account = names.find((n) => n.id === accountIds[0]);

@@ -12,7 +12,7 @@ import { resolveAccountArg } from '../nlu/accounts.ts';
 import type { TurnContext } from '../types.ts';
 import { findDates } from './extract/dates.ts';
 import { occurredAt } from './extract/index.ts';
-import { findNextStep } from './extract/next-step.ts';
+import { readNextStep } from './extract/next-step.ts';
 import { findPeople } from './extract/people.ts';
 import { fileNote, unfileNote } from './materialize.ts';
 import { resolvePeople } from './resolve-people.ts';
@@ -55,21 +55,9 @@ export async function changeType(turn: TurnContext, capture: Capture, type: Inte
 export async function changeNextStep(turn: TurnContext, capture: Capture, text: string): Promise<Reply> {
   const ref = { now: turn.now, tz: turn.tz };
   const draft = capture.extraction.draft;
-  const found = findNextStep(text, ref);
-  const dates = findDates(text, ref, 'future');
-  let nextStep = draft.nextStep;
-  let nextStepDue = draft.nextStepDue;
-  if (found) {
-    nextStep = found.action;
-    nextStepDue = found.due ?? nextStepDue;
-  } else if (dates.length && text.replace(dates[0].text, '').replace(/[前之以为止。.!！\s]/g, '') === '') {
-    nextStepDue = dates[0].date;
-  } else if (dates.length) {
-    nextStepDue = dates[0].date;
-    nextStep = text.replace(dates[0].text, '').replace(/^[\s,，]+|[\s,，。.!！]+$|(之前|以前|前)$/g, '').trim() || nextStep;
-  } else {
-    nextStep = text.replace(/[。.!！]+$/, '').trim();
-  }
+  const read = readNextStep(text, ref);
+  const nextStep = read.action ?? draft.nextStep;
+  const nextStepDue = read.due ?? draft.nextStepDue;
   return changeAndReply(
     turn,
     capture,

@@ -47,7 +47,8 @@ async function applyFollowUp(turn: TurnContext, capture: Capture, f: FollowUp): 
     case 'role':
       return setRole(turn, capture, f.person, f.role);
     case 'account':
-      return changeAccount(turn, capture, f.to, !!f.weak);
+      // For a note still waiting for its account, "这是X的" can only mean filing it.
+      return changeAccount(turn, capture, f.to, !!f.weak && capture.status !== 'unfiled');
     case 'edit_help':
       return editHelp(turn, capture);
   }

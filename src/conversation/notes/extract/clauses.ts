@@ -6,7 +6,7 @@ export interface Span {
 }
 
 const SENTENCE_END = /[。！!？?；;\n]|\.(?=\s|$)/g;
-const CLAUSE_END = /[，,、：:]/g;
+const CLAUSE_END = /[，,、]/g;
 
 function split(text: string, start: number, end: number, re: RegExp): Span[] {
   const out: Span[] = [];

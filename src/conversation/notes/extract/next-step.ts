@@ -54,7 +54,9 @@ export function findNextStep(text: string, ref: DateRef): NextStepMention | unde
       if (action) found.push({ action, due: deadline.date, spans: [c] });
       continue;
     }
-    const future = dates.find((d) => d.date > today);
+    // 明天发报价 is a plan; 3月12日拜访了 (read forward as next March) is a report.
+    const past = findDates(body, ref, 'past');
+    const future = dates.find((d) => d.date > today && past.some((p) => p.start === d.start && p.date > today) && !/了/.test(body.slice(d.end)));
     if (marker || (future && future.start <= 1) || COMMITMENT_ZH.test(body.trim()) || COMMITMENT_EN.test(body.trim())) {
       const action = future ? cutDate(body, future.start, future.end) : tidyAction(body);
       if (action && (marker || future || action.length >= 3)) found.push({ action, due: future?.date, spans: [c] });
@@ -65,4 +67,15 @@ export function findNextStep(text: string, ref: DateRef): NextStepMention | unde
   const dues = found.map((f) => f.due).filter((d): d is IsoDate => !!d).sort();
   const sep = /[\u4e00-\u9fff]/.test(found[0].action) ? '；' : '; ';
   return { action: found.map((f) => f.action).join(sep), due: dues[0], spans: found.map((f) => f.spans[0]) };
+}
+
+/**
+ * A next step stated on its own ("发送报价,周五前", "send the quote by Friday"): the action and the
+ * due date, either of which may be missing ("截止日期改成月底" gives only a date).
+ */
+export function readNextStep(text: string, ref: DateRef): { action?: string; due?: IsoDate } {
+  const body = text.replace(MARKER, '');
+  const d = findDates(body, ref, 'future')[0];
+  const action = (d ? cutDate(body, d.start, d.end) : tidyAction(body)).replace(/^[，,、\s]+|[，,、\s]+$/g, '');
+  return { action: action || undefined, due: d?.date };
 }

@@ -88,6 +88,16 @@ function nameEndingAt(text: string, pos: number): string | undefined {
   return clean ?? (cands.length === 1 ? cands[0] : undefined);
 }
 
+/** The department written right before pos (设备物资部, 技术中心), or ''. */
+function departmentBefore(text: string, pos: number, taken: [number, number][]): string {
+  const before = text.slice(Math.max(0, pos - 6), pos);
+  for (let len = Math.min(5, before.length); len >= 2; len--) {
+    const cand = before.slice(-len);
+    if (/^[\u4e00-\u9fff]+$/.test(cand) && DEPT_SUFFIX.test(cand) && ![...cand].some((c) => BEFORE_NAME.has(c)) && isFreeAt(taken, pos - len, pos)) return cand;
+  }
+  return '';
+}
+
 interface TitleSpan {
   start: number;
   end: number;
@@ -105,14 +115,7 @@ function findTitles(text: string, taken: [number, number][]): TitleSpan[] {
     if (!core || !isFreeAt(taken, pos, pos + core.length)) continue;
     let start = pos;
     const before = text.slice(Math.max(0, pos - 6), pos);
-    let prefix = '';
-    for (let len = Math.min(5, before.length); len >= 2; len--) {
-      const cand = before.slice(-len);
-      if (/^[\u4e00-\u9fff]+$/.test(cand) && DEPT_SUFFIX.test(cand) && ![...cand].some((c) => BEFORE_NAME.has(c))) {
-        prefix = cand;
-        break;
-      }
-    }
+    let prefix = departmentBefore(text, pos, taken);
     if (!prefix) prefix = FUNCTION_WORDS.find((w) => before.endsWith(w)) ?? '';
     // A department prefix never swallows a known name or an earlier title.
     if (prefix && !isFreeAt(taken, pos - prefix.length, pos)) prefix = '';
@@ -178,8 +181,12 @@ function findChinese(text: string, known: KnownName[], out: PersonMention[], tak
     }
     const before = nameEndingAt(text, t.start);
     if (before && isFreeAt(taken, t.start - before.length, t.start)) {
-      out.push({ start: t.start - before.length, end: t.end, text: text.slice(t.start - before.length, t.end), name: before, title: t.title, newInRole: t.newInRole });
-      taken.push([t.start - before.length, t.start]);
+      const nameStart = t.start - before.length;
+      // 设备物资部孙丽部长: the department sits before the name.
+      const dept = t.title === t.core ? departmentBefore(text, nameStart, taken) : '';
+      const start = nameStart - dept.length;
+      out.push({ start, end: t.end, text: text.slice(start, t.end), name: before, title: dept + t.title, newInRole: t.newInRole });
+      taken.push([start, t.start]);
       continue;
     }
     // 刘处长, 孙部长: a surname right before a title, no given name.
