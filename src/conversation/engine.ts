@@ -36,7 +36,19 @@ function unknownUserReply(msg: InboundMessage, lang: Lang): Reply {
 }
 
 async function understand(turn: TurnContext): Promise<Reply> {
-  return answerOffline(turn, turn.msg.text);
+  const text = turn.msg.text;
+  if (turn.app.config.llm && text.trim()) {
+    // Loaded only when configured: the offline CLI path never pays for the SDK.
+    const { answerWithLlm } = await import('./llm/engine.ts');
+    const context = structuredClone(turn.context);
+    try {
+      return await answerWithLlm(turn);
+    } catch (e) {
+      turn.app.log.warn({ err: (e as Error).message, model: turn.app.config.llm.model }, 'LLM engine failed; the offline engine answers');
+      turn.context = context;
+    }
+  }
+  return answerOffline(turn, text);
 }
 
 export async function handleMessage(app: AppContext, msg: InboundMessage): Promise<Reply> {
@@ -63,7 +75,7 @@ export async function handleMessage(app: AppContext, msg: InboundMessage): Promi
     }
     reply ??= await understand(turn);
   }
-  context.lang = reply.lang;
-  await saveChatContext(app.db, chatKey, user.id, context, now);
+  turn.context.lang = reply.lang;
+  await saveChatContext(app.db, chatKey, user.id, turn.context, now);
   return reply;
 }
