@@ -5,7 +5,7 @@ import { SlackAdapter, stripBotMention } from '../../adapters/slack/index.ts';
 import { renderSlackMessages } from '../../adapters/slack/render.ts';
 import { PlatformError } from '../../src/errors.ts';
 import { emptyDb } from '../helpers/db.ts';
-import { dmEvent, mentionEvent, SlackEmulator, slackEvent, slackForm } from '../emulators/slack.ts';
+import { dmEvent, mentionEvent, SlackEmulator, slackEvent, slackForm, SlackSocketEmulator } from '../emulators/slack.ts';
 import { capturingLog, countRows, FakeEngine, quietLog, webhookServer } from './helpers.ts';
 
 // research/platforms.md §4.3 (made-up secret).
@@ -195,6 +195,41 @@ describe('Slack slash command and buttons', () => {
     const updates = emu.calls('/api/chat.update');
     expect(updates).toHaveLength(1);
     expect(updates[0].body).toMatchObject({ channel: 'D0ZHANG', ts: '1700000000.000001', text: '已撤销' });
+  });
+});
+
+describe('Slack Socket Mode', () => {
+  it('connects with the app-level token, answers events pushed over the socket, and drops redeliveries', async () => {
+    const socket = await new SlackSocketEmulator().start(emu, 'xapp-test');
+    const engine = new FakeEngine();
+    const slack = new SlackAdapter({
+      config: { botToken: BOT_TOKEN, signingSecret: SECRET, appToken: 'xapp-test', apiUrl: `${emu.url}/api/` },
+      db,
+      log: quietLog,
+      handler: engine.handler,
+      lang: 'zh',
+      clock: () => NOW,
+      retry: { attempts: 2, delayMs: 5 },
+    });
+    try {
+      await slack.start();
+      await socket.waitForClient();
+      const server = await webhookServer({ slack });
+      expect((await post(server, slackEvent(SECRET, TS, dmEvent('EvX', 'U0LI', 'x')))).statusCode).toBe(404);
+      const ev = dmEvent('EvSock1', 'U0LI', '套接字');
+      socket.pushEvent('env-1', ev);
+      socket.pushEvent('env-2', ev, 1);
+      await emu.waitFor('/api/chat.postMessage', 1);
+      await new Promise((r) => setTimeout(r, 100));
+      await slack.work.idle();
+      expect(socket.acks).toEqual(expect.arrayContaining(['env-1', 'env-2']));
+      expect(engine.seen.map((m) => m.text)).toEqual(['套接字']);
+      expect(emu.posts).toHaveLength(1);
+      expect(emu.calls('/api/apps.connections.open')[0].headers.authorization).toBe('Bearer xapp-test');
+    } finally {
+      await slack.stop();
+      await socket.stop();
+    }
   });
 });
 

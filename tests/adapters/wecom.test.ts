@@ -76,6 +76,16 @@ describe('WeCom URL verification (GET)', () => {
     expect(res.statusCode).toBe(401);
     expect((await ok.inject({ method: 'GET', url: `/webhooks/wecom?${wecomUrlCheck(KEYS, 'echo-42', TS)}` })).body).toBe('echo-42');
   });
+
+  it('keeps a "+" in an echostr that arrives without percent-encoding', async () => {
+    const server = await webhookServer({ wecom: adapter(new FakeEngine()) });
+    let echostr = '';
+    for (let i = 0; !echostr.includes('+'); i++) echostr = encrypt(KEYS.encodingAesKey, `echo-${i}`, KEYS.corpId);
+    const sig = getSignature(KEYS.token, TS, 'n', echostr);
+    const res = await server.inject({ method: 'GET', url: `/webhooks/wecom?msg_signature=${sig}&timestamp=${TS}&nonce=n&echostr=${echostr.replace(/=/g, '%3D')}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/^echo-\d+$/);
+  });
 });
 
 describe('WeCom messages (POST)', () => {

@@ -63,3 +63,50 @@ export function dmEvent(eventId: string, user: string, text: string, extra: Reco
     event: { type: 'message', channel_type: 'im', user, text, ts: '1700000001.000200', channel: 'D0USER', event_ts: '1700000001.000200', ...extra },
   };
 }
+
+/**
+ * Slack's Socket Mode side: apps.connections.open (on the Web API emulator) hands out this
+ * server's URL; it greets with `hello`, pushes envelopes and records the client's acks.
+ */
+export class SlackSocketEmulator {
+  readonly acks: string[] = [];
+  private wss?: import('ws').WebSocketServer;
+  private socket?: import('ws').WebSocket;
+  private connected?: Promise<void>;
+
+  async start(api: SlackEmulator, appToken: string): Promise<this> {
+    const { WebSocketServer } = await import('ws');
+    this.wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise<void>((resolve) => this.wss!.once('listening', () => resolve()));
+    const url = `ws://127.0.0.1:${(this.wss.address() as { port: number }).port}/link`;
+    api.route('POST', '/api/apps.connections.open', (r) =>
+      r.headers.authorization === `Bearer ${appToken}` ? { body: { ok: true, url } } : { body: { ok: false, error: 'invalid_auth' } },
+    );
+    this.connected = new Promise((resolve) => {
+      this.wss!.on('connection', (ws) => {
+        this.socket = ws;
+        ws.on('message', (data) => {
+          const msg = JSON.parse(String(data)) as { envelope_id?: string };
+          if (msg.envelope_id) this.acks.push(msg.envelope_id);
+        });
+        ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A1' } }));
+        resolve();
+      });
+    });
+    return this;
+  }
+
+  waitForClient(): Promise<void> {
+    return this.connected!;
+  }
+
+  /** Pushes an Events API payload in an envelope, as Slack does over the socket. */
+  pushEvent(envelopeId: string, payload: unknown, retryAttempt = 0): void {
+    this.socket!.send(JSON.stringify({ envelope_id: envelopeId, type: 'events_api', payload, accepts_response_payload: false, retry_attempt: retryAttempt, retry_reason: retryAttempt ? 'timeout' : '' }));
+  }
+
+  async stop(): Promise<void> {
+    for (const c of this.wss?.clients ?? []) c.terminate();
+    await new Promise<void>((resolve) => (this.wss ? this.wss.close(() => resolve()) : resolve()));
+  }
+}
