@@ -13,3 +13,5 @@ export interface ImportInfo {
 export type AfterImportStep = (tx: Db, info: ImportInfo) => Promise<void>;
 
 export const afterImportSteps: AfterImportStep[] = [chunkImportedRecords];
+import { backfillAfterImport } from '../insights/health/snapshot.ts';
+afterImportSteps.push(backfillAfterImport);

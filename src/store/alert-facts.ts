@@ -17,19 +17,26 @@ export interface LastMeeting {
   contactNames: string[];
 }
 
+/**
+ * The latest interaction (up to now) with one of the account's executive contacts. Walks each
+ * account's interactions newest first through interactions_account_idx and stops at the first
+ * match, so it costs a few rows per account instead of a scan of the whole history.
+ */
 export async function execSilenceFacts(db: Db, at: AsOf, tiers: Tier[], scope?: AccountScope) {
   const params: unknown[] = [at.now, at.tz, tiers];
   const where = scopeSql('a.id', scope, params);
   const res = await db.query<{ id: string; tier: Tier; created_at: string | null; interaction_id: string | null; date: string | null; names: string[] | null }>(
-    `WITH exec AS (
-       SELECT DISTINCT ON (i.account_id) i.account_id, i.id, i.occurred_at, i.contact_ids
-       FROM interactions i JOIN accounts a ON a.id = i.account_id
-       WHERE i.occurred_at <= $1 AND a.tier = ANY($3::text[]) AND ${where}
-         AND EXISTS (SELECT 1 FROM contacts c WHERE c.account_id = i.account_id AND c.level = 'executive' AND c.id = ANY(i.contact_ids))
-       ORDER BY i.account_id, i.occurred_at DESC, i.id DESC)
-     SELECT a.id, a.tier, a.created_at, e.id AS interaction_id, (e.occurred_at AT TIME ZONE $2)::date AS date,
-       (SELECT array_agg(c.name ORDER BY c.name) FROM contacts c WHERE c.account_id = a.id AND c.level = 'executive' AND c.id = ANY(e.contact_ids)) AS names
-     FROM accounts a LEFT JOIN exec e ON e.account_id = a.id
+    `WITH e AS (
+       SELECT c.account_id, array_agg(c.id) AS ids FROM contacts c JOIN accounts a ON a.id = c.account_id
+       WHERE c.level = 'executive' AND a.tier = ANY($3::text[]) AND ${where} GROUP BY c.account_id)
+     SELECT a.id, a.tier, a.created_at, l.id AS interaction_id, (l.occurred_at AT TIME ZONE $2)::date AS date,
+       (SELECT array_agg(c.name ORDER BY c.name) FROM contacts c WHERE c.id = ANY(l.contact_ids) AND c.id = ANY(e.ids)) AS names
+     FROM accounts a
+     LEFT JOIN e ON e.account_id = a.id
+     LEFT JOIN LATERAL (
+       SELECT i.id, i.occurred_at, i.contact_ids FROM interactions i
+       WHERE i.account_id = a.id AND i.occurred_at <= $1 AND i.contact_ids && e.ids
+       ORDER BY i.occurred_at DESC, i.id DESC LIMIT 1) l ON e.ids IS NOT NULL
      WHERE a.tier = ANY($3::text[]) AND ${where}
      ORDER BY a.id`,
     params,
@@ -87,41 +94,46 @@ export async function openComplaintFacts(db: Db, at: AsOf, scope?: AccountScope)
   return res.rows.map((r) => ({ accountId: r.account_id, ticket: { id: r.id, severity: r.severity, openedAt: r.opened_at, summary: r.summary } }));
 }
 
-/** Committed next steps due before today whose interaction has no later one on the account. */
+/**
+ * Committed next steps due before today on each account's latest interaction (up to now): a next
+ * step on any earlier interaction has a later interaction by definition, so it cannot be overdue.
+ */
 export async function pendingNextStepFacts(db: Db, at: AsOf, scope?: AccountScope) {
   const params: unknown[] = [at.now, at.today, at.tz];
-  const where = scopeSql('i.account_id', scope, params);
-  const res = await db.query<{ id: string; account_id: string; user_id: string; date: string; next_step: string; next_step_due: string; later: boolean }>(
-    `SELECT i.id, i.account_id, i.user_id, (i.occurred_at AT TIME ZONE $3)::date AS date, i.next_step, i.next_step_due,
-       EXISTS (SELECT 1 FROM interactions j WHERE j.account_id = i.account_id AND j.occurred_at > i.occurred_at AND j.occurred_at <= $1) AS later
-     FROM interactions i
-     WHERE i.next_step_due IS NOT NULL AND i.next_step_due < $2::date AND COALESCE(btrim(i.next_step), '') <> ''
-       AND i.occurred_at <= $1 AND ${where}
-     ORDER BY i.account_id, i.occurred_at, i.id`,
+  const where = scopeSql('a.id', scope, params);
+  const res = await db.query<{ id: string; account_id: string; user_id: string; date: string; next_step: string; next_step_due: string }>(
+    `SELECT i.id, i.account_id, i.user_id, (i.occurred_at AT TIME ZONE $3)::date AS date, i.next_step, i.next_step_due
+     FROM accounts a
+     CROSS JOIN LATERAL (SELECT max(x.occurred_at) AS latest FROM interactions x WHERE x.account_id = a.id AND x.occurred_at <= $1) l
+     JOIN interactions i ON i.account_id = a.id AND i.occurred_at = l.latest
+     WHERE i.next_step_due IS NOT NULL AND i.next_step_due < $2::date AND COALESCE(btrim(i.next_step), '') <> '' AND ${where}
+     ORDER BY i.account_id, i.id`,
     params,
   );
   return res.rows.map((r) => ({
     accountId: r.account_id,
     interaction: { id: r.id, userId: r.user_id, date: r.date, nextStep: r.next_step, due: r.next_step_due },
-    hasLaterInteraction: r.later,
+    hasLaterInteraction: false,
   }));
 }
 
+/** Active decision makers of each tier-matching account and the latest interaction (up to now) with one of them. */
 export async function decisionChainFacts(db: Db, at: AsOf, tiers: Tier[], scope?: AccountScope) {
   const params: unknown[] = [at.now, at.tz, tiers];
   const where = scopeSql('a.id', scope, params);
   const res = await db.query<{ id: string; tier: Tier; dms: string[] | null; interaction_id: string | null; date: string | null; names: string[] | null }>(
     `WITH dm AS (
-       SELECT account_id, array_agg(name ORDER BY name) AS names, array_agg(id) AS ids
-       FROM contacts WHERE decision_role = 'decision_maker' AND active GROUP BY account_id),
-     met AS (
-       SELECT DISTINCT ON (i.account_id) i.account_id, i.id, i.occurred_at, i.contact_ids
-       FROM interactions i JOIN dm ON dm.account_id = i.account_id JOIN accounts a ON a.id = i.account_id
-       WHERE i.occurred_at <= $1 AND i.contact_ids && dm.ids AND a.tier = ANY($3::text[]) AND ${where}
-       ORDER BY i.account_id, i.occurred_at DESC, i.id DESC)
+       SELECT c.account_id, array_agg(c.name ORDER BY c.name) AS names, array_agg(c.id) AS ids
+       FROM contacts c JOIN accounts a ON a.id = c.account_id
+       WHERE c.decision_role = 'decision_maker' AND c.active AND a.tier = ANY($3::text[]) AND ${where} GROUP BY c.account_id)
      SELECT a.id, a.tier, dm.names AS dms, m.id AS interaction_id, (m.occurred_at AT TIME ZONE $2)::date AS date,
        (SELECT array_agg(c.name ORDER BY c.name) FROM contacts c WHERE c.id = ANY(m.contact_ids) AND c.id = ANY(dm.ids)) AS names
-     FROM accounts a LEFT JOIN dm ON dm.account_id = a.id LEFT JOIN met m ON m.account_id = a.id
+     FROM accounts a
+     LEFT JOIN dm ON dm.account_id = a.id
+     LEFT JOIN LATERAL (
+       SELECT i.id, i.occurred_at, i.contact_ids FROM interactions i
+       WHERE i.account_id = a.id AND i.occurred_at <= $1 AND i.contact_ids && dm.ids
+       ORDER BY i.occurred_at DESC, i.id DESC LIMIT 1) m ON dm.ids IS NOT NULL
      WHERE a.tier = ANY($3::text[]) AND ${where}
      ORDER BY a.id`,
     params,

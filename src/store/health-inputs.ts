@@ -25,37 +25,48 @@ export async function loadHealthInputs(db: Db, at: AsOf, windowDays: number, sco
   const known = await byAccount(
     db,
     `SELECT c.account_id,
-       count(*) FILTER (WHERE c.decision_role IN ('decision_maker', 'influencer'))::int AS chain_known,
-       count(*) FILTER (WHERE c.decision_role = 'decision_maker')::int AS dm_known
-     FROM contacts c WHERE c.active AND ${scopeSql('c.account_id', scope, knownParams)}
+       count(*) FILTER (WHERE c.active AND c.decision_role IN ('decision_maker', 'influencer'))::int AS chain_known,
+       count(*) FILTER (WHERE c.active AND c.decision_role = 'decision_maker')::int AS dm_known
+     FROM contacts c WHERE ${scopeSql('c.account_id', scope, knownParams)}
      GROUP BY c.account_id`,
     knownParams,
   );
 
+  // One scan of the window's interactions: distinct contacts met (their roles and departments),
+  // and the interactions that included one of the executives met.
   const winParams: unknown[] = [at.now, windowDays];
   const window = await byAccount(
     db,
-    `WITH w AS (
-       SELECT i.id, i.account_id, unnest(i.contact_ids) AS cid FROM interactions i
-       WHERE i.occurred_at <= $1 AND i.occurred_at > $1 - make_interval(days => $2::int) AND ${scopeSql('i.account_id', scope, winParams)})
-     SELECT w.account_id,
-       count(DISTINCT c.id) FILTER (WHERE c.active AND c.decision_role IN ('decision_maker', 'influencer'))::int AS chain_met,
-       count(DISTINCT c.id) FILTER (WHERE c.active AND c.decision_role = 'decision_maker')::int AS dm_met,
-       count(DISTINCT w.id) FILTER (WHERE c.level = 'executive')::int AS exec_count,
-       count(DISTINCT c.department)::int AS departments
-     FROM w JOIN contacts c ON c.id = w.cid AND c.account_id = w.account_id
-     GROUP BY w.account_id`,
+    `WITH w AS MATERIALIZED (
+       SELECT i.account_id, i.contact_ids FROM interactions i
+       WHERE i.occurred_at <= $1 AND i.occurred_at > $1 - make_interval(days => $2::int) AND ${scopeSql('i.account_id', scope, winParams)}),
+     met AS (SELECT DISTINCT w.account_id, u.cid FROM w CROSS JOIN unnest(w.contact_ids) AS u(cid)),
+     mc AS (
+       SELECT met.account_id,
+         count(*) FILTER (WHERE c.active AND c.decision_role IN ('decision_maker', 'influencer'))::int AS chain_met,
+         count(*) FILTER (WHERE c.active AND c.decision_role = 'decision_maker')::int AS dm_met,
+         count(DISTINCT c.department)::int AS departments,
+         array_agg(c.id) FILTER (WHERE c.level = 'executive') AS exec_met
+       FROM met JOIN contacts c ON c.id = met.cid AND c.account_id = met.account_id
+       GROUP BY met.account_id),
+     ec AS (
+       SELECT w.account_id, count(*)::int AS exec_count FROM w JOIN mc ON mc.account_id = w.account_id
+       WHERE w.contact_ids && mc.exec_met GROUP BY w.account_id)
+     SELECT mc.account_id, mc.chain_met, mc.dm_met, mc.departments, COALESCE(ec.exec_count, 0) AS exec_count
+     FROM mc LEFT JOIN ec ON ec.account_id = mc.account_id`,
     winParams,
   );
 
+  // Newest first through interactions_account_idx, stopping at the first interaction with an executive.
   const execParams: unknown[] = [at.now, at.tz];
   const lastExec = await byAccount(
     db,
-    `SELECT i.account_id, (max(i.occurred_at) AT TIME ZONE $2)::date AS last_date
-     FROM interactions i
-     WHERE i.occurred_at <= $1 AND ${scopeSql('i.account_id', scope, execParams)}
-       AND EXISTS (SELECT 1 FROM contacts c WHERE c.account_id = i.account_id AND c.level = 'executive' AND c.id = ANY(i.contact_ids))
-     GROUP BY i.account_id`,
+    `WITH e AS (SELECT c.account_id, array_agg(c.id) AS ids FROM contacts c WHERE c.level = 'executive' AND ${scopeSql('c.account_id', scope, execParams)} GROUP BY c.account_id)
+     SELECT e.account_id, (l.occurred_at AT TIME ZONE $2)::date AS last_date
+     FROM e CROSS JOIN LATERAL (
+       SELECT i.occurred_at FROM interactions i
+       WHERE i.account_id = e.account_id AND i.occurred_at <= $1 AND i.contact_ids && e.ids
+       ORDER BY i.occurred_at DESC LIMIT 1) l`,
     execParams,
   );
 
@@ -64,7 +75,7 @@ export async function loadHealthInputs(db: Db, at: AsOf, windowDays: number, sco
     db,
     `SELECT t.account_id, count(*)::int AS total,
        count(*) FILTER (WHERE t.resolved_at <= $1)::int AS resolved,
-       avg(extract(epoch FROM t.resolved_at - t.opened_at) / 3600) FILTER (WHERE t.resolved_at <= $1) AS avg_hours
+       avg(extract(epoch FROM (CASE WHEN t.resolved_at <= $1 THEN t.resolved_at ELSE $1 END) - t.opened_at) / 3600) AS avg_hours
      FROM tickets t
      WHERE t.opened_at <= $1 AND t.opened_at > $1 - interval '365 days' AND ${scopeSql('t.account_id', scope, ticketParams)}
      GROUP BY t.account_id`,

@@ -4,7 +4,7 @@ import type { Component, HealthInputs } from './types.ts';
 
 /** Points by distinct departments met within the window. */
 export const DEPARTMENTS: [number, number][] = [[4, 100], [3, 85], [2, 65], [1, 40]];
-/** Points by average hours from opening to resolving a ticket. */
+/** Points by average hours from opening to resolving a ticket (open ones count with their age so far). */
 export const RESOLUTION_HOURS: [number, number][] = [[24, 100], [72, 80], [168, 60], [336, 40]];
 
 export function departments(i: HealthInputs): Component {
@@ -20,7 +20,7 @@ export function resolutionRate(i: HealthInputs): Component {
 
 export function resolutionTime(i: HealthInputs): Component {
   const { total, avgResolutionHours: h } = i.tickets;
-  const score = total === 0 ? 100 : h === null ? 0 : atMost(h, RESOLUTION_HOURS, 20);
+  const score = total === 0 || h === null ? 100 : atMost(h, RESOLUTION_HOURS, 20);
   return { id: 'resolution_time', score, weight: 0.25, facts: { avg_hours: h === null ? null : Math.round(h) } };
 }
 

@@ -13,7 +13,7 @@ export interface HealthInputs {
   exec: { lastDate: IsoDate | null; inWindow: number };
   /** Distinct departments of the contacts met within the window. */
   departments: number;
-  /** Tickets opened in the last 365 days. */
+  /** Tickets opened in the last 365 days; average hours to resolve, an open ticket counting with its age so far. */
   tickets: { total: number; resolved: number; avgResolutionHours: number | null };
   org: { strategicAgreements: number; activeProjects: number };
   /** Orders: last date, the last 12 months, and the 24 months before them. */

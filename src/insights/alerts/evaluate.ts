@@ -4,6 +4,8 @@ import type { Db } from '../../../db/index.ts';
 import { resolveRecipients } from '../../domain/alerts/recipients.ts';
 import { alertKey, RULE_IDS, type FactValue, type Finding, type RuleId } from '../../domain/alerts/types.ts';
 import type { Severity } from '../../domain/types.ts';
+import type { Health } from '../../domain/health/types.ts';
+import { healthAsOf } from '../health/compute.ts';
 import type { Lang } from '../../../prompts/index.ts';
 import { accountPeople, managerMap } from '../../store/alert-people.ts';
 import type { AsOf } from '../../store/alert-facts.ts';
@@ -32,12 +34,16 @@ export interface EvaluateOptions {
   lang: Lang;
   scope?: AccountScope;
   rules?: RuleId[];
+  /** Health already computed as of `at` for the same scope (the daily sweep shares it with the snapshot). */
+  health?: Health[];
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
 
 export async function evaluateAlerts(db: Db, opts: EvaluateOptions): Promise<Alert[]> {
-  const ctx = { db, at: opts.at, thresholds: opts.tunables.rules, health: opts.tunables.health, scope: opts.scope };
+  let health: Promise<Health[]> | undefined = opts.health && Promise.resolve(opts.health);
+  const healthNow = () => (health ??= healthAsOf(db, opts.at, opts.tunables.health, opts.scope));
+  const ctx = { db, at: opts.at, thresholds: opts.tunables.rules, health: opts.tunables.health, scope: opts.scope, healthNow };
   const chosen = alertRules.filter((r) => !opts.rules || opts.rules.includes(r.id));
   const findings: Finding[] = [];
   for (const rule of chosen) findings.push(...(await rule.find(ctx)));

@@ -5,6 +5,7 @@ import type { RuleThresholds } from '../../domain/alerts/thresholds.ts';
 import type { AccountScope } from '../../store/scope.ts';
 import type { AsOf } from '../../store/alert-facts.ts';
 import type { HealthSettings } from '../../domain/health/settings.ts';
+import type { Health } from '../../domain/health/types.ts';
 
 export interface RuleContext {
   db: Db;
@@ -12,6 +13,8 @@ export interface RuleContext {
   thresholds: RuleThresholds;
   health: HealthSettings;
   scope?: AccountScope;
+  /** Health of the accounts in scope as of `at`, computed at most once per evaluation. */
+  healthNow: () => Promise<Health[]>;
 }
 
 export interface AlertRule {

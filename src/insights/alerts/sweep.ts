@@ -3,6 +3,7 @@
 // recorded and pushes nothing twice.
 import type { Db } from '../../../db/index.ts';
 import type { Lang } from '../../../prompts/index.ts';
+import type { Health } from '../../domain/health/types.ts';
 import { insertNewAlerts } from '../../store/alerts.ts';
 import { enqueue, type NewOutboxRow } from '../../store/outbox.ts';
 import type { AsOf } from '../../store/alert-facts.ts';
@@ -19,6 +20,8 @@ export interface SweepOptions {
   /** When pushes become due (the wall clock of the caller); defaults to `at.now`. */
   pushAt?: Date;
   tunables?: Tunables;
+  /** Health already computed as of `at` for all accounts. */
+  health?: Health[];
 }
 
 export interface SweepResult {
@@ -29,7 +32,7 @@ export interface SweepResult {
 
 export async function sweepAlerts(db: Db, opts: SweepOptions): Promise<SweepResult> {
   const tunables = opts.tunables ?? (await loadTunables(db));
-  const fired = await evaluateAlerts(db, { at: opts.at, tunables, lang: opts.lang });
+  const fired = await evaluateAlerts(db, { at: opts.at, tunables, lang: opts.lang, health: opts.health });
   if (opts.dryRun) return { alerts: fired, escalations: [] };
   const recorded = await db.transaction((tx) => recordAndPush(tx, fired, opts.at.now, opts.pushAt ?? opts.at.now, opts.lang));
   const escalations = await escalateAlerts(db, { now: opts.at.now, pushAt: opts.pushAt ?? opts.at.now, tunables, lang: opts.lang, tz: opts.at.tz });
