@@ -216,20 +216,22 @@ export interface ConsoleOutboxRow {
  * to people below them, and of those only rows about accounts they may see.
  */
 export async function visibleOutbox(db: Db, viewer: User, statuses: OutboxStatus[], limit = 200): Promise<ConsoleOutboxRow[]> {
-  const params: unknown[] = [viewer.id, statuses, limit];
-  const scope =
-    viewer.role === 'admin'
-      ? 'TRUE'
-      : `o.recipient_id IN (
-           WITH RECURSIVE team(id, depth) AS (SELECT $1::text, 0 UNION SELECT u.id, t.depth + 1 FROM users u JOIN team t ON u.manager_id = t.id WHERE t.depth < 20)
+  const params: unknown[] = [statuses, limit];
+  let scope = 'TRUE';
+  if (viewer.role !== 'admin') {
+    params.push(viewer.id);
+    const me = `$${params.length}`;
+    scope = `o.recipient_id IN (
+           WITH RECURSIVE team(id, depth) AS (SELECT ${me}::text, 0 UNION SELECT u.id, t.depth + 1 FROM users u JOIN team t ON u.manager_id = t.id WHERE t.depth < 20)
            SELECT id FROM team)
-         AND (o.alert_id IS NULL OR EXISTS (SELECT 1 FROM alerts al WHERE al.id = o.alert_id AND ${visibleTo('al.account_id', 1)}))`;
+         AND (o.alert_id IS NULL OR EXISTS (SELECT 1 FROM alerts al WHERE al.id = o.alert_id AND ${visibleTo('al.account_id', params.length)}))`;
+  }
   const r = await db.query<ConsoleOutboxRow>(
     `SELECT o.id::int AS id, o.recipient_id, u.name AS recipient_name, o.platform, o.kind, o.payload #>> '{reply,title}' AS title,
        o.status, o.attempts, o.next_attempt_at, o.last_error, o.created_at, o.sent_at
      FROM outbox o LEFT JOIN users u ON u.id = o.recipient_id
-     WHERE o.status = ANY($2::text[]) AND ${scope}
-     ORDER BY o.id DESC LIMIT $3`,
+     WHERE o.status = ANY($1::text[]) AND ${scope}
+     ORDER BY o.id DESC LIMIT $2`,
     params,
   );
   return r.rows;

