@@ -68,16 +68,29 @@ export class FeishuAdapter implements Adapter, WebhookAdapter {
     } as Record<string, (data: any) => Promise<unknown>>);
   }
 
-  async start(): Promise<void> {
+  /** In ws mode: connects out to Feishu and waits (up to `connectWaitMs`) until the link is up. */
+  async start(connectWaitMs = 10_000): Promise<void> {
     if (this.opts.config.mode !== 'ws') return;
+    let settle: (outcome: string) => void = () => {};
+    const ready = new Promise<string>((resolve) => (settle = resolve));
     this.ws = new lark.WSClient({
       appId: this.opts.config.appId,
       appSecret: this.opts.config.appSecret,
       domain: this.opts.config.baseUrl.replace(/\/+$/, ''),
       loggerLevel: lark.LoggerLevel.warn,
+      onReady: () => settle('ready'),
+      onError: (err: Error) => {
+        this.log.error({ err }, 'feishu long connection failed');
+        settle('error');
+      },
     });
     await this.ws.start({ eventDispatcher: this.dispatcher });
-    this.log.info('feishu long connection started');
+    const timer = setTimeout(() => settle('pending'), connectWaitMs);
+    const outcome = await ready;
+    clearTimeout(timer);
+    if (outcome === 'ready') this.log.info('feishu long connection ready');
+    // Not up yet: the SDK keeps reconnecting in the background; start-up goes on meanwhile.
+    else if (outcome === 'pending') this.log.warn('feishu long connection not ready yet; still trying');
   }
 
   async stop(): Promise<void> {

@@ -6,7 +6,7 @@ import { renderFeishuCards } from '../../adapters/feishu/render.ts';
 import { feishuSignature } from '../../adapters/feishu/verify.ts';
 import { PlatformError } from '../../src/errors.ts';
 import { emptyDb } from '../helpers/db.ts';
-import { cardActionEvent, FeishuEmulator, feishuCallback, messageEvent } from '../emulators/feishu.ts';
+import { cardActionEvent, FeishuEmulator, feishuCallback, FeishuWsEmulator, messageEvent } from '../emulators/feishu.ts';
 import { capturingLog, countRows, FakeEngine, quietLog, webhookServer } from './helpers.ts';
 
 // research/platforms.md §4.1 (made-up secrets).
@@ -286,6 +286,45 @@ describe('Feishu without an Encrypt Key, and over the long connection', () => {
     await feishu.work.idle();
     expect(engine.seen).toEqual([expect.objectContaining({ platformUserId: 'ou_ws', text: '长连接', eventId: 'ev_ws_1' })]);
     expect(emu.cards).toHaveLength(1);
+  });
+});
+
+describe('Feishu long connection (FEISHU_MODE=ws) through the SDK WSClient', () => {
+  it('connects with app credentials, answers pushed events and card presses, and drops redeliveries', async () => {
+    // WSClient insists on a real-looking app id (cli_ + 16 hex digits).
+    const appId = 'cli_a1b2c3d4e5f60718';
+    const wsEmu = await new FeishuEmulator({ appId, appSecret: 'feishu-secret', botOpenId: 'ou_bot1' }).start();
+    const ws = await new FeishuWsEmulator().start(wsEmu, appId);
+    const engine = new FakeEngine();
+    engine.respond = (msg) => ({ lang: 'zh', text: msg.action ? '按钮已处理' : `收到：${msg.text}` });
+    const feishu = new FeishuAdapter({
+      config: { appId, appSecret: 'feishu-secret', baseUrl: wsEmu.url, mode: 'ws' },
+      db,
+      log: quietLog,
+      handler: engine.handler,
+      lang: 'zh',
+      clock: () => NOW,
+    });
+    try {
+      await feishu.start();
+      await ws.waitForClient();
+      const ev = messageEvent({ token: '', eventId: 'ev_lc_1', senderOpenId: 'ou_lc', chatType: 'p2p', text: '长连接消息' });
+      ws.pushEvent('m1', ev);
+      expect((await ws.waitForAck('m1')).code).toBe(200);
+      ws.pushEvent('m2', ev);
+      await ws.waitForAck('m2');
+      const press = cardActionEvent({ token: '', eventId: 'ev_lc_2', operatorOpenId: 'ou_lc', value: { kam_action: 'note.undo' }, messageId: 'om_lc', chatId: 'oc_lc' });
+      ws.pushEvent('m3', press);
+      const ack = await ws.waitForAck('m3');
+      expect(JSON.stringify(ack.data)).toContain('按钮已处理');
+      await feishu.work.idle();
+      expect(engine.seen.map((m) => m.text || m.action?.action)).toEqual(['长连接消息', 'note.undo']);
+      expect(wsEmu.cards.filter((c) => JSON.stringify(c.card).includes('长连接消息'))).toHaveLength(1);
+    } finally {
+      await feishu.stop();
+      await ws.stop();
+      await wsEmu.stop();
+    }
   });
 });
 

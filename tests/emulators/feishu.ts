@@ -85,3 +85,156 @@ export function cardActionEvent(p: { token: string; eventId?: string; operatorOp
     },
   };
 }
+
+// ---- Long connection (WSClient) ----------------------------------------------------------
+// Feishu's persistent connection speaks protobuf frames (pbbp2.Frame). The few fields the SDK
+// reads are encoded here by hand: 1 SeqID, 2 LogID, 3 service, 4 method (0 control, 1 data),
+// 5 headers {1 key, 2 value}, 8 payload.
+
+interface WsFrame {
+  seqId: number;
+  method: number;
+  service: number;
+  headers: Record<string, string>;
+  payload: Buffer;
+}
+
+function varint(n: number): Buffer {
+  const out: number[] = [];
+  do {
+    let b = n % 128;
+    n = Math.floor(n / 128);
+    if (n > 0) b |= 0x80;
+    out.push(b);
+  } while (n > 0);
+  return Buffer.from(out);
+}
+
+const field = (no: number, wire: number) => varint(no * 8 + wire);
+const bytesField = (no: number, b: Buffer) => Buffer.concat([field(no, 2), varint(b.length), b]);
+
+export function encodeFrame(f: WsFrame): Buffer {
+  const headers = Object.entries(f.headers).map(([k, v]) => bytesField(5, Buffer.concat([bytesField(1, Buffer.from(k)), bytesField(2, Buffer.from(v))])));
+  return Buffer.concat([field(1, 0), varint(f.seqId), field(2, 0), varint(0), field(3, 0), varint(f.service), field(4, 0), varint(f.method), ...headers, bytesField(8, f.payload)]);
+}
+
+function readVarint(b: Buffer, pos: number): [number, number] {
+  let n = 0;
+  let mul = 1;
+  for (;;) {
+    const byte = b[pos++];
+    n += (byte & 0x7f) * mul;
+    if (!(byte & 0x80)) return [n, pos];
+    mul *= 128;
+  }
+}
+
+export function decodeFrame(b: Buffer): WsFrame {
+  const f: WsFrame = { seqId: 0, method: 0, service: 0, headers: {}, payload: Buffer.alloc(0) };
+  let pos = 0;
+  while (pos < b.length) {
+    let key: number;
+    [key, pos] = readVarint(b, pos);
+    const no = key >> 3;
+    if ((key & 7) === 0) {
+      let v: number;
+      [v, pos] = readVarint(b, pos);
+      if (no === 1) f.seqId = v;
+      if (no === 3) f.service = v;
+      if (no === 4) f.method = v;
+      continue;
+    }
+    let len: number;
+    [len, pos] = readVarint(b, pos);
+    const chunk = b.subarray(pos, pos + len);
+    pos += len;
+    if (no === 5) {
+      const kv = decodeHeader(chunk);
+      f.headers[kv.key] = kv.value;
+    }
+    if (no === 8) f.payload = Buffer.from(chunk);
+  }
+  return f;
+}
+
+function decodeHeader(b: Buffer): { key: string; value: string } {
+  let pos = 0;
+  const out = { key: '', value: '' };
+  while (pos < b.length) {
+    let key: number;
+    [key, pos] = readVarint(b, pos);
+    let len: number;
+    [len, pos] = readVarint(b, pos);
+    const s = b.subarray(pos, pos + len).toString('utf8');
+    pos += len;
+    if (key >> 3 === 1) out.key = s;
+    else out.value = s;
+  }
+  return out;
+}
+
+/** The persistent-connection side: /callback/ws/endpoint hands out this server's URL. */
+export class FeishuWsEmulator {
+  /** Acks the SDK sent back: the handler's result per message id. */
+  readonly acks = new Map<string, { code: number; data?: unknown }>();
+  private wss?: import('ws').WebSocketServer;
+  private socket?: import('ws').WebSocket;
+  private connected?: Promise<void>;
+  private seq = 0;
+
+  async start(api: FeishuEmulator, appId: string): Promise<this> {
+    const { WebSocketServer } = await import('ws');
+    this.wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise<void>((resolve) => this.wss!.once('listening', () => resolve()));
+    const url = `ws://127.0.0.1:${(this.wss.address() as { port: number }).port}/ws?device_id=d1&service_id=7`;
+    api.route('POST', '/callback/ws/endpoint', (r) =>
+      r.body?.AppID === appId
+        ? { body: { code: 0, msg: 'ok', data: { URL: url, ClientConfig: { PingInterval: 120, ReconnectCount: -1, ReconnectInterval: 120, ReconnectNonce: 30 } } } }
+        : { body: { code: 1000040343, msg: 'app not found' } },
+    );
+    this.connected = new Promise((resolve) => {
+      this.wss!.on('connection', (ws) => {
+        this.socket = ws;
+        ws.on('message', (data) => {
+          const f = decodeFrame(data as Buffer);
+          if (f.method !== 1 || !f.headers.message_id) return;
+          const body = JSON.parse(f.payload.toString('utf8')) as { code: number; data?: string };
+          this.acks.set(f.headers.message_id, { code: body.code, data: body.data ? JSON.parse(Buffer.from(body.data, 'base64').toString('utf8')) : undefined });
+        });
+        resolve();
+      });
+    });
+    return this;
+  }
+
+  waitForClient(): Promise<void> {
+    return this.connected!;
+  }
+
+  /** Pushes an event (the v2 envelope, unencrypted) as one data frame. */
+  pushEvent(messageId: string, envelope: unknown): void {
+    this.socket!.send(
+      encodeFrame({
+        seqId: ++this.seq,
+        service: 7,
+        method: 1,
+        headers: { type: 'event', message_id: messageId, sum: '1', seq: '0', trace_id: `trace-${this.seq}` },
+        payload: Buffer.from(JSON.stringify(envelope)),
+      }),
+    );
+  }
+
+  async waitForAck(messageId: string, timeoutMs = 5000): Promise<{ code: number; data?: unknown }> {
+    const until = Date.now() + timeoutMs;
+    while (!this.acks.has(messageId)) {
+      if (Date.now() > until) throw new Error(`no ack for ${messageId}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return this.acks.get(messageId)!;
+  }
+
+  async stop(): Promise<void> {
+    for (const c of this.wss?.clients ?? []) c.terminate();
+    await new Promise<void>((resolve) => (this.wss ? this.wss.close(() => resolve()) : resolve()));
+  }
+}
