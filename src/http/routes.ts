@@ -9,3 +9,5 @@ export type RouteModule = (server: FastifyInstance, app: AppContext) => void | P
 export const routeModules: RouteModule[] = [healthRoutes, webhookRoutes];
 import { consoleRoutes } from './console/index.ts';
 routeModules.push(consoleRoutes);
+import { chatRoutes } from './chat.ts';
+routeModules.push(chatRoutes);

@@ -1,0 +1,60 @@
+// POST /api/chat: one chat turn over HTTP, as `kam ask --json` (CONTRACT.md §2).
+// Body {"user", "text", "at"?}; reply {"text", "data"}. With KAM_API_TOKEN set, a matching
+// `Authorization: Bearer` header is required (401 otherwise); without it only loopback clients
+// are served (403 otherwise).
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../app.ts';
+import { errorReply, handleMessage } from '../conversation/engine.ts';
+import { parseWhen } from '../domain/time.ts';
+import { detectLang } from '../../prompts/index.ts';
+
+const body = z.object({
+  user: z.string().trim().min(1, 'user is required').max(200),
+  text: z.string().max(1_000_000),
+  at: z.string().trim().min(1).optional(),
+});
+
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const m = /^Bearer\s+(.+)$/i.exec(header ?? '');
+  if (!m) return false;
+  const digest = (s: string) => createHash('sha256').update(s).digest();
+  return timingSafeEqual(digest(m[1].trim()), digest(token));
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return !!address && (address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1' || address.startsWith('127.'));
+}
+
+export function chatRoutes(server: FastifyInstance, app: AppContext) {
+  server.post('/api/chat', async (req, reply) => {
+    const token = app.config.apiToken;
+    if (token) {
+      if (!tokenMatches(req.headers.authorization, token)) {
+        req.log.warn({ route: '/api/chat' }, 'refused: missing or wrong bearer token');
+        return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized', message: 'Authorization: Bearer <KAM_API_TOKEN> is required' });
+      }
+    } else if (!isLoopback(req.socket.remoteAddress)) {
+      return reply.code(403).send({ error: 'forbidden', message: 'KAM_API_TOKEN is not set, so /api/chat only serves loopback clients' });
+    }
+    const parsed = body.safeParse(req.body ?? {});
+    if (!parsed.success) return reply.code(400).send({ error: 'bad_request', message: z.prettifyError(parsed.error) });
+    const { user, text, at } = parsed.data;
+    let now: Date | undefined;
+    if (at) {
+      now = parseWhen(at, app.config.timeZone);
+      if (!now) return reply.code(400).send({ error: 'bad_request', message: `at: "${at}" is not an ISO 8601 date or date-time (e.g. 2026-11-24T10:00:00+08:00)` });
+    }
+    const receivedAt = new Date();
+    try {
+      const r = await handleMessage(app, { platform: 'api', platformUserId: user, userId: user, chatId: 'api', chatType: 'p2p', mentioned: true, text, receivedAt, now });
+      const status = (r.data as { error?: string } | undefined)?.error === 'unknown_user' ? 404 : 200;
+      return reply.code(status).send({ text: r.text, data: r.data ?? null });
+    } catch (e) {
+      req.log.error({ err: e }, 'chat turn failed');
+      const r = errorReply(detectLang(text, app.config.lang));
+      return reply.code(500).send({ text: r.text, data: r.data });
+    }
+  });
+}
