@@ -157,3 +157,54 @@ export function listJoin(items: string[], lang: Lang): string {
 }
 
 export { fill };
+
+/** One line per tunable setting, for `kam rules`. */
+export const settingDescriptions: Texts = {
+  'exec_silence.enabled': { zh: '启用高层沉默预警', en: 'exec_silence on or off' },
+  'exec_silence.days': { zh: 'S/A 级客户多少天没有与高层互动即预警(发给 AR)', en: 'days without an executive interaction before it fires (to the AR)' },
+  'exec_silence.manager_days': { zh: '沉默达到多少天同时通知 AR 的主管', en: "days of silence from which the AR's manager hears too" },
+  'exec_silence.tiers': { zh: '适用的客户分级', en: 'account tiers watched' },
+  'exec_silence.escalate_after_hours': { zh: '未确认多少小时后升级给上一级主管', en: 'hours unacknowledged before escalating one level up' },
+  'contract_expiry.enabled': { zh: '启用合同到期预警', en: 'contract_expiry on or off' },
+  'contract_expiry.days': { zh: '合同在多少天内到期且无在跟进商机即预警', en: 'days before a contract ends (with no open opportunity) that it fires' },
+  'budget_lag.enabled': { zh: '启用预算执行滞后预警', en: 'budget_lag on or off' },
+  'budget_lag.points': { zh: '预算执行落后时间进度超过多少个百分点即预警', en: 'percentage points behind the elapsed year before it fires' },
+  'complaint_open.enabled': { zh: '启用投诉未解决预警', en: 'complaint_open on or off' },
+  'complaint_open.hours': { zh: '投诉未解决多少小时即预警', en: 'hours a complaint stays unresolved before it fires' },
+  'complaint_open.high_hours': { zh: '高严重度投诉未解决多少小时即预警', en: 'the same for high-severity complaints' },
+  'complaint_open.escalate_after_hours': { zh: '未确认多少小时后升级给上一级主管', en: 'hours unacknowledged before escalating one level up' },
+  'next_step_overdue.enabled': { zh: '启用下一步逾期预警', en: 'next_step_overdue on or off' },
+  'next_step_overdue.grace_days': { zh: '逾期超过多少天才预警(0 = 到期次日)', en: 'days past due before it fires (0 = the day after)' },
+  'decision_chain_gap.enabled': { zh: '启用决策链缺口预警', en: 'decision_chain_gap on or off' },
+  'decision_chain_gap.days': { zh: '多少天没有与决策人互动即预警', en: 'days without meeting a decision maker before it fires' },
+  'decision_chain_gap.tiers': { zh: '适用的客户分级', en: 'account tiers watched' },
+  'stalled_opportunity.enabled': { zh: '启用商机停滞预警', en: 'stalled_opportunity on or off' },
+  'stalled_opportunity.days': { zh: '商机多少天没有更新即预警', en: 'days without an update before it fires' },
+  'stalled_opportunity.stages': { zh: '适用的商机阶段', en: 'opportunity stages watched' },
+  'health_drop.enabled': { zh: '启用健康分下降预警', en: 'health_drop on or off' },
+  'health_drop.points': { zh: '健康分下降多少分即预警', en: 'points of fall that fire it' },
+  'health_drop.days': { zh: '比较的时间窗口(天)', en: 'look-back window in days' },
+  'health.weight.key': { zh: '健康分权重:关键层', en: 'health weight: key layer' },
+  'health.weight.general': { zh: '健康分权重:普遍层', en: 'health weight: general layer' },
+  'health.weight.organizational': { zh: '健康分权重:组织层', en: 'health weight: organizational layer' },
+  'health.weight.rfm': { zh: '健康分权重:交易层 RFM', en: 'health weight: RFM' },
+  'health.band.healthy': { zh: '健康分不低于此值为"健康"', en: 'score from which an account is "healthy"' },
+  'health.band.watch': { zh: '健康分不低于此值为"关注",低于为"风险"', en: 'score from which it is "watch" (below: "at risk")' },
+  'health.window_days': { zh: '关系指标的回看天数', en: 'look-back window of the relationship measures, days' },
+  'health.tier.relationship_strong': { zh: '关系分不低于此值视为"关系强"(分级建议)', en: 'relationship score counted as strong (tier suggestion)' },
+  'schedule.alert_sweep': { zh: '预警扫描时间(cron,业务时区)', en: 'alert sweep schedule (cron, business time zone)' },
+  'schedule.health_snapshot': { zh: '健康分快照时间(cron)', en: 'health snapshot schedule (cron)' },
+  'schedule.briefings': { zh: '周报推送时间(cron)', en: 'weekly briefing schedule (cron)' },
+  'schedule.escalation': { zh: '未确认预警升级检查时间(cron)', en: 'escalation check schedule (cron)' },
+  'schedule.outbox_drain_seconds': { zh: '发件箱投递间隔(秒)', en: 'outbox drain interval, seconds' },
+  'outbox.max_attempts': { zh: '投递失败最多重试次数', en: 'delivery attempts before a push is marked failed' },
+  'outbox.backoff_base_seconds': { zh: '重试退避起始秒数(每次翻倍)', en: 'first retry delay in seconds (doubles each time)' },
+  'outbox.backoff_max_seconds': { zh: '重试退避最长秒数', en: 'longest retry delay in seconds' },
+  'outbox.rate_per_minute': { zh: '每位收件人每分钟最多推送条数', en: 'pushes per recipient per minute at most' },
+};
+
+export const rulesTexts: Texts = {
+  header: { zh: '设置项(* = 已修改)', en: 'Settings (* = changed)' },
+  saved: { zh: '{key} = {value}(默认 {default})', en: '{key} = {value} (default {default})' },
+  reset: { zh: '{key} 已恢复默认值 {default}', en: '{key} is back to its default {default}' },
+};
