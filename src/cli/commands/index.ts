@@ -13,5 +13,3 @@ commands.push(briefingCmd);
 import { register as rulesCmd } from './rules.ts';
 import { register as outboxCmd } from './outbox.ts';
 commands.push(rulesCmd, outboxCmd);
-import { register as roadmapCmd } from './roadmap.ts';
-commands.push(roadmapCmd);
