@@ -10,9 +10,11 @@ const ZH_FILLER = [
   '查一下', '找一下', '搜一下', '看一下', '说了什么', '谈了什么', '聊了什么', '讨论了什么', '说了啥', '谈了啥', '聊了啥',
   '上次', '最近', '之前', '以前', '何时', '哪天', '是否', '什么', '怎么', '如何', '哪些', '哪个', '一下',
   '谈到', '谈过', '谈了', '聊到', '聊过', '聊了', '提到', '提过', '提起', '说到', '说过', '说了', '讲到', '讲过',
+  '提到过', '谈到过', '说到过', '聊到过', '讲到过', '提起过', '反映过', '抱怨过',
   '讨论过', '讨论', '沟通过', '沟通', '反馈', '反映', '涉及', '关于', '有关', '方面', '相关',
   '问题', '情况', '事情', '内容', '记录', '历史', '我们', '他们', '她们', '对方', '客户', '那边', '这边',
 ];
+const ZH_FILLER_LONGEST_FIRST = [...ZH_FILLER].sort((a, b) => b.length - a.length);
 // Single characters are removed only when they are particles or joiners; most others are part of
 // words (对手, 说明, 事故) and would break them.
 const ZH_PARTICLES = /[的了吗呢吧啊呀和跟与]/g;
@@ -38,7 +40,7 @@ export function questionTopic(text: string, names: string[] = []): string {
   let s = ` ${text.normalize('NFKC').toLowerCase()} `;
   for (const n of [...names].filter(Boolean).sort((a, b) => b.length - a.length)) s = s.split(n.normalize('NFKC').toLowerCase()).join(' ');
   s = s.replace(/[?？!！。,，、;；:："“”'‘’()（）]/g, ' ');
-  for (const w of ZH_FILLER) s = s.split(w).join(' ');
+  for (const w of ZH_FILLER_LONGEST_FIRST) s = s.split(w).join(' ');
   s = s.replace(ZH_PARTICLES, ' ');
   const words = s.split(/\s+/).filter((w) => w && !EN_FILLER.has(w) && !/^[a-z]$/.test(w));
   return words.join(' ').trim();

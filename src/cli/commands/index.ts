@@ -13,3 +13,5 @@ commands.push(briefingCmd);
 import { register as rulesCmd } from './rules.ts';
 import { register as outboxCmd } from './outbox.ts';
 commands.push(rulesCmd, outboxCmd);
+import { register as roadmapCmd } from './roadmap.ts';
+commands.push(roadmapCmd);

@@ -29,6 +29,7 @@ import { opportunitiesTool } from './opportunities.ts';
 import { contactLookupTool } from './contact-lookup.ts';
 import { accountListTool } from './account-list.ts';
 import { searchHistoryTool } from '../../retrieval/search-history-tool.ts';
+import { roadmapTool } from '../../insights/roadmap/roadmap-tool.ts';
 
 export const tools: Tool<any, any>[] = [
   accountOverviewTool,
@@ -43,6 +44,7 @@ export const tools: Tool<any, any>[] = [
   contactLookupTool,
   accountListTool,
   searchHistoryTool,
+  roadmapTool,
   helpTool,
 ];
 

@@ -6,6 +6,8 @@ import { formatAmount } from '../../conversation/format.ts';
 import type { Gap } from './types.ts';
 
 const s = (v: unknown) => (v === null || v === undefined ? '—' : String(v));
+/** A quoted note inside a sentence: one line, without its own closing punctuation. */
+const q = (v: unknown) => s(v).replace(/\s+/g, ' ').replace(/[。.!！;；]+$/, '');
 
 export function gapText(g: Gap, lang: Lang): string {
   const v = g.facts;
@@ -24,14 +26,14 @@ export function gapText(g: Gap, lang: Lang): string {
       return say('opponent', {
         contact: s(v.contact),
         title: [s(v.title), label(DECISION_ROLE, v.role as string | null, lang)].filter((x) => x && x !== '—').join(lang === 'zh' ? ',' : ', '),
-        lastPart: v.last_date ? say('opponentLast', { last_date: s(v.last_date), last_summary: s(v.last_summary) }) : '',
+        lastPart: v.last_date ? say('opponentLast', { last_date: s(v.last_date), last_summary: q(v.last_summary) }) : '',
       });
     case 'executive_silence':
       return v.days === null ? say('executive_never') : say('executive_silence', { days: s(v.days), last_date: s(v.last_date), with: s(v.with), limit: s(v.limit) });
     case 'departments_not_reached':
       return say('departments_not_reached', { window: s(v.window), total: s(v.total), reached: s(v.reached), departments: s(v.departments) });
     case 'open_ticket':
-      return say('open_ticket', { kind: label(TICKET_KIND, v.kind as string, lang), ticket: s(v.ticket), severity: label(SEVERITY, v.severity as string | null, lang) || '—', summary: s(v.summary), days: s(v.days) });
+      return say('open_ticket', { kind: label(TICKET_KIND, v.kind as string, lang), ticket: s(v.ticket), severity: label(SEVERITY, v.severity as string | null, lang) || '—', summary: q(v.summary), days: s(v.days) });
     case 'budget_lag':
       return say('budget_lag', { year: s(v.year), share: s(v.share), executed: formatAmount(v.executed as number, lang), budget: formatAmount(v.budget as number, lang), elapsed: s(v.elapsed), lag: s(v.lag) });
     case 'contract_ending':

@@ -153,7 +153,7 @@ function forGap(b: PlanBuilder, g: Gap) {
           'AR',
           target,
           b.tx('closeRenewal', { renewal: String(v.renewal), renewal_name: String(v.renewal_name), end: String(v.end) }),
-          b.tx('closeRenewalWhy', { contract: String(v.contract), days: Number(v.days), renewal_stage: label(STAGE, String(v.renewal_stage), lang) }),
+          b.tx('closeRenewalWhy', { contract: String(v.contract), days: Number(v.days), renewal_stage: label(STAGE, String(v.renewal_stage), lang), quotePart: b.quotePart(related[0]) }),
           [...g.citations, ...related.slice(0, 1).map(cite)],
           g.kind,
           opp?.ownerId,
@@ -221,7 +221,9 @@ function strengths(b: PlanBuilder, gaps: Gap[]) {
     );
   }
   const hasAgreement = f.contracts.some((c) => c.kind === 'strategic_agreement' && c.status === 'active');
-  const important = ['S', 'A'].includes(f.account.tier ?? '') || ['S', 'A'].includes(f.health?.tier.suggested ?? '');
+  // Worth an agreement when the account is (or should be) a top-tier one.
+  const tier = f.health?.tier.suggested ?? f.account.tier;
+  const important = ['S', 'A'].includes(tier ?? '');
   if (!hasAgreement && important) {
     const basis = [...f.contracts.slice(-1).map((c) => ({ source: 'contract' as const, id: c.id, date: c.signedAt ?? c.startDate })), ...(lastExec ? [cite(lastExec)] : f.interactions.slice(0, 1).map(cite))];
     b.add(90, 'AR', dm ?? execs[0], b.tx('proposeAgreement'), b.tx('proposeAgreementWhy', { tier: f.account.tier ?? '-' }), basis);
