@@ -1,0 +1,158 @@
+// `npm run bench:ask`: offline answer latency of one chat turn (handleMessage, in-process) on the
+// sample data and on the generated 10,000-account data set, and the wall time of `kam ask` as a
+// process. Targets (issue 4): p95 < 150 ms in-process at 10,000 accounts; `kam ask` < 1.5 s wall.
+// Options: --sizes 10000 (generated sizes; 0 to skip), --rounds N (repetitions of the question
+// set, default 5), --write (replace the "ask" section of bench/RESULTS.md with the results).
+// Run with tsx (bench/run.mjs does): node --import tsx bench/ask.mjs
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pinyin } from 'pinyin-pro';
+import { generate } from './generate.mjs';
+import { machine, percentile, runMeasured } from './lib.mjs';
+import { openPglite, migrate } from '../db/index.ts';
+import { importDir } from '../src/importing/import-dir.ts';
+import { loadConfig } from '../src/config.ts';
+import { createLogger } from '../src/app.ts';
+import { handleMessage } from '../src/conversation/engine.ts';
+
+const argv = process.argv.slice(2);
+const opt = (name, fallback) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : fallback);
+const sizes = opt('sizes', '10000').split(',').map(Number).filter((n) => n > 0);
+const rounds = Number(opt('rounds', '5'));
+const write = argv.includes('--write');
+const TZ = 'Asia/Shanghai';
+const AT = new Date('2026-11-24T10:00:00+08:00');
+const SAMPLE = join(import.meta.dirname, '..', '..', 'shared', 'sample-data');
+const lines = [];
+const say = (s) => {
+  console.log(s);
+  lines.push(s);
+};
+
+async function openImported(dir, dataDir, marker) {
+  const fresh = !existsSync(join(dir, marker));
+  const db = await openPglite(dir);
+  await migrate(db);
+  if (fresh) {
+    const t0 = Date.now();
+    await importDir(db, dataDir, TZ);
+    writeFileSync(join(dir, marker), new Date().toISOString());
+    console.log(`  (imported ${dataDir} in ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+  return db;
+}
+
+async function measure(label, db, questions) {
+  const config = loadConfig({ KAM_DEMO: 'false', KAM_TIMEZONE: TZ });
+  const app = { db, config, log: createLogger('warn') };
+  // One warm-up pass: module loading and first-query planning are not per-turn costs.
+  for (const q of questions) await turn(app, q, 'warmup');
+  const times = [];
+  const perType = new Map();
+  for (let r = 0; r < rounds; r++) {
+    for (const q of questions) {
+      const t0 = performance.now();
+      const reply = await turn(app, q, `bench-${r}`);
+      const ms = performance.now() - t0;
+      if (!reply.text) throw new Error(`empty reply to ${q.text}`);
+      times.push(ms);
+      perType.set(q.type, [...(perType.get(q.type) ?? []), ms]);
+    }
+  }
+  times.sort((a, b) => a - b);
+  say(`| ${label} | ${times.length} | ${percentile(times, 50).toFixed(0)} | ${percentile(times, 95).toFixed(0)} | ${times.at(-1).toFixed(0)} |`);
+  const slow = [...perType.entries()].map(([type, ts]) => [type, ts.sort((a, b) => a - b)]).sort((a, b) => percentile(b[1], 95) - percentile(a[1], 95));
+  console.log(`  slowest question types (p95 ms): ${slow.slice(0, 4).map(([t, ts]) => `${t} ${percentile(ts, 95).toFixed(0)}`).join(', ')}`);
+}
+
+let seq = 0;
+function turn(app, q, tag) {
+  return handleMessage(app, { platform: 'cli', platformUserId: q.user, userId: q.user, chatId: `${tag}-${++seq}`, chatType: 'p2p', mentioned: true, text: q.text, receivedAt: AT, now: AT });
+}
+
+const SAMPLE_QUESTIONS = JSON.parse(readFileSync(join(SAMPLE, '..', 'checks', 'questions.json'), 'utf8')).questions.map((q, i) => ({ user: q.user, text: q.text, type: `q${i + 1}` }));
+
+function generatedQuestions(dataDir) {
+  const rows = readFileSync(join(dataDir, 'accounts.csv'), 'utf8').split('\n').slice(1, 40).filter(Boolean).map((l) => l.split(','));
+  const owned = rows.filter((r) => r[8] === 's_00000');
+  const [a, b] = owned;
+  const latin = (name) => (pinyin(name.replace(/\d+$/, '').replace(/工程集团$/, ''), { toneType: 'none', type: 'array' }).join(' ') + ' group');
+  const out = [];
+  for (const user of ['s_00000', 'm_0000', 'u_admin']) {
+    out.push(
+      { user, type: 'last_exec', text: `${a[1]}最近一次高层拜访是什么时候?` },
+      { user, type: 'decision_chain', text: `${a[1]}的关键决策人是谁?` },
+      { user, type: 'tree', text: `${a[1]}有哪些下属公司?` },
+      { user, type: 'budget', text: `${b[2]}今年预算执行到多少了?` },
+      { user, type: 'contracts', text: `${b[1]}的合同什么时候到期?` },
+      { user, type: 'tickets', text: `${a[1]}有哪些未解决的工单?` },
+      { user, type: 'overview', text: `介绍一下${b[1]}` },
+      { user, type: 'english', text: `When did we last meet an executive at ${a[1]}?` },
+      { user, type: 'pinyin', text: `Open tickets at ${latin(a[1])}?` },
+      { user, type: 'not_found', text: '西山矿业的合同什么时候到期?' },
+      { user, type: 'help', text: '你能做什么?' },
+    );
+  }
+  out.push({ user: 's_00000', type: 'team_silence', text: '我的客户里哪些超过30天没有高层互动?' }, { user: 'm_0001', type: 'team_silence', text: '我团队里哪些客户超过30天没有高层互动?' });
+  return out;
+}
+
+async function processWall(dir, user, text, n) {
+  const env = { ...process.env, KAM_DATA_DIR: dir, KAM_DEMO: 'false', TZ };
+  for (const k of ['DATABASE_URL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL']) delete env[k];
+  const walls = [];
+  let peak = 0;
+  for (let i = 0; i < n; i++) {
+    const r = await runMeasured('./bin/kam', ['ask', '--user', user, '--at', AT.toISOString(), text], { env });
+    if (r.code !== 0) throw new Error(r.err);
+    walls.push(r.seconds);
+    peak = Math.max(peak, r.peakMb);
+  }
+  walls.sort((x, y) => x - y);
+  return { median: percentile(walls, 50), max: walls.at(-1), peak };
+}
+
+say(`Machine: ${machine()}; load average at start ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+say('');
+say('| data set (offline engine, handleMessage in-process) | turns | p50 ms | p95 ms | max ms |');
+say('|---|---|---|---|---|');
+const sampleDir = mkdtempSync(join(tmpdir(), 'kam-bench-ask-sample-'));
+const sampleDb = await openImported(sampleDir, SAMPLE, '.imported');
+await measure('sample (8 accounts), the 11 EXPECTED questions', sampleDb, SAMPLE_QUESTIONS);
+await sampleDb.close();
+
+const bigDirs = [];
+for (const n of sizes) {
+  const data = join(tmpdir(), `kam-bench-gen-${n}`);
+  if (!existsSync(join(data, 'budgets.csv'))) await generate({ accounts: n, out: data, seed: 42 });
+  const dir = join(tmpdir(), `kam-bench-ask-db-${n}`);
+  const db = await openImported(dir, data, '.imported');
+  await measure(`generated ${n.toLocaleString('en-US')} accounts (users with 60, ~600 and all ${n.toLocaleString('en-US')} accounts)`, db, generatedQuestions(data));
+  await db.close();
+  bigDirs.push([n, dir, data]);
+}
+
+say('');
+say('| `kam ask` as a process (open embedded DB, one turn, close) | runs | median s | max s | peak RSS MB |');
+say('|---|---|---|---|---|');
+const w = await processWall(sampleDir, 'u_zhang', '中建华东最近一次高层拜访是什么时候?', 5);
+say(`| sample data | 5 | ${w.median.toFixed(2)} | ${w.max.toFixed(2)} | ${w.peak} |`);
+for (const [n, dir, data] of bigDirs) {
+  const q = generatedQuestions(data)[0];
+  const big = await processWall(dir, 'u_admin', q.text, 3);
+  say(`| generated ${n.toLocaleString('en-US')} accounts, as u_admin | 3 | ${big.median.toFixed(2)} | ${big.max.toFixed(2)} | ${big.peak} |`);
+}
+rmSync(sampleDir, { recursive: true, force: true });
+
+if (write) {
+  const file = join(import.meta.dirname, 'RESULTS.md');
+  const head = '## ask: conversation engine (issue 4)';
+  const section = [head, '', `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:ask\` (bench/ask.mjs).`, '', ...lines, ''].join('\n');
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n\n';
+  const start = current.indexOf(head);
+  const next = start >= 0 ? current.indexOf('\n## ', start + head.length) : -1;
+  const updated = start < 0 ? current.trimEnd() + '\n\n' + section : current.slice(0, start) + section + (next >= 0 ? current.slice(next + 1) : '');
+  writeFileSync(file, updated);
+  console.log(`wrote ${file}`);
+}
