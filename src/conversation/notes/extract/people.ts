@@ -247,6 +247,25 @@ const EN_NOT_NAME = new Set(
     'Mining Port Road Bridge Energy Construction Engineering Mr Ms Mrs Dr Also And But Then After Before Log Note Record').split(' '),
 );
 
+let latinPatternCache: { re: RegExp; name: number; title: number; isNew: number }[] | undefined;
+
+/** Title-and-name patterns of English notes, built once. */
+function latinPatterns() {
+  if (latinPatternCache) return latinPatternCache;
+  // Titles match in any case; names must be capitalised, so the regexes carry no 'i' flag.
+  const anyCase = (w: string) => w.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+  const titleAlt = EN_TITLES.map((t) => anyCase(t).replace(/\s+/g, '\\s+')).join('|');
+  const word = '[A-Za-z]+';
+  const nameRun = `(${EN_NAME}(?:\\s+${EN_NAME}){1,2})`;
+  latinPatternCache = [
+    // "the new general manager Gao Yuan", "CEO Lin Xiao", "procurement manager John Smith"
+    { re: new RegExp(`\\b(?:[Tt]he\\s+|[Tt]heir\\s+|[Oo]ur\\s+)?([Nn]ew\\s+)?((?:${word}\\s+)?(?:${titleAlt}))\\s*,?\\s+${nameRun}`, 'g'), name: 3, title: 2, isNew: 1 },
+    // "Gao Yuan, the new general manager", "John Smith (procurement manager)"
+    { re: new RegExp(`${nameRun}\\s*(?:,|\\()\\s*(?:the\\s+|their\\s+|our\\s+|a\\s+)?(new\\s+)?((?:[a-z]+\\s+)?(?:${titleAlt}))\\b\\)?`, 'g'), name: 1, title: 3, isNew: 2 },
+  ];
+  return latinPatternCache;
+}
+
 function findLatin(text: string, known: KnownName[], out: PersonMention[], taken: [number, number][]) {
   const lower = text.toLowerCase();
   for (const k of known) {
@@ -261,18 +280,7 @@ function findLatin(text: string, known: KnownName[], out: PersonMention[], taken
       }
     }
   }
-  // Titles match in any case; names must be capitalised, so the regexes carry no 'i' flag.
-  const anyCase = (w: string) => w.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
-  const titleAlt = EN_TITLES.map((t) => anyCase(t).replace(/\s+/g, '\\s+')).join('|');
-  const word = '[A-Za-z]+';
-  const nameRun = `(${EN_NAME}(?:\\s+${EN_NAME}){1,2})`;
-  const patterns: { re: RegExp; name: number; title: number; isNew: number }[] = [
-    // "the new general manager Gao Yuan", "CEO Lin Xiao", "procurement manager John Smith"
-    { re: new RegExp(`\\b(?:[Tt]he\\s+|[Tt]heir\\s+|[Oo]ur\\s+)?([Nn]ew\\s+)?((?:${word}\\s+)?(?:${titleAlt}))\\s*,?\\s+${nameRun}`, 'g'), name: 3, title: 2, isNew: 1 },
-    // "Gao Yuan, the new general manager", "John Smith (procurement manager)"
-    { re: new RegExp(`${nameRun}\\s*(?:,|\\()\\s*(?:the\\s+|their\\s+|our\\s+|a\\s+)?(new\\s+)?((?:[a-z]+\\s+)?(?:${titleAlt}))\\b\\)?`, 'g'), name: 1, title: 3, isNew: 2 },
-  ];
-  for (const p of patterns) {
+  for (const p of latinPatterns()) {
     for (const m of text.matchAll(p.re)) {
       const name = m[p.name];
       const words = name.split(/\s+/);
