@@ -11,3 +11,5 @@ export interface RunningService {
 export type ServiceStarter = (app: AppContext) => Promise<RunningService | null>;
 
 export const serviceStarters: ServiceStarter[] = [startPlatforms];
+import { schedulerService } from './scheduler/index.ts';
+serviceStarters.push(schedulerService);
