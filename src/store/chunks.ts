@@ -68,6 +68,11 @@ export async function deleteSourceChunks(db: Db, table: SourceTable, ids: string
   return r.affectedRows ?? 0;
 }
 
+/** Forgets what every chunk was built from, so the next sync rebuilds them all. */
+export async function clearSourceHashes(db: Db): Promise<void> {
+  await db.query(`UPDATE chunks SET source_hash = NULL WHERE source_hash IS NOT NULL`);
+}
+
 /** Removes chunks whose source record no longer exists. */
 export async function deleteOrphanChunks(db: Db, table: SourceTable): Promise<number> {
   const r = await db.query(`DELETE FROM chunks c WHERE c.source_table = $1 AND NOT EXISTS (SELECT 1 FROM ${table} s WHERE s.id = c.source_id)`, [table]);

@@ -15,3 +15,5 @@ import { register as outboxCmd } from './outbox.ts';
 commands.push(rulesCmd, outboxCmd);
 import { register as roadmapCmd } from './roadmap.ts';
 commands.push(roadmapCmd);
+import { register as reindexCmd } from './reindex.ts';
+commands.push(reindexCmd);

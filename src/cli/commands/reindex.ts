@@ -1,0 +1,54 @@
+// `kam reindex [--rechunk] [--status]`: brings retrieval up to date — rechunks records whose text
+// changed (all of them with --rechunk), re-embeds every passage not embedded by the configured
+// embedder (after KAM_EMBEDDING_MODEL changes), and builds the vector indexes that are due.
+// Progress goes to stdout as it happens.
+import type { Command } from 'commander';
+import { withApp } from '../context.ts';
+import { activeEmbedder } from '../../retrieval/active-embedder.ts';
+import { syncTables } from '../../retrieval/indexer.ts';
+import { pendingEmbeddings, reembed } from '../../retrieval/reembed.ts';
+import { SOURCE_TABLES } from '../../retrieval/sources.ts';
+import { clearSourceHashes } from '../../store/chunks.ts';
+
+const pct = (done: number, total: number) => (total ? `${Math.floor((100 * done) / total)}%` : '100%');
+
+export function register(program: Command) {
+  program
+    .command('reindex')
+    .description('rechunk changed records, re-embed passages with the configured embedder (with progress), build vector indexes')
+    .option('--rechunk', 'rebuild the passages of every record, not only of changed ones')
+    .option('--status', 'only show how many passages wait for the configured embedder')
+    .action(async (opts: { rechunk?: boolean; status?: boolean }) => {
+      await withApp(async (app) => {
+        const embedder = activeEmbedder(app.config);
+        const say = (line: string) => process.stdout.write(line + '\n');
+        if (opts.status) {
+          const { total, pending } = await pendingEmbeddings(app.db, embedder);
+          say(`${embedder.id}: ${total - pending} of ${total} passages embedded, ${pending} waiting`);
+          return;
+        }
+        const started = Date.now();
+        const chunked = await app.db.transaction(async (tx) => {
+          if (opts.rechunk) await clearSourceHashes(tx);
+          return syncTables(tx, [...SOURCE_TABLES], {
+            tz: app.config.timeZone,
+            onProgress: (p) => say(`chunking ${p.table}: ${p.scanned} records read, ${p.changed} changed, ${p.passages} passages written`),
+          });
+        });
+        say(`chunked: ${chunked.scanned} records, ${chunked.changed} changed, ${chunked.passages} passages written`);
+        let last = 0;
+        const result = await reembed(app.db, embedder, {
+          onProgress: (p) => {
+            const now = Date.now();
+            if (p.done === p.pending || now - last > 1000) {
+              last = now;
+              const rate = p.done / Math.max(0.001, (now - started) / 1000);
+              say(`embedding with ${p.embedder}${p.dim ? ` (${p.dim} dims)` : ''}: ${p.done}/${p.pending} ${pct(p.done, p.pending)}, ${Math.round(rate)}/s`);
+            }
+          },
+          onIndex: (name, rows) => say(`building vector index ${name} over ${rows} passages…`),
+        });
+        say(`done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.total} passages, ${result.done} re-embedded with ${result.embedder}`);
+      });
+    });
+}
