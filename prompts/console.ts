@@ -159,6 +159,7 @@ export const consoleTexts = {
   col_close: { zh: '预计成交', en: 'Expected close' },
   col_updated: { zh: '最近更新', en: 'Updated' },
   projects_title: { zh: '联合创新项目', en: 'Joint projects' },
+  projects_none: { zh: '还没有联合项目。', en: 'No joint projects yet.' },
   health_title: { zh: '健康分构成', en: 'Health components' },
   health_total: { zh: '健康分 {score}({band})', en: 'Health {score} ({band})' },
   health_suggested: {
@@ -167,7 +168,8 @@ export const consoleTexts = {
   },
   health_layer: { zh: '{layer} · 权重 {weight}', en: '{layer} · weight {weight}' },
   roadmap_title: { zh: '关系优化路线图', en: 'Relationship roadmap' },
-  roadmap_pending: { zh: '路线图暂不可用。', en: 'The roadmap is not available yet.' },
+  roadmap_none: { zh: '没有可用的路线图。', en: 'No roadmap available.' },
+  roadmap_llm: { zh: '让模型制定计划(较慢)', en: 'Let the model write the plan (slower)' },
   account_alerts_title: { zh: '预警', en: 'Alerts' },
   alerts_firing_title: { zh: '当前触发(截至 {at})', en: 'Firing as of {at}' },
   alerts_firing_note: {
@@ -207,7 +209,6 @@ export const consoleTexts = {
   briefing_week: { zh: '周', en: 'Week' },
   briefing_show: { zh: '生成', en: 'Show' },
   briefing_range: { zh: '{start} 至 {end}', en: '{start} to {end}' },
-  briefing_pending: { zh: '周报模块暂不可用。', en: 'Briefings are not available yet.' },
   briefing_not_allowed: { zh: '当前身份不能查看该对象的周报。', en: 'The user you act as may not see that briefing.' },
   briefing_prev: { zh: '上一周', en: 'Previous week' },
   briefing_next: { zh: '下一周', en: 'Next week' },

@@ -68,7 +68,7 @@ describe.skipIf(!haveBrowser)('console in a real browser', () => {
     await page.goto(`${base}/?${AT_Q}`);
     await page.getByTestId('chat-input').fill('西山矿业有哪些未解决的工单?');
     await page.getByTestId('chat-send').click();
-    const reply = page.locator('.chat-log .msg.bot .reply').last();
+    const reply = page.locator('.chat-log .msg.bot [data-testid=reply]').last();
     await reply.waitFor();
     expect(await reply.textContent()).toContain('T003');
     await shot('03-chat');
@@ -92,6 +92,7 @@ describe.skipIf(!haveBrowser)('console in a real browser', () => {
     expect(await page.locator('#alerts article.alert').count()).toBeGreaterThanOrEqual(3);
     expect(await page.locator('#health [data-layer]').count()).toBe(4);
     expect(await page.locator('#chain tr[data-contact]').count()).toBeGreaterThan(0);
+    expect(await page.locator('#roadmap ol.plan li').count()).toBeGreaterThan(0);
     await shot('05-account-A200');
   });
 
@@ -110,6 +111,7 @@ describe.skipIf(!haveBrowser)('console in a real browser', () => {
 
   it('shows briefings, the outbox and the rules (as admin, editable)', async () => {
     await page.goto(`${base}/console/briefings?${AT_Q}`);
+    expect(await page.locator('[data-testid=briefing] article[data-account=A200]').count()).toBe(1);
     await shot('08-briefings');
     // The "acting as" select in the top bar switches on change.
     await Promise.all([page.waitForResponse((r) => r.url().endsWith('/console/act-as') && r.request().method() === 'POST'), page.selectOption('#actas-user', 'u_admin')]);
@@ -137,7 +139,7 @@ describe.skipIf(!haveBrowser)('console in a real browser', () => {
     await page.goto(`${base}/?${AT_Q}`);
     await page.getByTestId('chat-input').fill('西山矿业的合同什么时候到期?');
     await page.getByTestId('chat-send').click();
-    const reply = page.locator('.chat-log .msg.bot .reply').last();
+    const reply = page.locator('.chat-log .msg.bot [data-testid=reply]').last();
     await reply.waitFor();
     expect(await reply.textContent()).not.toContain('西山矿业集团');
     await shot('11-chat-u_zhang');

@@ -80,6 +80,9 @@ describe('pages', () => {
     expect(r.body).toMatch(/data-component="decision_chain"/);
     expect(r.body).toContain('预算执行滞后');
     expect(r.body).toContain('高层沉默');
+    const roadmap = r.body.slice(r.body.indexOf('data-testid="roadmap"'), r.body.indexOf('data-testid="section-tree"'));
+    expect(roadmap).toContain('T003');
+    expect(roadmap).toMatch(/<h4>30天内<\/h4><ol class="plan">/);
   });
 
   it('shows the customer tree of a group', async () => {
@@ -108,9 +111,16 @@ describe('pages', () => {
     expect(mine.body).toContain('value="user:u_li" selected');
     expect(mine.body).not.toContain('value="user:u_zhang"');
     expect(mine.body).toContain('2026-11-23');
+    const cards = [...mine.body.matchAll(/<article class="card[^"]*" data-account="([^"]+)"/g)].map((m) => m[1]);
+    expect(cards.sort()).toEqual(['A200', 'A300', 'A500']);
+    expect(mine.body).toContain('本周客户简报');
     const team = await chen.get(`/console/briefings?${AT_Q}`);
     expect(team.body).toContain('value="team:u_chen" selected');
     expect(team.body).toContain('value="user:u_zhang"');
+    expect([...team.body.matchAll(/<article class="card[^"]*" data-account="([^"]+)"/g)].length).toBe(8);
+    const zhangs = await chen.get(`/console/briefings?${AT_Q}&for=user:u_zhang&week=2026-11-18`);
+    expect(zhangs.body).toContain('2026-11-16 至 2026-11-22');
+    expect(zhangs.body).not.toContain('data-account="A200"');
     expect((await li.get(`/console/briefings?for=user:u_zhang`)).statusCode).toBe(404);
     expect((await li.get(`/console/briefings?for=team:u_chen`)).statusCode).toBe(404);
   });

@@ -76,7 +76,7 @@
     showMine(shown);
     var pending = bubble('bot pending', chat.getAttribute('data-bot'));
     var dots = document.createElement('div');
-    dots.className = 'reply';
+    dots.className = 'typing';
     dots.textContent = '…';
     pending.appendChild(dots);
     scrollDown();

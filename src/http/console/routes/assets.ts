@@ -1,4 +1,5 @@
 // GET /console/assets/:file — the console's own stylesheet and script (no CDN, no build step).
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,8 +22,15 @@ function loadAssets(): Map<string, { type: string; body: Buffer }> {
   return out;
 }
 
+const assets = loadAssets();
+
+/** Changes whenever an asset does, so browsers never keep a stale script or stylesheet. */
+export const ASSET_VERSION = createHash('sha256')
+  .update(Buffer.concat([...assets.values()].map((a) => a.body)))
+  .digest('hex')
+  .slice(0, 10);
+
 export function assetRoutes(server: FastifyInstance) {
-  const assets = loadAssets();
   server.get<{ Params: { file: string } }>('/console/assets/:file', async (req, reply) => {
     const asset = assets.get(req.params.file);
     if (!asset) return reply.code(404).type('text/plain; charset=utf-8').send('not found');

@@ -10,7 +10,7 @@ import { ct } from '../../../../prompts/console.ts';
 import { page, queryOf, type ConsoleDeps, type PageContext } from '../context.ts';
 import { briefingsBody, targetValue, type BriefingTarget } from '../views/briefings.ts';
 import { renderPage } from '../views/page.ts';
-import { briefingReply } from './briefing-source.ts';
+import { briefingFor } from './briefing-source.ts';
 
 /** Whom the acting user may read briefings of: users below them (and themselves); teams of managers among them. */
 async function allowedTargets(ctx: PageContext): Promise<BriefingTarget[]> {
@@ -34,7 +34,7 @@ export function briefingsRoutes(server: FastifyInstance, deps: ConsoleDeps) {
       if (!chosen) throw new NotFoundError(`briefing ${q.for ?? ''}`);
       const day = q.week && isValidIsoDate(q.week) ? q.week : toIsoDate(ctx.now, ctx.tz);
       const week = weekOf(day);
-      const briefing = await briefingReply(ctx, chosen, week.start);
+      const briefing = await briefingFor(ctx, chosen, week.start);
       return renderPage(ctx, {
         title: ct('briefings_title', ctx.lang),
         active: 'briefings',

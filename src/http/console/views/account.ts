@@ -207,6 +207,7 @@ function opportunitiesSection(ctx: PageContext, d: Account360): Html {
 }
 
 function projectsSection(ctx: PageContext, d: Account360): Html {
+  if (!d.projects.length) return html`<p class="muted">${ct('projects_none', ctx.lang)}</p>`;
   return html`<ul class="plain">${d.projects.map((p) => html`<li>${p.name} <span class="muted small">${p.id}${p.started_at ? ` · ${p.started_at}` : ''}${p.status ? ` · ${label(PROJECT_STATUS, p.status, ctx.lang)}` : ''}</span></li>`)}</ul>`;
 }
 
@@ -220,13 +221,13 @@ ${overview(ctx, d)}
   ${card('budget', ct('budget_title', lang, { year: d.budget.year }), budgetSection(ctx, d))}
   ${card('team', ct('team_title', lang), teamSection(ctx, d))}
   ${card('health', ct('health_title', lang), healthSection(d.health, lang, spark), 'wide')}
+  ${card('roadmap', ct('roadmap_title', lang), roadmapSection(ctx, d.roadmap), 'wide')}
   ${card('tree', ct('tree_title', lang), treeSection(ctx, d))}
-  ${card('roadmap', ct('roadmap_title', lang), roadmapSection(ctx, d.roadmap))}
+  ${card('projects', ct('projects_title', lang), projectsSection(ctx, d))}
   ${card('chain', ct('chain_title', lang), chainSection(ctx, d), 'wide')}
   ${card('contracts', ct('contracts_title', lang), contractsSection(ctx, d), 'wide')}
   ${card('opportunities', ct('opps_title', lang), opportunitiesSection(ctx, d), 'wide')}
   ${card('tickets', ct('tickets_title', lang), ticketsSection(ctx, d), 'wide')}
-  ${d.projects.length ? card('projects', ct('projects_title', lang), projectsSection(ctx, d)) : ''}
   ${card('timeline', ct('timeline_title', lang), timelineSection(ctx, d), 'wide')}
 </div>
 </div>`;

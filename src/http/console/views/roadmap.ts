@@ -1,10 +1,45 @@
-// The relationship roadmap section of the 360° page.
+// The relationship roadmap section of the 360° page: the gaps found, then the 30/60/90-day plan,
+// each action with its owner, whom it is with, why, and the records it cites.
 import { html, type Html } from '../../../../adapters/console/html.ts';
+import type { Cite, PlanAction } from '../../../insights/roadmap/types.ts';
+import { TEAM_ROLE, label } from '../../../../prompts/conversation/labels.ts';
+import { t } from '../../../../prompts/index.ts';
+import { roadmapTexts } from '../../../../prompts/roadmap.ts';
 import { ct } from '../../../../prompts/console.ts';
 import type { PageContext } from '../context.ts';
-import type { RoadmapView } from '../routes/roadmap.ts';
+import { wantsLlmPlan, type RoadmapView } from '../routes/roadmap.ts';
+
+const HORIZONS = [30, 60, 90] as const;
+
+function cites(list: Cite[]): string {
+  return list.map((c) => (c.date ? `${c.id} (${c.date})` : c.id)).join(', ');
+}
+
+function action(ctx: PageContext, a: PlanAction): Html {
+  const { lang } = ctx;
+  return html`<li class="plan-action">
+  <div><span class="tag">${a.ownerRole}</span> <strong>${a.owner?.name ?? t(roadmapTexts, 'nobody', lang)}</strong> <span class="muted small">${label(TEAM_ROLE, a.ownerRole, lang)}</span>
+    → ${a.target ? html`${a.target.name}${a.target.title ? html` <span class="muted small">${a.target.title}</span>` : ''}` : html`<span class="muted">${t(roadmapTexts, 'noTarget', lang)}</span>`}</div>
+  <div>${a.action}</div>
+  <div class="muted small">${a.reason}${a.citations.length ? html` · <span class="cite-id">${cites(a.citations)}</span>` : ''}</div>
+</li>`;
+}
 
 export function roadmapSection(ctx: PageContext, r: RoadmapView): Html {
-  if (!r) return html`<p class="muted">${ct('roadmap_pending', ctx.lang)}</p>`;
-  return html``;
+  const { lang } = ctx;
+  if (!r) return html`<p class="muted">${ct('roadmap_none', lang)}</p>`;
+  const llmLink = ctx.app.config.llm && !wantsLlmPlan(ctx) ? html`<p class="small"><a href="${ctx.href(`/console/accounts/${encodeURIComponent(r.account.id)}`, { plan: 'llm' })}#roadmap">${ct('roadmap_llm', lang)}</a></p>` : '';
+  return html`<div class="roadmap" data-testid="roadmap">
+  <h3>${t(roadmapTexts, 'gapsTitle', lang)}</h3>
+  ${r.gaps.length
+    ? html`<ul class="gaps">${r.gaps.map((g) => html`<li class="gap sev-${g.severity}"><span class="sev-text sev-${g.severity}">●</span> ${g.text}</li>`)}</ul>`
+    : html`<p class="muted">${t(roadmapTexts, 'noGaps', lang)}</p>`}
+  <h3>${t(roadmapTexts, 'planTitle', lang)}</h3>
+  ${HORIZONS.map((h) => {
+    const actions = r.plan.filter((a) => a.horizon === h);
+    return actions.length ? html`<h4>${t(roadmapTexts, 'horizon', lang, { days: h })}</h4><ol class="plan">${actions.map((a) => action(ctx, a))}</ol>` : '';
+  })}
+  ${r.generator === 'llm' ? html`<p class="muted small">${t(roadmapTexts, 'generatorLlm', lang)}</p>` : ''}
+  ${llmLink}
+</div>`;
 }

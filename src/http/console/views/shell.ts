@@ -2,8 +2,7 @@
 import type { Lang } from '../../../../prompts/index.ts';
 import { ct } from '../../../../prompts/console.ts';
 import { html, type Html } from '../../../../adapters/console/html.ts';
-
-export const ASSET_VERSION = '1';
+import { ASSET_VERSION } from '../routes/assets.ts';
 
 export function shell(lang: Lang, title: string, body: Html, opts: { script?: boolean } = {}): Html {
   return html`<!doctype html>
