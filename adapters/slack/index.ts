@@ -124,7 +124,9 @@ export class SlackAdapter implements Adapter, WebhookAdapter {
       return { status: 200, headers: { 'x-slack-no-retry': '1' }, body: '' };
     }
     const retryNum = Number(header(req, 'x-slack-retry-num'));
-    return this.receiver.dispatch(body, Number.isFinite(retryNum) ? retryNum : undefined, header(req, 'x-slack-retry-reason'));
+    const retry = [Number.isFinite(retryNum) ? retryNum : undefined, header(req, 'x-slack-retry-reason')] as const;
+    if (body.type === 'event_callback') return this.receiver.dispatchEvent(body, ...retry);
+    return this.receiver.dispatch(body, ...retry);
   }
 
   private async authorize() {

@@ -23,6 +23,17 @@ export class RouteReceiver implements Receiver {
 
   async stop(): Promise<void> {}
 
+  /**
+   * Events API deliveries need no answer but a 200 (Bolt acks them before any listener runs), so
+   * they are answered at once and handed to Bolt afterwards, off the request's path.
+   */
+  dispatchEvent(body: Record<string, unknown>, retryNum?: number, retryReason?: string): WebhookResponse {
+    const app = this.app;
+    if (!app) throw new Error('RouteReceiver used before App construction');
+    this.work.run('slack event', () => app.processEvent({ body, retryNum, retryReason, ack: async () => {} }));
+    return { status: 200, body: '' };
+  }
+
   /** Runs the body through Bolt; resolves with the HTTP answer as soon as it is known. */
   dispatch(body: Record<string, unknown>, retryNum?: number, retryReason?: string): Promise<WebhookResponse> {
     const app = this.app;
