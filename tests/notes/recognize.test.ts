@@ -64,6 +64,7 @@ describe('follow-ups', () => {
   it('is not fooled by ordinary messages', () => {
     expect(parseFollowUp('是的')).toBeUndefined();
     expect(parseFollowUp('中建华东的合同什么时候到期?')).toBeUndefined();
+    expect(parseFollowUp('是谁负责北方路桥?')).toBeUndefined();
   });
 
   it('short answers', () => {

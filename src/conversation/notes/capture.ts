@@ -3,6 +3,7 @@
 // account, or kept unfiled with the question which account. The raw message is already stored.
 import type { Reply } from '../../../adapters/types.ts';
 import type { Db } from '../../../db/index.ts';
+import { formatDateTime } from '../../domain/time.ts';
 import { visibleAccountNames, type AccountName } from '../../store/accounts.ts';
 import { accountsToOffer, getCapture, insertCapture, noteAccountContacts, updateCapture, visibleContactsNamedIn } from '../../store/notes.ts';
 import { resolveAccountMention } from '../nlu/accounts.ts';
@@ -55,6 +56,22 @@ export async function findNoteAccount(db: Db, userId: string, text: string): Pro
   return { kind: 'unknown' };
 }
 
+/** A note with nothing extracted: its text, now, no people. */
+export function bareDraft(body: string, turn: Pick<TurnContext, 'now' | 'tz'>): NoteDraft {
+  return {
+    type: 'visit',
+    occurredAt: formatDateTime(turn.now, turn.tz),
+    dateGiven: false,
+    people: [],
+    summary: body.trim().slice(0, 1000),
+    nextStep: null,
+    nextStepDue: null,
+    amounts: [],
+    competitors: [],
+    signals: [],
+  };
+}
+
 /** Names on the account, with their Latin spellings, for the extractor. */
 export async function knownNames(db: Db, userId: string, accountId: string | undefined): Promise<KnownName[]> {
   if (!accountId) return [];
@@ -71,7 +88,14 @@ export async function draftNote(turn: TurnContext, body: string, account: Accoun
   const accountId = account.kind === 'found' ? account.account.id : undefined;
   const known = await knownNames(db, turn.user.id, accountId);
   const competitors = await competitorList(db);
-  const offline = extractNote(body, { now: turn.now, tz: turn.tz, competitors, known });
+  let offline: NoteDraft;
+  try {
+    offline = extractNote(body, { now: turn.now, tz: turn.tz, competitors, known });
+  } catch (e) {
+    // The note is kept whatever goes wrong in extraction: as its text, at the time it was sent.
+    turn.app.log.error({ err: e, noteExtraction: 'offline' }, 'note extraction failed; saving the text as it is');
+    offline = bareDraft(body, turn);
+  }
   if (!turn.app.config.llm) return { draft: offline, engine: 'offline', account };
   const llm = await extractWithLlm(turn, body, { account, known, competitors, offline });
   return llm ? { draft: llm.draft, engine: 'llm', account: llm.account ?? account } : { draft: offline, engine: 'offline', account };

@@ -66,6 +66,8 @@ export function parseFollowUp(text: string): FollowUp | undefined {
   const s = text.trim();
   if (!s || s.length > 80) return undefined;
   if (UNDO.test(s)) return { kind: 'undo' };
+  // A question ("是谁负责北方路桥?") is never an edit, whatever words it shares with one.
+  if (/[?？]\s*$|谁|什么|哪|吗|怎么|多少|\b(who|what|which|when|how)\b/i.test(s)) return undefined;
   if (EDIT_HELP.test(s)) return { kind: 'edit_help' };
   let m = DATE_ZH.exec(s) ?? DATE_EN.exec(s) ?? DATE_ZH2.exec(s);
   if (m) return { kind: 'date', text: m[1] };

@@ -26,7 +26,7 @@ function hanCount(s: string) {
 }
 
 function longEnough(s: string) {
-  return hanCount(s) >= 6 || s.trim().split(/\s+/).length >= 4;
+  return hanCount(s) >= 5 || s.trim().split(/\s+/).length >= 4;
 }
 
 export function recognizeNote(text: string, ref: DateRef): NoteIntent | undefined {
