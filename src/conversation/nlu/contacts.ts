@@ -1,10 +1,10 @@
 // People named in a message: full names (刘建国), surname + title forms (王总, 刘总工, 谢院长,
 // 孙部长), and pinyin renderings ("Liu Jianguo", "Mr. Ma"). Only contacts of visible accounts.
-import { pinyin } from 'pinyin-pro';
 import type { Db } from '../../../db/index.ts';
 import type { Contact } from '../../domain/types.ts';
 import { contactsByNamePrefix, contactsNamedIn, visibleContacts } from '../../store/contacts.ts';
 import { latinWords, normalize } from './normalize.ts';
+import { syllables } from './pinyin.ts';
 
 /** Title words after a surname, longest first, with what the contact's title must contain. */
 const TITLE_FORMS: { form: string; title: RegExp; executive?: boolean }[] = [
@@ -53,7 +53,7 @@ const pinyinCache = new Map<string, string[]>();
 function namePinyin(name: string): string[] {
   let p = pinyinCache.get(name);
   if (!p) {
-    p = (pinyin(name, { toneType: 'none', type: 'array', nonZh: 'removed', v: true }) as string[]).map((s) => s.toLowerCase());
+    p = syllables(name);
     pinyinCache.set(name, p);
   }
   return p;

@@ -1,7 +1,7 @@
 // Date ranges in messages, resolved against `now` in the business time zone: chrono-node for
 // single dates (zh and en), plus our own rules for ranges chrono does not know (上个月, 月底,
 // 下个月初, "last 30 days", "this week").
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
 import { addDays, endOfMonth, offsetMinutes, toIsoDate, weekOf, type IsoDate } from '../../domain/time.ts';
 import { extractDuration } from './numbers.ts';
 
@@ -51,10 +51,22 @@ function durationRange(norm: string, today: IsoDate): DateRange | undefined {
   return undefined;
 }
 
+type ChronoParse = (text: string, ref: { instant: Date; timezone: number }) => { text: string; start: { get(c: string): number | null; isCertain(c: string): boolean } }[];
+const parsers: Partial<Record<'zh' | 'en', ChronoParse>> = {};
+/** chrono-node's parser for one locale, loaded on first use (most questions name no date). */
+function chronoParser(locale: 'zh' | 'en'): ChronoParse {
+  const require = createRequire(import.meta.url);
+  return (parsers[locale] ??= (require(`chrono-node/${locale}`) as { parse: ChronoParse }).parse);
+}
+
+/** Anything chrono could read as a date: digits, weekdays, day words, month names. */
+const DATE_HINT = /\d|[昨今明前后]天|周[一二三四五六日天]|星期|礼拜|[月号日]|yesterday|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/;
+
 /** A single date chrono recognises (昨天, 上周五, 11月10日, last Friday, Nov 10). */
 function chronoDate(text: string, now: Date, tz: string, zh: boolean): { date: IsoDate; text: string } | undefined {
+  if (!DATE_HINT.test(text)) return undefined;
   const ref = { instant: now, timezone: offsetMinutes(now, tz) };
-  const results = zh ? chrono.zh.parse(text, ref) : chrono.en.parse(text, ref);
+  const results = chronoParser(zh ? 'zh' : 'en')(text, ref);
   for (const r of results) {
     const s = r.start;
     if (!s.isCertain('day') && !s.isCertain('weekday') && !/yesterday|today|tomorrow|昨|今|明|前天|后天/.test(r.text)) continue;

@@ -1,7 +1,17 @@
 // Latin renderings of Chinese account names, so "Xishan Mining" finds 西山矿业集团: each character
 // can be read by its toneless pinyin, and common business words by their English translation.
-// Computed lazily and cached per name (a process sees each name once).
-import { pinyin } from 'pinyin-pro';
+// Computed lazily and cached per name (a process sees each name once); the pinyin dictionary
+// itself is loaded on first use, so a Chinese-only `kam ask` never pays for it.
+import { createRequire } from 'node:module';
+
+type PinyinFn = (text: string, opts: Record<string, unknown>) => string | string[];
+let pinyinFn: PinyinFn | undefined;
+
+/** Toneless pinyin syllables of the Han characters of a text, one per character. */
+export function syllables(text: string): string[] {
+  pinyinFn ??= (createRequire(import.meta.url)('pinyin-pro') as { pinyin: PinyinFn }).pinyin;
+  return (pinyinFn(text, { toneType: 'none', type: 'array', nonZh: 'removed', v: true }) as string[]).map((s) => s.toLowerCase());
+}
 
 /** English readings of common words in company names. `generic` words never identify an account alone. */
 const GLOSSARY: { zh: string; en: string[]; generic?: boolean }[] = [
@@ -75,13 +85,13 @@ export function readingsOf(name: string): Reading[] {
   if (out) return out;
   out = [];
   const chars = [...name];
-  const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'removed', v: true }) as string[];
+  const read = syllables(name);
   // pinyin-pro returns one syllable per Han character; keep positions aligned with the name.
   let s = 0;
   chars.forEach((ch, i) => {
     if (/[\u3400-\u9fff]/.test(ch)) {
-      const syl = syllables[s++];
-      if (syl) out!.push({ from: i, to: i + 1, forms: [syl.toLowerCase()], kind: 'pinyin', generic: false });
+      const syl = read[s++];
+      if (syl) out!.push({ from: i, to: i + 1, forms: [syl], kind: 'pinyin', generic: false });
     } else if (/[a-z0-9]/i.test(ch)) {
       out!.push({ from: i, to: i + 1, forms: [ch.toLowerCase()], kind: 'pinyin', generic: false });
     }
