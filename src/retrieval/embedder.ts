@@ -8,6 +8,12 @@ export interface Embedder {
   dim(): number | undefined;
   /** Whether embed() stays in-process (cheap and safe inside a transaction). */
   readonly local: boolean;
+  /**
+   * Cosine similarity from which a passage counts as relevant on the vector ranker alone. It is a
+   * property of the model: unrelated texts score near 0 with hashed n-grams but 0.1–0.3 with
+   * neural embeddings.
+   */
+  readonly relevantFrom: number;
   /** Unit-length vectors, one per text, in order. */
   embed(texts: string[]): Promise<number[][]>;
 }

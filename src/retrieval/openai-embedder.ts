@@ -12,6 +12,8 @@ export interface OpenAiEmbedderOptions {
   /** Texts per request; providers cap the batch (OpenAI 2,048 inputs, many local servers far fewer). */
   batchSize?: number;
   maxRetries?: number;
+  /** Cosine from which a vector match alone is relevant (see Embedder.relevantFrom). */
+  relevantFrom?: number;
 }
 
 export function openAiEmbedder(opts: OpenAiEmbedderOptions): Embedder {
@@ -26,6 +28,7 @@ export function openAiEmbedder(opts: OpenAiEmbedderOptions): Embedder {
   return {
     id: `openai:${opts.model}`,
     local: false,
+    relevantFrom: opts.relevantFrom ?? 0.5,
     dim: () => dim,
     async embed(texts) {
       const out: number[][] = [];

@@ -17,8 +17,6 @@ export const EXACT_SCAN_MAX = 20_000;
 const CANDIDATES = 40;
 /** A passage matching this share of the query's concepts (at least one) is relevant by keywords. */
 const MIN_CONCEPT_SHARE = 0.5;
-/** Cosine similarity from which a passage is relevant on the vector ranker alone. */
-export const MIN_VECTOR_SIMILARITY = 0.3;
 
 export interface SearchRequest {
   userId: string;
@@ -101,7 +99,7 @@ export async function searchHistory(db: Db, embedder: Embedder, req: SearchReque
   for (const f of fused) {
     const sim = similarity.get(f.item.id) ?? null;
     const hits = matched.get(f.item.id) ?? 0;
-    if (hits < minConcepts && (sim ?? 0) < MIN_VECTOR_SIMILARITY) continue;
+    if (hits < minConcepts && (sim ?? 0) < embedder.relevantFrom) continue;
     // One passage per record: the best one cites it.
     const key = `${f.item.source_table}:${f.item.source_id}`;
     if (seenSources.has(key)) continue;
