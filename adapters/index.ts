@@ -5,7 +5,7 @@ import { handleMessage } from '../src/conversation/engine.ts';
 import { registerAdapter, unregisterAdapter } from '../src/delivery/registry.ts';
 import type { RunningService } from '../src/services.ts';
 import { FeishuAdapter } from './feishu/index.ts';
-import { pruneProcessedEvents } from './shared/dedup.ts';
+import { pruneProcessedEvents } from '../src/store/processed-events.ts';
 import type { MessageHandler } from './shared/webhook.ts';
 import { SlackAdapter } from './slack/index.ts';
 import type { Adapter } from './types.ts';

@@ -9,7 +9,7 @@ import type { Config } from '../../src/config.ts';
 import type { Adapter, InboundMessage, Recipient, Reply } from '../types.ts';
 import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
 import { BackgroundWork } from '../shared/background.ts';
-import { claimEvent } from '../shared/dedup.ts';
+import { claimEvent } from '../../src/store/processed-events.ts';
 import { platformIdOf } from '../shared/identity.ts';
 import { RecipientRateLimiter } from '../shared/rate-limit.ts';
 import { header, json, text, type MessageHandler, type WebhookAdapter, type WebhookRequest, type WebhookResponse } from '../shared/webhook.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/index.ts';
 import { safeEqual, withinWindow } from '../../adapters/shared/checks.ts';
-import { claimEvent, pruneProcessedEvents } from '../../adapters/shared/dedup.ts';
+import { claimEvent, pruneProcessedEvents } from '../../src/store/processed-events.ts';
 import { chooseAdapter, platformIdOf } from '../../adapters/shared/identity.ts';
 import { RecipientRateLimiter } from '../../adapters/shared/rate-limit.ts';
 import { splitText, truncate, utf8Bytes } from '../../adapters/shared/split.ts';

@@ -1,6 +1,5 @@
 // Persisted webhook dedup: a platform's redelivery of an event we already took is dropped, also
 // after a restart or on another instance, because the claim is a row in processed_events.
-// (The adapters' only SQL; kept beside them because nothing else reads this table.)
 import type { Db } from '../../db/index.ts';
 
 /**
