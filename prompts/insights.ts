@@ -208,3 +208,9 @@ export const rulesTexts: Texts = {
   saved: { zh: '{key} = {value}(默认 {default})', en: '{key} = {value} (default {default})' },
   reset: { zh: '{key} 已恢复默认值 {default}', en: '{key} is back to its default {default}' },
 };
+
+export const alertChatTexts: Texts = {
+  list_title: { zh: '当前触发的预警({n} 条)', en: 'Alerts firing now ({n})' },
+  list_none: { zh: '你的客户目前没有触发任何预警。', en: 'No alerts fire on your accounts right now.' },
+  item: { zh: '[{severity}] {rule}:{message}', en: '[{severity}] {rule}: {message}' },
+};

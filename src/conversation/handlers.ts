@@ -6,3 +6,5 @@ import { handleAccountChoice } from './choose-account.ts';
 import { handleNoteTurn } from './notes/handler.ts';
 
 export const turnHandlers: TurnHandler[] = [handleAccountChoice, handleNoteTurn];
+import { handleAlertAck } from './tools/alerts-ack.ts';
+turnHandlers.push(handleAlertAck);

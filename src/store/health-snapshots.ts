@@ -59,3 +59,14 @@ export async function latestActivityDate(db: Db, tz: string): Promise<string | n
   );
   return res.rows[0]?.d ?? null;
 }
+
+/** One account's snapshots in [from, to], oldest first, if the user may see the account. */
+export async function accountTrend(db: Db, viewerId: string, accountId: string, from: string, to: string): Promise<{ asOf: string; score: number }[]> {
+  const res = await db.query<{ as_of: string; score: number }>(
+    `SELECT as_of, score FROM health_snapshots
+     WHERE account_id = $1 AND as_of BETWEEN $2::date AND $3::date AND account_id IN (SELECT account_id FROM visible_account_ids($4))
+     ORDER BY as_of`,
+    [accountId, from, to, viewerId],
+  );
+  return res.rows.map((r) => ({ asOf: r.as_of, score: r.score }));
+}

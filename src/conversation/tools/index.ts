@@ -51,3 +51,7 @@ export const tools: Tool<any, any>[] = [
 export function toolByName(name: string): Tool<any, any> | undefined {
   return tools.find((tool) => tool.name === name);
 }
+import { healthScoreTool } from './health-score.ts';
+import { weeklyBriefingTool } from './briefing-weekly.ts';
+import { alertsListTool } from './alerts-list.ts';
+tools.push(healthScoreTool, weeklyBriefingTool, alertsListTool);

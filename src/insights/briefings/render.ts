@@ -31,7 +31,7 @@ function accountSection(a: AccountBriefing, n: number, b: Briefing, lang: Lang):
     lines.push(`${t(briefingTexts, 'alerts', lang)}:`);
     for (const x of a.alerts) {
       const mark = t(briefingTexts, x.isNew ? 'new_mark' : 'open_mark', lang);
-      lines.push(`  · [${t(severityNames, x.severity, lang)}·${mark}] ${t(ruleNames, x.rule, lang)}:${x.message}`);
+      lines.push(`  · [${t(severityNames, x.severity, lang)}·${mark}] ${t(ruleNames, x.rule, lang)}${lang === 'zh' ? ':' : ': '}${x.message}`);
     }
   }
   if (!a.due.length) lines.push(t(briefingTexts, 'due_none', lang, { to: b.dueWindow.to }));
