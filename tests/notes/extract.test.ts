@@ -184,6 +184,12 @@ describe('people', () => {
     expect(en.people[0]).toMatchObject({ name: 'Gao Yuan', title: 'general manager', newInRole: true, decisionRole: 'decision_maker' });
   });
 
+  it('an English surname alone refers to the person named before ("Gao is very interested"), but "He" stays a pronoun', () => {
+    const d = ex('Met the new general manager Gao Yuan and engineer He Ming. Gao is very interested. He said the budget is tight.');
+    expect(d.people.map((p) => p.name)).toEqual(['Gao Yuan', 'He Ming']);
+    expect(d.signals).toEqual([{ kind: 'positive', text: 'interested', person: 'Gao Yuan' }]);
+  });
+
   it.each([
     ['总经理', 'executive'],
     ['集团副总经理', 'executive'],

@@ -85,7 +85,7 @@ function savedLines(view: NoteView, lang: Lang): string[] {
   if (view.amounts.length) lines.push(t(noteTexts, 'lineMoney', lang, { list: view.amounts.map((a) => moneyText(a, lang)).join(sep(lang)) }));
   if (view.competitors.length) lines.push(t(noteTexts, 'lineCompetitors', lang, { list: joinList(view.competitors, lang) }));
   if (view.signals.length) {
-    const list = view.signals.map((s) => `${s.person ? `${s.person} ` : ''}${s.text}(${t(signalLabels, s.kind, lang)})`);
+    const list = view.signals.map((s) => `${s.person ? `${s.person} ` : ''}${s.text}${lang === 'zh' ? `(${t(signalLabels, s.kind, lang)})` : ` (${t(signalLabels, s.kind, lang)})`}`);
     lines.push(t(noteTexts, 'lineSignals', lang, { list: list.join(sep(lang)) }));
   }
   lines.push(t(noteTexts, 'lineSummary', lang, { summary: i.summary }));

@@ -241,8 +241,9 @@ function findChinese(text: string, known: KnownName[], out: PersonMention[], tak
 }
 
 const EN_NAME = "[A-Z][a-z]+(?:[-'][A-Za-z]+)?";
+// "He" is not listed: it is also the pinyin of 何 (He Jun); a name needs two capitalised words anyway.
 const EN_NOT_NAME = new Set(
-  ('I We He She They The A An Our Their His Her It This That Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March ' +
+  ('I We She They The A An Our Their His Her It This That Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March ' +
     'April May June July August September October November December Visited Met Called Had Discussed Next Send Sent Need Will Budget Phase Group Company Co Ltd ' +
     'Mining Port Road Bridge Energy Construction Engineering Mr Ms Mrs Dr Also And But Then After Before Log Note Record').split(' '),
 );
@@ -265,6 +266,8 @@ function latinPatterns() {
   ];
   return latinPatternCache;
 }
+
+const SURNAME_WORDS = new Set(['he', 'so', 'an', 'man', 'long', 'fan', 'may', 'sun', 'mark', 'bill', 'will', 'rose']);
 
 function findLatin(text: string, known: KnownName[], out: PersonMention[], taken: [number, number][]) {
   const lower = text.toLowerCase();
@@ -308,6 +311,20 @@ function findLatin(text: string, known: KnownName[], out: PersonMention[], taken
       }
       out.push({ start: s, end: e, text: text.slice(s, e), name: fullName, title, newInRole: !!m[p.isNew], latin: true });
       taken.push([nameStart, nameStart + fullName.length]);
+    }
+  }
+  // "Gao is very interested": a bare surname of someone the note named in full.
+  // Surnames that are also English words ("He said ...") are left out.
+  const surnames = new Set(
+    out.filter((m) => m.latin && m.name && /^[A-Z]/.test(m.name)).map((m) => m.name!.split(/\s+/)[0]).filter((sn) => !SURNAME_WORDS.has(sn.toLowerCase())),
+  );
+  for (const sn of surnames) {
+    for (const m of text.matchAll(new RegExp(`\\b${sn}\\b`, 'g'))) {
+      const s = m.index!;
+      const e = s + sn.length;
+      if (!isFreeAt(taken, s, e)) continue;
+      out.push({ start: s, end: e, text: sn, surname: sn.toLowerCase(), honorific: '', latin: true });
+      taken.push([s, e]);
     }
   }
   for (const m of text.matchAll(new RegExp(`\\b(Mr|Ms|Mrs|Miss|Dr|Director|President|Chairman|Manager)\\.?\\s+(${EN_NAME})\\b`, 'g'))) {
