@@ -60,13 +60,13 @@ export interface HealthPoint {
   score: number;
 }
 
-/** Health snapshots of the visible accounts (optionally one) between two business dates, oldest first. */
-export async function healthHistory(db: Db, viewerId: string, from: string, to: string, accountId?: string): Promise<Map<string, HealthPoint[]>> {
+/** Health snapshots of the visible accounts (optionally only some) between two business dates, oldest first. */
+export async function healthHistory(db: Db, viewerId: string, from: string, to: string, accountIds?: string[]): Promise<Map<string, HealthPoint[]>> {
   const params: unknown[] = [viewerId, from, to];
-  if (accountId) params.push(accountId);
+  if (accountIds) params.push(accountIds);
   const r = await db.query<{ account_id: string; as_of: string; score: number }>(
     `SELECT s.account_id, s.as_of, s.score FROM health_snapshots s
-     WHERE s.as_of BETWEEN $2::date AND $3::date AND ${visibleTo('s.account_id', 1)} ${accountId ? 'AND s.account_id = $4' : ''}
+     WHERE s.as_of BETWEEN $2::date AND $3::date AND ${visibleTo('s.account_id', 1)} ${accountIds ? 'AND s.account_id = ANY($4::text[])' : ''}
      ORDER BY s.account_id, s.as_of`,
     params,
   );

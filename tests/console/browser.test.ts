@@ -10,6 +10,8 @@ import { ROOT } from '../helpers/paths.ts';
 import { AT_Q, startConsole, TOKEN, type ConsoleServer } from './helpers.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
+const VISIT_NOTE =
+  '今天下午拜访了北方路桥的何军总工和新任总经理高远,高总对桥梁架设设备二期方案很感兴趣,预算大约600万,担心交付周期。下周三前发送交付计划。';
 const SHOTS = join(ROOT, 'test-artifacts', 'console');
 const haveBrowser = existsSync(CHROMIUM);
 if (!haveBrowser) console.warn(`console browser test skipped: ${CHROMIUM} is missing (apt-get install chromium; .ci/run does this)`);
@@ -22,6 +24,20 @@ describe.skipIf(!haveBrowser)('console in a real browser', () => {
   let page: Page;
 
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  /** Sends a message (or presses a reply button) and returns the reply that comes back. */
+  const answerTo = async (send: () => Promise<void>) => {
+    const replies = page.locator('.chat-log .msg.bot [data-testid=reply]');
+    const before = await replies.count();
+    await send();
+    const reply = replies.nth(before);
+    await reply.waitFor();
+    return reply;
+  };
+  const ask = (text: string) =>
+    answerTo(async () => {
+      await page.getByTestId('chat-input').fill(text);
+      await page.getByTestId('chat-send').click();
+    });
   const actAs = async (id: string) => {
     await page.goto(`${base}/console/act-as`);
     await Promise.all([page.waitForURL(`${base}/`), page.click(`[data-testid=act-as-${id}]`)]);
@@ -66,10 +82,7 @@ describe.skipIf(!haveBrowser)('console in a real browser', () => {
 
   it('chats as u_li with the same engine as the bots', async () => {
     await page.goto(`${base}/?${AT_Q}`);
-    await page.getByTestId('chat-input').fill('西山矿业有哪些未解决的工单?');
-    await page.getByTestId('chat-send').click();
-    const reply = page.locator('.chat-log .msg.bot [data-testid=reply]').last();
-    await reply.waitFor();
+    const reply = await ask('西山矿业有哪些未解决的工单?');
     expect(await reply.textContent()).toContain('T003');
     await shot('03-chat');
   });
@@ -137,12 +150,19 @@ describe.skipIf(!haveBrowser)('console in a real browser', () => {
     expect(res?.status()).toBe(404);
     expect(await page.content()).not.toContain('西山矿业');
     await page.goto(`${base}/?${AT_Q}`);
-    await page.getByTestId('chat-input').fill('西山矿业的合同什么时候到期?');
-    await page.getByTestId('chat-send').click();
-    const reply = page.locator('.chat-log .msg.bot [data-testid=reply]').last();
-    await reply.waitFor();
+    const reply = await ask('西山矿业的合同什么时候到期?');
     expect(await reply.textContent()).not.toContain('西山矿业集团');
     await shot('11-chat-u_zhang');
+  });
+
+  it("logs EXPECTED.md's visit note as u_zhang and undoes it with the reply's button", async () => {
+    await page.goto(`${base}/?at=${encodeURIComponent('2026-11-24T18:00:00+08:00')}`);
+    const saved = await ask(VISIT_NOTE);
+    expect(await saved.textContent()).toContain('北方路桥');
+    await shot('12-chat-note-saved');
+    const undone = await answerTo(() => saved.locator('.reply-button', { hasText: '撤销' }).click());
+    expect(await undone.textContent()).toContain('已撤销');
+    await shot('13-chat-note-undone');
   });
 
   it('works at phone width and in English', async () => {
@@ -152,6 +172,6 @@ describe.skipIf(!haveBrowser)('console in a real browser', () => {
     expect(await page.locator('#contracts h2').textContent()).toBe('Contracts');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
-    await shot('12-phone-A300-en');
+    await shot('14-phone-A300-en');
   });
 });

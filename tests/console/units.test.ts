@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderReplyHtml } from '../../adapters/console/render.ts';
 import { html } from '../../adapters/console/html.ts';
-import { applyTableQuery, parseTableQuery, type AccountTableRow } from '../../src/http/console/accounts-table.ts';
+import { applyTableQuery, paginate, parseTableQuery, type AccountTableRow } from '../../src/http/console/accounts-table.ts';
 import { safeNext } from '../../src/http/console/context.ts';
 import { decodeSession, encodeSession, newSession, parseCookies, sessionKey, SESSION_MAX_AGE_S, tokenMatches } from '../../src/http/console/session.ts';
 import { budgetBar, percentText, sparkline } from '../../src/http/console/views/svg.ts';
@@ -99,7 +99,16 @@ describe('accounts table', () => {
   });
 
   it('ignores values it does not know', () => {
-    expect(parseTableQuery({ sort: 'drop table', tier: 'Z', band: 'meh', dir: 'sideways' })).toEqual({ q: '', sort: 'tier', dir: 'asc', tier: undefined, band: undefined, owner: undefined });
+    expect(parseTableQuery({ sort: 'drop table', tier: 'Z', band: 'meh', dir: 'sideways', page: '-2' })).toEqual({ q: '', sort: 'tier', dir: 'asc', tier: undefined, band: undefined, owner: undefined, page: 1 });
+  });
+
+  it('pages the list, a page past the end showing the last', () => {
+    const list = Array.from({ length: 120 }, (_, i) => i + 1);
+    expect(paginate(list, 1, 50)).toMatchObject({ page: 1, pages: 3, first: 1, last: 50, total: 120 });
+    const last = paginate(list, 9, 50);
+    expect(last).toMatchObject({ page: 3, first: 101, last: 120 });
+    expect(last.rows).toEqual(list.slice(100));
+    expect(paginate([], 1, 50)).toMatchObject({ page: 1, pages: 1, first: 0, last: 0, total: 0 });
   });
 });
 

@@ -29,6 +29,8 @@ export interface TableQuery {
   owner?: string;
   sort: SortKey;
   dir: 'asc' | 'desc';
+  /** 1-based page of the filtered, sorted list. */
+  page: number;
 }
 
 export function parseTableQuery(q: Record<string, string | undefined>): TableQuery {
@@ -40,6 +42,7 @@ export function parseTableQuery(q: Record<string, string | undefined>): TableQue
     owner: q.owner?.trim() || undefined,
     sort,
     dir: q.dir === 'desc' ? 'desc' : q.dir === 'asc' ? 'asc' : defaultDir(sort),
+    page: /^\d{1,6}$/.test(q.page ?? '') && Number(q.page) >= 1 ? Number(q.page) : 1,
   };
 }
 
@@ -83,4 +86,22 @@ function compare(a: AccountTableRow, b: AccountTableRow, sort: SortKey): number 
 export function applyTableQuery(rows: AccountTableRow[], q: TableQuery): AccountTableRow[] {
   const sign = q.dir === 'desc' ? -1 : 1;
   return rows.filter((r) => matches(r, q)).sort((a, b) => sign * compare(a, b, q.sort) || a.id.localeCompare(b.id));
+}
+
+export interface PageOf<T> {
+  rows: T[];
+  page: number;
+  pages: number;
+  /** 1-based positions of the first and last row shown. */
+  first: number;
+  last: number;
+  total: number;
+}
+
+/** One page of rows; a page past the end shows the last one. */
+export function paginate<T>(rows: T[], page: number, size: number): PageOf<T> {
+  const pages = Math.max(1, Math.ceil(rows.length / size));
+  const p = Math.min(Math.max(1, page), pages);
+  const slice = rows.slice((p - 1) * size, p * size);
+  return { rows: slice, page: p, pages, first: slice.length ? (p - 1) * size + 1 : 0, last: (p - 1) * size + slice.length, total: rows.length };
 }

@@ -46,7 +46,7 @@ async function load360(ctx: PageContext, id: string): Promise<Account360> {
     accountOpportunities(db, viewer, id),
     accountProjects(db, viewer, id),
     liveHealth(ctx, { accountIds: [id] }),
-    healthHistory(db, viewer, addDays(today, -TREND_DAYS), today, id),
+    healthHistory(db, viewer, addDays(today, -TREND_DAYS), today, [id]),
     visibleAlerts(db, viewer, { status: 'all', accountId: id, now: ctx.now, limit: 50 }),
     evaluateAlerts(db, { at: asOfNow(ctx.now, ctx.tz), tunables, lang: ctx.lang, scope: { viewerId: viewer, accountIds: [id] } }),
   ]);

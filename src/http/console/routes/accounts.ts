@@ -7,13 +7,15 @@ import { loadTunables } from '../../../insights/settings.ts';
 import { accountListRows, healthHistory, type HealthPoint } from '../../../store/console-queries.ts';
 import type { AccountScope } from '../../../store/scope.ts';
 import { ct } from '../../../../prompts/console.ts';
-import { applyTableQuery, parseTableQuery, type AccountTableRow } from '../accounts-table.ts';
+import { applyTableQuery, paginate, parseTableQuery, type AccountTableRow } from '../accounts-table.ts';
 import { page, queryOf, type ConsoleDeps, type PageContext } from '../context.ts';
 import { accountsBody } from '../views/accounts.ts';
 import { renderPage } from '../views/page.ts';
 
 /** How far back the sparkline reaches. */
 export const TREND_DAYS = 90;
+/** Rows per page of the accounts list. */
+export const PAGE_SIZE = 50;
 
 /** Health as of the page's moment, for the accounts in scope (already limited to the viewer). */
 export async function liveHealth(ctx: PageContext, scope: AccountScope): Promise<Map<string, Health>> {
@@ -37,11 +39,7 @@ export function accountsRoutes(server: FastifyInstance, deps: ConsoleDeps) {
       const db = ctx.app.db;
       const today = toIsoDate(ctx.now, ctx.tz);
       const from = addDays(today, -TREND_DAYS);
-      const [base, health, history] = await Promise.all([
-        accountListRows(db, ctx.user.id, ctx.now),
-        liveHealth(ctx, {}),
-        healthHistory(db, ctx.user.id, from, today),
-      ]);
+      const [base, health] = await Promise.all([accountListRows(db, ctx.user.id, ctx.now), liveHealth(ctx, {})]);
       const rows: AccountTableRow[] = base.map((a) => {
         const h = health.get(a.id);
         return {
@@ -59,15 +57,18 @@ export function accountsRoutes(server: FastifyInstance, deps: ConsoleDeps) {
           industry: a.industry,
         };
       });
-      const trends = new Map(rows.map((r) => [r.id, trendWithToday(history.get(r.id) ?? [], health.get(r.id), today)]));
       const owners = [...new Map(rows.map((r) => [r.ownerId, r.ownerName ?? r.ownerId])).entries()]
         .map(([id, name]) => ({ id, name }))
         .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
       const query = parseTableQuery(queryOf(ctx.req));
+      const shown = paginate(applyTableQuery(rows, query), query.page, PAGE_SIZE);
+      const ids = shown.rows.map((r) => r.id);
+      const history = await healthHistory(db, ctx.user.id, from, today, ids);
+      const trends = new Map(ids.map((id) => [id, trendWithToday(history.get(id) ?? [], health.get(id), today)]));
       return renderPage(ctx, {
         title: ct('accounts_title', ctx.lang),
         active: 'accounts',
-        body: accountsBody(ctx, { rows: applyTableQuery(rows, query), total: rows.length, query, owners, trends, trendFrom: from, trendTo: today }),
+        body: accountsBody(ctx, { shown, query, owners, trends, trendFrom: from, trendTo: today }),
       });
     }),
   );

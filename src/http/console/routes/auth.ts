@@ -65,7 +65,8 @@ export function authRoutes(server: FastifyInstance, deps: ConsoleDeps) {
       async (ctx) => {
         const users = await consoleUsers(app.db);
         const next = safeNext(queryOf(ctx.req).next);
-        return chooseUserPage(ctx.lang, users, { next, current: ctx.session.user, loopback: !ctx.tokenMode && isLoopback(ctx.req.socket.remoteAddress) });
+        const langHref = withParams(ctx.req.url, { lang: ctx.lang === 'zh' ? 'en' : 'zh' });
+        return chooseUserPage(ctx.lang, users, { next, current: ctx.session.user, loopback: !ctx.tokenMode && isLoopback(ctx.req.socket.remoteAddress), langHref });
       },
       { noUser: true },
     ),
@@ -81,7 +82,8 @@ export function authRoutes(server: FastifyInstance, deps: ConsoleDeps) {
         const user = id ? await getUser(app.db, id) : undefined;
         if (!user) {
           const users = await consoleUsers(app.db);
-          return { status: 400, page: chooseUserPage(ctx.lang, users, { next, notice: ct('unknown_user', ctx.lang), loopback: !ctx.tokenMode }) };
+          const langHref = withParams('/console/act-as', { next, lang: ctx.lang === 'zh' ? 'en' : 'zh' });
+          return { status: 400, page: chooseUserPage(ctx.lang, users, { next, notice: ct('unknown_user', ctx.lang), loopback: !ctx.tokenMode, langHref }) };
         }
         ctx.setSession({ ...ctx.session, user: user.id });
         return { redirect: next.startsWith('/console/act-as') ? '/' : next };

@@ -2,7 +2,7 @@
 import { html, type Html } from '../../../../adapters/console/html.ts';
 import type { Lang } from '../../../../prompts/index.ts';
 import { ct, type ConsoleKey } from '../../../../prompts/console.ts';
-import { defaultDir, type AccountTableRow, type SortKey, type TableQuery } from '../accounts-table.ts';
+import { defaultDir, type AccountTableRow, type PageOf, type SortKey, type TableQuery } from '../accounts-table.ts';
 import type { PageContext } from '../context.ts';
 import { sparkline, type SparkPoint } from './svg.ts';
 
@@ -30,8 +30,7 @@ const COLUMNS: { key: SortKey | null; label: ConsoleKey }[] = [
 ];
 
 export interface AccountsView {
-  rows: AccountTableRow[];
-  total: number;
+  shown: PageOf<AccountTableRow>;
   query: TableQuery;
   owners: { id: string; name: string }[];
   trends: Map<string, SparkPoint[]>;
@@ -56,8 +55,8 @@ export function accountsBody(ctx: PageContext, v: AccountsView): Html {
   <button type="submit" class="secondary">${ct('filter_apply', lang)}</button>
   <a href="${ctx.href('/console/accounts')}">${ct('filter_reset', lang)}</a>
 </form>
-<p class="muted">${ct('accounts_count', lang, { n: v.rows.length })}</p>
-${v.rows.length === 0
+<p class="muted">${ct('accounts_count', lang, { n: v.shown.total })}${v.shown.pages > 1 ? ` · ${ct('page_range', lang, { first: v.shown.first, last: v.shown.last })}` : ''}</p>
+${v.shown.total === 0
   ? html`<p class="empty">${ct('accounts_none', lang)}</p>`
   : html`<div class="table-wrap"><table class="data accounts" data-testid="accounts-table">
 <thead><tr>${COLUMNS.map((c) =>
@@ -66,7 +65,7 @@ ${v.rows.length === 0
         : html`<th>${ct(c.label, lang)}</th>`,
     )}</tr></thead>
 <tbody>
-${v.rows.map((r) => {
+${v.shown.rows.map((r) => {
   const trend = v.trends.get(r.id) ?? [];
   const spark = sparkline(trend, { from: v.trendFrom, to: v.trendTo, label: ct('trend_label', lang, { points: trend.map((p) => `${p.date} ${p.score}`).join(', ') }) });
   return html`<tr data-account="${r.id}">
@@ -79,5 +78,17 @@ ${v.rows.map((r) => {
   <td>${r.ownerName ?? r.ownerId}</td>
 </tr>`;
 })}
-</tbody></table></div>`}`;
+</tbody></table></div>
+${v.shown.pages > 1 ? pager(ctx, v) : ''}`}`;
+}
+
+function pager(ctx: PageContext, v: AccountsView): Html {
+  const { lang } = ctx;
+  const q = v.query;
+  const at = (page: number) => ctx.href('/console/accounts', { q: q.q || undefined, tier: q.tier, band: q.band, owner: q.owner, sort: q.sort, dir: q.dir, page });
+  return html`<nav class="pager" data-testid="pager">
+  ${v.shown.page > 1 ? html`<a href="${at(v.shown.page - 1)}" rel="prev">← ${ct('page_prev', lang)}</a>` : html`<span></span>`}
+  <span class="muted">${ct('page_of', lang, { page: v.shown.page, pages: v.shown.pages })}</span>
+  ${v.shown.page < v.shown.pages ? html`<a href="${at(v.shown.page + 1)}" rel="next">${ct('page_next', lang)} →</a>` : html`<span></span>`}
+</nav>`;
 }

@@ -27,12 +27,14 @@ export function signinPage(lang: Lang, opts: { next: string; wrong: boolean; lan
   );
 }
 
-export function chooseUserPage(lang: Lang, users: User[], opts: { next: string; current?: string; notice?: string; loopback: boolean }): Html {
+export function chooseUserPage(lang: Lang, users: User[], opts: { next: string; current?: string; notice?: string; loopback: boolean; langHref: string }): Html {
   return shell(
     lang,
     ct('choose_user_title', lang),
     html`${opts.loopback ? html`<div class="notice" data-testid="loopback-notice">${ct('loopback_notice', lang)}</div>` : ''}
 <main class="narrow chooser">
+  <p class="lang-corner"><a href="${opts.langHref}">${ct('switch_lang', lang)}</a></p>
+  <p class="brand-line">${ct('app_name', lang)}</p>
   <h1>${ct('choose_user_title', lang)}</h1>
   <p class="muted">${ct('choose_user_intro', lang)}</p>
   ${opts.notice ? html`<div class="flash error" role="alert">${opts.notice}</div>` : ''}
