@@ -204,6 +204,10 @@ describe('bad ids and bad input', () => {
     }
   });
 
+  it('sends /console to the start page', async () => {
+    for (const url of ['/console', '/console/']) expect((await li.get(url)).headers.location).toBe('/');
+  });
+
   it('answers a bad ?at= with a 400 page naming the value', async () => {
     const r = await li.get('/console/accounts?at=yesterday-ish');
     expect(r.statusCode).toBe(400);

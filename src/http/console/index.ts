@@ -31,6 +31,8 @@ export async function consoleRoutes(server: FastifyInstance, app: AppContext) {
     briefingsRoutes(scope, deps);
     outboxRoutes(scope, deps);
     rulesRoutes(scope, deps);
+    scope.get('/console', (_req, reply) => reply.redirect('/'));
+    scope.get('/console/', (_req, reply) => reply.redirect('/'));
     scope.get(
       '/console/*',
       page(deps, async () => {
