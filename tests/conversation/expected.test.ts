@@ -166,6 +166,14 @@ const cases: Record<string, Case[]> = {
       mustNot: ['西山矿业集团', 'CT-A200', '2028-02-28', 'A200', '2026-09-30', 'T003', '13900002001', '李娜'],
     },
   ],
+  'accounts by tier': [
+    {
+      user: 'u_zhang',
+      texts: ['我的S级客户有哪些?', '列一下我名下的S级客户', '我负责的客户里哪些是S级', 'List my tier S accounts', 'Which of my accounts are tier S?', 'my S-tier customers'],
+      must: [['中建华东工程集团']],
+      mustNot: ['北方路桥', '兴业建材', '西山矿业'],
+    },
+  ],
   overview: [
     {
       user: 'u_li',
@@ -176,14 +184,20 @@ const cases: Record<string, Case[]> = {
   opportunities: [
     {
       user: 'u_li',
-      texts: ['西山矿业有哪些商机?', '西山矿业在谈的项目', 'Open opportunities at Xishan Mining?', 'xishan mining pipeline'],
+      texts: ['西山矿业有哪些商机?', '西山矿业在谈的项目', '西山矿业的销售机会进展如何', 'Open opportunities at Xishan Mining?', 'xishan mining pipeline', 'What deals do we have with Xishan Mining?'],
       must: [['P200'], ['矿用挖掘机更新项目']],
+    },
+    {
+      user: 'u_li',
+      texts: ['我的商机有哪些?', '我在跟的销售机会', '所有在谈商机', 'Show my pipeline', 'my open opportunities', 'What deals are open?'],
+      must: [['P200'], ['P500']],
+      mustNot: ['P100', 'P400'],
     },
   ],
   contacts: [
     {
       user: 'u_zhang',
-      texts: ['刘建国的电话是多少?', '刘总的联系方式', '刘建国是谁', "What's Liu Jianguo's phone number?", 'Who is Liu Jianguo?'],
+      texts: ['刘建国的电话是多少?', '刘总的联系方式', '刘建国是谁', "What's Liu Jianguo's phone number?", 'Who is Liu Jianguo?', 'contact details of Mr. Liu'],
       must: [['13800001001'], ['集团副总经理']],
     },
     {
@@ -195,12 +209,12 @@ const cases: Record<string, Case[]> = {
   'last discussion': [
     {
       user: 'u_li',
-      texts: ['上次和西山矿业聊了什么?', '西山矿业上次谈了什么', 'What did we discuss with Xishan Mining last time?', 'what was discussed with xishan mining'],
+      texts: ['上次和西山矿业聊了什么?', '西山矿业上次谈了什么', '跟西山矿业最近一次沟通了什么内容', 'What did we discuss with Xishan Mining last time?', 'what was discussed with xishan mining', 'What did we talk about with Xishan Mining recently?'],
       must: [['2026-11-18'], ['联合实验室']],
     },
     {
       user: 'u_li',
-      texts: ['最近六周江南港务有哪些互动?', 'Interactions with Jiangnan Port in the last 6 weeks', '过去40天和江南港务的沟通记录'],
+      texts: ['最近六周江南港务有哪些互动?', '过去40天和江南港务的沟通记录', '江南港务最近两个月的拜访记录', 'Interactions with Jiangnan Port in the last 6 weeks', 'Jiangnan Port interaction history for the past 40 days', 'show the log of Jiangnan Port over the last 2 months'],
       must: [['2026-11-22'], ['2026-10-20']],
       mustNot: ['2026-09-08'],
     },

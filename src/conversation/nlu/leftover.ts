@@ -22,7 +22,8 @@ export function leftoverName(text: string, vocabulary: { zh: string[]; en: strin
   for (const w of zh) s = s.split(w.toLowerCase()).join(' ');
   const enStop = new Set([...vocabulary.en, ...BASE_VOCABULARY.en].flatMap((w) => w.toLowerCase().split(/\s+/)));
   const pieces: string[] = [];
-  for (const part of s.split(/[^\u3400-\u9fffa-z0-9&'.-]+|(?<=[\u3400-\u9fff])(?=[a-z])|(?<=[a-z])(?=[\u3400-\u9fff])/)) {
+  for (const raw of s.split(/[^\u3400-\u9fffa-z0-9&'.-]+|(?<=[\u3400-\u9fff])(?=[a-z])|(?<=[a-z])(?=[\u3400-\u9fff])/)) {
+    const part = raw?.replace(/^[.'&-]+|[.'&-]+$/g, '');
     if (!part) continue;
     if (/[a-z]/.test(part)) {
       if (!enStop.has(part.replace(/'s$/, '')) && part.length >= 2) pieces.push(part);

@@ -34,7 +34,8 @@ const BACK_REFERENCE = /他们|她们|它们|他家|这家|那家|该客户|这�
 export function analyzeUtterance(text: string, lang: Lang, now: Date, tz: string, mention: AccountMention, people: ContactRef[] = []): Utterance {
   const norm = normalize(text);
   let rest = norm;
-  const spans = [mention.kind === 'none' ? '' : mention.span, ...people.map((p) => p.text)];
+  // An unmatched leftover is only a guess at a name: it stays in `rest`.
+  const spans = [mention.kind === 'found' || mention.kind === 'ambiguous' ? mention.span : '', ...people.map((p) => p.text)];
   for (const span of spans) if (span) rest = rest.split(span.toLowerCase()).join(' ');
   const today = toIsoDate(now, tz);
   return {

@@ -19,7 +19,7 @@ const EN_FILLER = [
   'currently', 'current', 'latest', 'recent', 'recently', 'last', 'time', 'much', 'many', 'account', 'accounts', 'customer', 'customers', 'client', 'clients',
   'company', 'group', 'still', 'next', 'past', 'coming', 'upcoming', 'within', 'soon', 'ago', 'today', 'yesterday', 'tomorrow', 'days', 'day', 'weeks',
   'week', 'months', 'month', 'years', 'year', 'over', 'more', 'less', 'since', 'until', 'before', 'after', 'up', 'by', 'end', 'will', 'would', 'should',
-  'number', 'info', 'details', 'across', 'every', 'each', 'level', 'not', 'no', 'yet', 'been', 'get', 'got', 'need', 'want', 'know', 'like', 'see', 'yet', 'ever', 'then', 'than', 'what\'s', 'who\'s', 'when\'s', 'and', 'also', 'ok', 'thanks', 'hi', 'hello',
+  'number', 'info', 'details', 'mr', 'mrs', 'ms', 'miss', 'dr', 'across', 'every', 'each', 'level', 'not', 'no', 'yet', 'been', 'get', 'got', 'need', 'want', 'know', 'like', 'see', 'yet', 'ever', 'then', 'than', 'what\'s', 'who\'s', 'when\'s', 'and', 'also', 'ok', 'thanks', 'hi', 'hello',
 ];
 
 export const BASE_VOCABULARY = { zh: ZH_FILLER, en: EN_FILLER };

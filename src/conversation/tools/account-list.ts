@@ -61,7 +61,7 @@ const DEFAULT_SILENT_DAYS = 30;
 function tiersIn(norm: string): (typeof TIERS)[number][] {
   const out = new Set<(typeof TIERS)[number]>();
   for (const m of norm.matchAll(/((?:[sabc]\s*[/、,和或及&]?\s*)+)(级|类)/g)) for (const ch of m[1].replace(/[^sabc]/g, '')) out.add(ch.toUpperCase() as (typeof TIERS)[number]);
-  for (const m of norm.matchAll(/tier[- ]?([sabc])\b/g)) out.add(m[1].toUpperCase() as (typeof TIERS)[number]);
+  for (const m of norm.matchAll(/\btier[- ]?([sabc])\b|\b([sabc])[- ]?tier\b/g)) out.add((m[1] ?? m[2]).toUpperCase() as (typeof TIERS)[number]);
   return [...out];
 }
 

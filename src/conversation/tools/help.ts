@@ -16,6 +16,9 @@ interface HelpOutput {
   examples: { tool: string; examples: string[] }[];
 }
 
+/** Examples shown when a message was not understood. */
+const NUDGE_EXAMPLES = 6;
+
 const KEYWORDS = {
   zh: ['你能做什么', '你会什么', '能做什么', '可以做什么', '能干什么', '怎么用', '如何使用', '使用说明', '帮助', '功能', '你是谁', '能问什么', '可以问什么'],
   en: ['help', 'what can you do', 'what do you do', 'how do i use', 'how to use', 'who are you', 'what can i ask', 'commands', 'usage'],
@@ -30,7 +33,8 @@ export const helpTool: Tool<typeof input, HelpOutput> = {
     const examples = tools
       .filter((tool) => tool.name !== 'help' && tool.examples)
       .map((tool) => ({ tool: tool.name, examples: tool.examples![ctx.lang].slice(0, reason === 'asked' ? 2 : 1) }));
-    return { reason, examples };
+    // Not understood: a short nudge, not the whole manual.
+    return { reason, examples: reason === 'asked' ? examples : examples.slice(0, NUDGE_EXAMPLES) };
   },
   render(ctx, out) {
     const head = t(engineTexts, out.reason === 'asked' ? 'helpTitle' : 'notUnderstood', ctx.lang);
