@@ -78,6 +78,20 @@ describe('chat', () => {
 });
 
 describe('acknowledging alerts', () => {
+  it('shows what was pushed to the user on the chat page, and its button acknowledges the alert', async () => {
+    const id = await alertId('exec_silence', 'A300');
+    await srv.db.query(`UPDATE outbox SET status = 'sent', platform = 'console', sent_at = now() WHERE alert_id = $1 AND recipient_id = 'u_li'`, [id]);
+    const home = await li.get(`/?${AT_Q}`);
+    const inbox = home.body.slice(home.body.indexOf('data-testid="inbox"'));
+    expect(inbox).toContain('江南港务集团');
+    const button = new RegExp(`data-action="alert.ack" data-value="\\{&quot;alert_id&quot;:&quot;${id}&quot;\\}"`);
+    expect(inbox).toMatch(button);
+    const r = await li.postJson(`/console/api/chat?${AT_Q}`, { action: 'alert.ack', value: { alert_id: String(id) } });
+    expect(r.statusCode).toBe(200);
+    const row = await srv.db.query<{ acknowledged_by: string }>('SELECT acknowledged_by FROM alerts WHERE id = $1', [id]);
+    expect(row.rows[0].acknowledged_by).toBe('u_li');
+  });
+
   it('lets a recipient acknowledge, once', async () => {
     const id = await alertId('budget_lag', 'A200');
     const r = await li.post(`/console/alerts/${id}/ack?${AT_Q}`, { next: '/console/alerts' });
