@@ -6,7 +6,7 @@ import { visibleAccountNames } from '../store/accounts.ts';
 import { ambiguousReply, notFoundReply, whichAccountReply } from './clarify.ts';
 import { resolveAccountMention, type AccountMention } from './nlu/accounts.ts';
 import { findContactMentions, type ContactRef } from './nlu/contacts.ts';
-import { isListQuestion, LIST_MARKERS, type Keywords } from './nlu/keywords.ts';
+import { asksAboutWholeBook, isListQuestion, LIST_MARKERS, type Keywords } from './nlu/keywords.ts';
 import { analyzeUtterance, type Utterance } from './nlu/utterance.ts';
 import { runTool } from './run-tool.ts';
 import { toolByName, tools } from './tools/index.ts';
@@ -88,7 +88,7 @@ export async function answerOffline(turn: TurnContext, text: string, opts: Offli
       if (!(u.refersBack && turn.context.lastAccountId)) return notFoundReply(turn, text, mention, tool.name);
     }
     if (!accountId) {
-      const useContext = trigger.account === 'required' || u.refersBack || !isListQuestion(u);
+      const useContext = trigger.account === 'required' || u.refersBack || !asksAboutWholeBook(u);
       if (useContext && turn.context.lastAccountId) accountId = turn.context.lastAccountId;
     }
     // "他们的工单呢?" with nothing to refer to: ask rather than answer for every account.

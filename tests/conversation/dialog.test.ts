@@ -128,3 +128,18 @@ describe('questions that need an account but name none', () => {
     expect(r2.text).toContain('郑涛');
   });
 });
+
+describe('questions about the whole book ignore the last account', () => {
+  it('"我的商机有哪些?" after a question about one account lists all of them', async () => {
+    await ask(app, 'u_li', '江南港务的合同什么时候到期?', { chatId: 'b1' });
+    const r = await ask(app, 'u_li', '我的商机有哪些?', { chatId: 'b1', at: minutes(1) });
+    expect(r.text).toContain('P200');
+    expect(r.text).toContain('P500');
+  });
+  it('"all open tickets" after a question about one account', async () => {
+    await ask(app, 'u_li', 'Jiangnan Port contracts', { chatId: 'b2' });
+    const r = await ask(app, 'u_li', 'all open tickets', { chatId: 'b2', at: minutes(1) });
+    expect(r.text).toContain('T003');
+    expect(r.text).toContain('T004');
+  });
+});

@@ -47,3 +47,10 @@ export const LIST_MARKERS: Keywords = {
 export function isListQuestion(u: Utterance): boolean {
   return any(u, LIST_MARKERS);
 }
+
+/** "我的商机", "all open tickets", "across my accounts": the user's whole book, not the last account. */
+const OWN_BOOK = /我的|我们的|我名下|我负责|所有|全部|\b(my|our|all|across|every)\b/;
+
+export function asksAboutWholeBook(u: Utterance): boolean {
+  return isListQuestion(u) || OWN_BOOK.test(u.rest);
+}
