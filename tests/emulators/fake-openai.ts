@@ -22,8 +22,9 @@ export interface RawStep {
   raw: string;
 }
 /** Computes the step from the request (e.g. to echo what the tool returned). */
-export type DynamicStep = (request: ChatRequest) => Step;
-export type Step = ToolCallStep | AnswerStep | HttpErrorStep | StallStep | RawStep | DynamicStep;
+export type StaticStep = ToolCallStep | AnswerStep | HttpErrorStep | StallStep | RawStep;
+export type DynamicStep = (request: ChatRequest) => StaticStep;
+export type Step = StaticStep | DynamicStep;
 
 export interface ChatRequest {
   model: string;
@@ -77,8 +78,8 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
     const request = JSON.parse(await body(req)) as ChatRequest;
     requests.push(request);
     authorizations.push(req.headers.authorization);
-    let step = steps.shift();
-    if (typeof step === 'function') step = step(request);
+    const next = steps.shift();
+    const step: StaticStep | undefined = typeof next === 'function' ? next(request) : next;
     if (!step) {
       res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'fake server: script exhausted' } }));
       return;
