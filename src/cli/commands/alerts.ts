@@ -21,7 +21,10 @@ export function register(program: Command) {
         const wallClock = new Date();
         const now = parseAt(opts.at, tz);
         const result = await sweepAlerts(app.db, { at: asOfNow(now, tz), lang, dryRun: opts.dryRun, pushAt: wallClock });
-        if (!opts.dryRun) await drainWithRegistry(app, wallClock, 10_000);
+        // Without a messaging platform the console channel delivers right away; with one, the
+        // pushes wait in the outbox for `kam start`, whose worker holds the platform connections.
+        const platforms = app.config.feishu || app.config.wecom || app.config.slack;
+        if (!opts.dryRun && !platforms) await drainWithRegistry(app, wallClock, 10_000);
         if (opts.json) {
           const out = result.alerts.map((a) => ({ rule: a.rule, account_id: a.accountId, severity: a.severity, recipients: a.recipients, message: a.message }));
           process.stdout.write(JSON.stringify(out, null, 2) + '\n');
