@@ -44,6 +44,7 @@ export const noteTexts = {
   undoneKept: { zh: '联系人{names}已被其他记录使用,予以保留。', en: 'Kept contact(s) {names}: other records use them.' },
   undoneUnfiled: { zh: '已撤销这条未归档记录。你发的原文仍然保留。', en: 'Undone: the unfiled note is withdrawn. Your original message is still kept.' },
   nothingToUndo: { zh: '没有可以撤销的记录:撤销只对最近 30 分钟内的记录有效。', en: 'There is nothing to undo: undo works on notes from the last 30 minutes.' },
+  noteNotFound: { zh: '找不到这条记录:它可能不是你记的,或者已经不存在。', en: 'I cannot find that note: it may not be yours, or it no longer exists.' },
   alreadyUndone: { zh: '这条记录已经撤销过了。', en: 'That note was already undone.' },
 
   dateChanged: { zh: '已把日期改为 {date}。', en: 'Date changed to {date}.' },

@@ -121,7 +121,7 @@ describe('undo removes only what the note created', () => {
     const mine = await chat(testApp(db), 'u_zhang').say(NOTE);
     const undo = mine.buttons!.find((b) => b.action === 'note.undo')!;
     const theirs = await chat(testApp(db), 'u_li').press(undo);
-    expect(theirs.text).toContain('没有可以撤销的记录');
+    expect(theirs.text).toContain('找不到这条记录');
     expect(await interaction(db, noteData(mine).note.interaction.id)).toBeDefined();
   });
 });

@@ -57,8 +57,8 @@ async function applyFollowUp(turn: TurnContext, capture: Capture, f: FollowUp): 
 async function onButton(turn: TurnContext, action: ButtonAction): Promise<Reply | null> {
   const id = Number(action.value?.noteId);
   const capture = Number.isInteger(id) ? await loadNote(turn.app.db, turn.user.id, id) : undefined;
+  if (!capture) return say(turn, 'noteNotFound');
   if (action.action === NOTE_UNDO) return undoNote(turn, capture);
-  if (!capture) return say(turn, 'nothingToUndo');
   if (capture.status === 'undone') return say(turn, 'noteGone');
   if (action.action === NOTE_EDIT) return editHelp(turn, capture);
   if (action.action === NOTE_ANSWER) {
