@@ -93,7 +93,11 @@ const INSERT_BATCH = 2000;
  * author and account hash the same as their chunks' are skipped, so importing the same files
  * again embeds nothing. Vector indexes are set aside for big loads and rebuilt once at the end.
  */
-export async function syncTables(tx: Db, tables: SourceTable[], opts: IndexOptions & { onProgress?: (p: BulkProgress) => void }): Promise<BulkResult> {
+export async function syncTables(
+  tx: Db,
+  tables: SourceTable[],
+  opts: IndexOptions & { onProgress?: (p: BulkProgress) => void; /** Build due vector indexes at the end (default true). */ buildIndexes?: boolean },
+): Promise<BulkResult> {
   const embedder = opts.embedder ?? hashEmbedder();
   const total: BulkResult = { scanned: 0, changed: 0, passages: 0 };
   const bulk = await beforeBulkLoad(tx);
@@ -123,6 +127,6 @@ export async function syncTables(tx: Db, tables: SourceTable[], opts: IndexOptio
     total.changed += progress.changed;
     total.passages += progress.passages;
   }
-  await afterBulkLoad(tx, bulk);
+  if (opts.buildIndexes !== false) await afterBulkLoad(tx, bulk);
   return total;
 }

@@ -2,7 +2,7 @@
 // and filler removed), keyword term groups (one group per concept: a bigram, an English word with
 // its Chinese equivalents), and the text to embed.
 import { EN_TO_ZH, ZH_SYNONYMS } from './glossary.ts';
-import { keywordTerms, termHash } from './grams.ts';
+import { keywordTerms } from './grams.ts';
 
 // Question words and filler: they say how something is asked, not what about. Longest first.
 const ZH_FILLER = [
@@ -81,17 +81,4 @@ export function analyzeQuery(text: string, names: string[] = []): QueryTerms {
     extra.push(...v);
   }
   return { topic, groups, embedText: [topic, ...new Set(extra)].join(' ').trim() };
-}
-
-/** Hashed terms and the group each belongs to, for the keyword ranker's SQL. */
-export function hashedGroups(groups: string[][]): { terms: number[]; groupOf: number[] } {
-  const terms: number[] = [];
-  const groupOf: number[] = [];
-  groups.forEach((g, i) => {
-    for (const term of g) {
-      terms.push(termHash(term));
-      groupOf.push(i);
-    }
-  });
-  return { terms, groupOf };
 }

@@ -6,7 +6,8 @@ import type { Db } from '../../db/index.ts';
 import type { IsoDate } from '../domain/time.ts';
 import { keywordRanked, scopeSize, vectorRanked, type ChunkHit, type ChunkScope } from '../store/chunks.ts';
 import type { Embedder } from './embedder.ts';
-import { analyzeQuery, hashedGroups } from './query.ts';
+import { termHash } from './grams.ts';
+import { analyzeQuery } from './query.ts';
 import { reciprocalRankFusion } from './rrf.ts';
 import { CITATION_SOURCE, type SourceTable } from './sources.ts';
 import { HNSW_OPTIONS, hasVectorIndex } from './vector-index.ts';
@@ -84,15 +85,14 @@ export async function searchHistory(db: Db, embedder: Embedder, req: SearchReque
 
   const size = await scopeSize(db, scope, embedder.id, dim, EXACT_SCAN_MAX);
   const ann = size >= EXACT_SCAN_MAX && (await hasVectorIndex(db, embedder.id, dim));
-  const { terms, groupOf } = hashedGroups(q.groups);
   const byVector = size
     ? await vectorRanked(db, { scope, embedder: embedder.id, dim, vector, limit: CANDIDATES, mode: ann ? { kind: 'hnsw', efSearch: HNSW_OPTIONS.efSearch } : { kind: 'exact' } })
     : [];
-  const byKeyword = await keywordRanked(db, { scope, terms, groupOf, minMatched: 1, limit: CANDIDATES });
+  const minConcepts = Math.max(1, Math.ceil(MIN_CONCEPT_SHARE * q.groups.length));
+  const byKeyword = await keywordRanked(db, { scope, groups: q.groups.map((g) => g.map(termHash)), minMatched: minConcepts, limit: CANDIDATES });
 
   const similarity = new Map(byVector.map((h) => [h.id, h.score]));
   const matched = new Map(byKeyword.map((h) => [h.id, h.score]));
-  const minConcepts = Math.max(1, Math.ceil(MIN_CONCEPT_SHARE * q.groups.length));
   const fused = reciprocalRankFusion<ChunkHit>([byVector, byKeyword], (h) => h.id);
   const passages: Passage[] = [];
   const seenSources = new Set<string>();

@@ -3,7 +3,7 @@
 // enough and an index only slows writes; above it, an index per (embedder, dimension), built once
 // after a bulk load — never grown row by row during one, where each insert costs milliseconds.
 import type { Db } from '../../db/index.ts';
-import { createVectorIndex, dropVectorIndex, embedderGroups, vectorIndexNames, type VectorIndexSpec } from '../store/chunks.ts';
+import { analyzeChunks, createVectorIndex, dropVectorIndex, embedderGroups, vectorIndexNames, type VectorIndexSpec } from '../store/chunks.ts';
 
 /** Passages of one embedder from which an index pays off. */
 export const INDEX_MIN_ROWS = 20_000;
@@ -51,6 +51,8 @@ export interface BulkLoad {
   /** Tells the load that `n` more sources are about to be rewritten. */
   growing(n: number): Promise<void>;
   dropped: string[];
+  /** Sources rewritten so far. */
+  readonly seen: number;
 }
 
 /** Starts a load: indexes stay until the load proves big, then are set aside once. */
@@ -58,6 +60,9 @@ export async function beforeBulkLoad(db: Db): Promise<BulkLoad> {
   let seen = 0;
   const load: BulkLoad = {
     dropped: [],
+    get seen() {
+      return seen;
+    },
     async growing(n) {
       seen += n;
       if (seen < BULK_LOAD_SOURCES || load.dropped.length) return;
@@ -71,6 +76,7 @@ export async function beforeBulkLoad(db: Db): Promise<BulkLoad> {
 }
 
 /** Ends a load: rebuilds what was set aside and indexes groups that grew past the threshold. */
-export async function afterBulkLoad(db: Db, _load: BulkLoad): Promise<string[]> {
+export async function afterBulkLoad(db: Db, load: BulkLoad): Promise<string[]> {
+  if (load.seen >= BULK_LOAD_SOURCES) await analyzeChunks(db);
   return ensureVectorIndexes(db);
 }

@@ -152,6 +152,11 @@ export async function chunkCount(db: Db, embedder?: string, dim?: number): Promi
   return r.rows[0].n;
 }
 
+/** Refreshes the planner's statistics (PGlite runs no autovacuum; after a bulk load they are stale). */
+export async function analyzeChunks(db: Db): Promise<void> {
+  await db.query('ANALYZE chunks');
+}
+
 /** Embedded chunks per (embedder, dimension). */
 export async function embedderGroups(db: Db): Promise<{ embedder: string; dim: number; rows: number }[]> {
   const r = await db.query<{ embedder: string; dim: number; rows: number }>(
@@ -312,27 +317,35 @@ export async function vectorRanked(db: Db, q: VectorSearch): Promise<ChunkHit[]>
 
 export interface KeywordSearch {
   scope: ChunkScope;
-  /** Hashed query terms, and the concept group each belongs to (parallel arrays). */
-  terms: number[];
-  groupOf: number[];
-  /** A passage must match at least this many groups. */
+  /** Hashed query terms by concept: a passage matches a concept when it contains any of its terms. */
+  groups: number[][];
+  /** A passage must match at least this many concepts. */
   minMatched: number;
   limit: number;
 }
 
-/** Passages matching the most query concepts (any term of a group counts once), newest first among equals. */
+/** Passages matching the most query concepts, newest first among equals. */
 export async function keywordRanked(db: Db, q: KeywordSearch): Promise<ChunkHit[]> {
-  if (!q.terms.length) return [];
-  const params: unknown[] = [q.terms, q.groupOf, q.minMatched, q.limit];
+  const groups = q.groups.filter((g) => g.length);
+  if (!groups.length) return [];
+  const params: unknown[] = [groups.flat(), q.minMatched, q.limit];
+  const slots = groups.map((g) => {
+    params.push(g);
+    return `$${params.length}::integer[]`;
+  });
   const where = scopeWhere(q.scope, params);
+  // One array overlap per concept, summed: no per-row subquery. With two or more concepts
+  // required, the GIN index is asked for rows holding at least two of them (BitmapAnd/BitmapOr),
+  // which keeps common words from flooding the candidates.
+  const score = slots.map((s) => `(c.grams && ${s})::int`).join(' + ');
+  const pairs: string[] = [];
+  if (q.minMatched >= 2) for (let i = 0; i < slots.length; i++) for (let j = i + 1; j < slots.length; j++) pairs.push(`(c.grams && ${slots[i]} AND c.grams && ${slots[j]})`);
+  const candidates = `c.grams && $1::integer[]` + (pairs.length && pairs.length <= 28 ? ` AND (${pairs.join(' OR ')})` : '');
   const r = await db.query<ChunkHit>(
-    `SELECT * FROM (
-       SELECT ${HIT_COLS},
-         (SELECT count(DISTINCT t.grp) FROM unnest($1::integer[], $2::integer[]) AS t(g, grp) WHERE t.g = ANY(c.grams))::int AS score
-       FROM chunks c ${HIT_JOINS}
-       WHERE c.grams && $1::integer[] AND ${where}) x
-     WHERE score >= $3
-     ORDER BY score DESC, occurred_on DESC NULLS LAST, id DESC LIMIT $4`,
+    `SELECT ${HIT_COLS}, (${score}) AS score
+     FROM chunks c ${HIT_JOINS}
+     WHERE ${candidates} AND (${score}) >= $2 AND ${where}
+     ORDER BY score DESC, c.occurred_on DESC NULLS LAST, c.id DESC LIMIT $3`,
     params,
   );
   return r.rows;

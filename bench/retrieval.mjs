@@ -1,0 +1,206 @@
+#!/usr/bin/env node
+// Retrieval benchmark (`npm run bench:retrieval`, or `node --import tsx bench/retrieval.mjs
+// --chunks=100000`): a generated history of N interactions over N/100 accounts goes through the
+// product's own import step (compose → split → embed → keyword grams → multi-row insert), then the
+// vector index is built, then hybrid search runs as a salesperson (20 accounts: exact scan) and as
+// an admin (everything: approximate index), with recall@10 of the index against an exact scan.
+// Options: --chunks=N (default 20000), --queries=N (default 60), --compare (also build and measure
+// the alternative indexes), --dir=PATH (database on disk instead of in memory, for 1M runs).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { machine, percentile } from './lib.mjs';
+import { QUERIES, corpus, makeText, prng } from './retrieval/corpus.mjs';
+import { migrate, openPglite } from '../db/index.ts';
+import { hashEmbedder } from '../src/retrieval/hash-embedder.ts';
+import { syncTables } from '../src/retrieval/indexer.ts';
+import { searchHistory } from '../src/retrieval/search.ts';
+import { ensureVectorIndexes, HNSW_OPTIONS, indexName } from '../src/retrieval/vector-index.ts';
+import { analyzeQuery } from '../src/retrieval/query.ts';
+import { createVectorIndex, dropVectorIndex, vectorRanked } from '../src/store/chunks.ts';
+
+const arg = (name, dflt) => {
+  const a = process.argv.find((x) => x.startsWith(`--${name}=`));
+  return a ? a.slice(name.length + 3) : dflt;
+};
+const flag = (name) => process.argv.includes(`--${name}`);
+const N = Number(arg('chunks', '20000'));
+const QN = Number(arg('queries', '60'));
+const ACCOUNTS = Math.max(20, Math.round(N / 100));
+const TZ = 'Asia/Shanghai';
+const ms = (t0) => performance.now() - t0;
+const fmt = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
+const log = (...a) => console.log(...a);
+
+const dir = arg('dir', null) ?? (N > 300000 ? mkdtempSync(join(tmpdir(), 'kam-bench-retrieval-')) : undefined);
+log(`retrieval bench: ${N} interactions over ${ACCOUNTS} accounts, ${QN} queries; ${machine()}; database ${dir ? `on disk (${dir})` : 'in memory'}`);
+const db = await openPglite(dir);
+await migrate(db);
+
+// ---------- source data: users, accounts, team, interactions ----------
+{
+  const t0 = performance.now();
+  await db.query(`INSERT INTO users (id, name, role, manager_id) VALUES ('admin', 'Admin', 'admin', NULL), ('mgr', 'Manager', 'manager', NULL), ('sales', 'Sales', 'sales', 'mgr')`);
+  const ids = Array.from({ length: ACCOUNTS }, (_, i) => `A${i}`);
+  for (let i = 0; i < ids.length; i += 5000) {
+    const part = ids.slice(i, i + 5000);
+    await db.query(`INSERT INTO accounts (id, name, owner_id) SELECT id, '客户' || id, 'admin' FROM unnest($1::text[]) id`, [part]);
+  }
+  // The salesperson is on 20 accounts spread across the range.
+  const step = Math.floor(ACCOUNTS / 20);
+  await db.query(`INSERT INTO account_team (account_id, user_id, team_role) SELECT 'A' || (g * $1), 'sales', 'AR' FROM generate_series(0, 19) g`, [step]);
+  let batch = [];
+  const flush = async () => {
+    if (!batch.length) return;
+    await db.query(
+      `INSERT INTO interactions (id, account_id, user_id, occurred_at, type, summary)
+       SELECT id, 'A' || acc, 'sales', '2024-01-01T09:00:00+08:00'::timestamptz + make_interval(days => d), 'visit', s
+       FROM unnest($1::text[], $2::int[], $3::int[], $4::text[]) AS x(id, acc, d, s)`,
+      [batch.map((c) => `I${c.i}`), batch.map((c) => c.account), batch.map((c) => c.i % 1000), batch.map((c) => c.text)],
+    );
+    batch = [];
+  };
+  for (const c of corpus(N, { accounts: ACCOUNTS })) {
+    batch.push(c);
+    if (batch.length >= 5000) await flush();
+  }
+  await flush();
+  log(`source rows written in ${fmt(ms(t0) / 1000)} s (not part of retrieval)`);
+}
+
+// ---------- embedding throughput (the offline embedder alone) ----------
+{
+  const sample = [...corpus(Math.min(N, 50000), { accounts: ACCOUNTS, seed: 9 })].map((c) => c.text);
+  const e = hashEmbedder();
+  const t0 = performance.now();
+  await e.embed(sample);
+  const s = ms(t0) / 1000;
+  log(`offline embedder: ${sample.length} texts (avg ${Math.round(sample.reduce((a, t) => a + t.length, 0) / sample.length)} chars) in ${fmt(s)} s = ${Math.round(sample.length / s)} texts/s`);
+}
+
+// ---------- the import step: chunk + embed + insert, then the index ----------
+let importSeconds;
+let indexSeconds;
+let indexed = false;
+{
+  let t0 = performance.now();
+  let last = 0;
+  const r = await db.transaction((tx) =>
+    syncTables(tx, ['interactions'], {
+      tz: TZ,
+      buildIndexes: false,
+      onProgress: (p) => {
+        if (p.scanned - last >= 100000) {
+          last = p.scanned;
+          log(`  … ${p.scanned} records, ${Math.round(p.scanned / (ms(t0) / 1000))}/s`);
+        }
+      },
+    }),
+  );
+  importSeconds = ms(t0) / 1000;
+  log(`import step (compose, split, embed, grams, multi-row insert): ${r.passages} passages in ${fmt(importSeconds)} s = ${Math.round(r.passages / importSeconds)} passages/s`);
+  t0 = performance.now();
+  const again = await db.transaction((tx) => syncTables(tx, ['interactions'], { tz: TZ, buildIndexes: false }));
+  log(`re-import of unchanged records: ${again.scanned} checked, ${again.changed} changed, in ${fmt(ms(t0) / 1000)} s`);
+  await db.exec('ANALYZE chunks');
+  t0 = performance.now();
+  const built = await ensureVectorIndexes(db);
+  indexed = built.length > 0;
+  indexSeconds = ms(t0) / 1000;
+  log(`vector index ${built.join(', ') || '(none: below the threshold)'} (HNSW m=${HNSW_OPTIONS.m}, ef_construction=${HNSW_OPTIONS.efConstruction}) built in ${fmt(indexSeconds)} s`);
+  log(`index ready ${fmt(importSeconds + indexSeconds)} s after the records were in the database`);
+}
+
+// ---------- queries ----------
+const rand = prng(11);
+const queries = [...QUERIES];
+while (queries.length < QN) {
+  const t = makeText(rand, 'interaction');
+  const start = Math.floor(rand() * Math.max(1, t.length - 10));
+  queries.push(t.slice(start, start + 6 + Math.floor(rand() * 6)));
+}
+const embedder = hashEmbedder();
+
+async function timeSearch(userId) {
+  const times = [];
+  let hits = 0;
+  let mode = '';
+  for (const q of queries) {
+    const t0 = performance.now();
+    const r = await searchHistory(db, embedder, { userId, text: q, limit: 10 });
+    times.push(ms(t0));
+    hits += r.passages.length;
+    mode = r.mode;
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1), avgHits: hits / queries.length, mode };
+}
+
+/** recall@10 of the index against an exact scan; ties at the 10th distance count as found. */
+async function vectorRecall(mode) {
+  let recall = 0;
+  const times = [];
+  for (const q of queries) {
+    const [vector] = await embedder.embed([analyzeQuery(q).embedText || q]);
+    const base = { scope: { userId: 'admin' }, embedder: embedder.id, dim: vector.length, vector, limit: 10 };
+    const exact = await vectorRanked(db, { ...base, mode: { kind: 'exact' } });
+    const t0 = performance.now();
+    const approx = await vectorRanked(db, { ...base, mode });
+    times.push(ms(t0));
+    const bar = (exact.at(-1)?.score ?? -1) - 1e-6;
+    recall += Math.min(exact.length, approx.filter((h) => h.score >= bar).length) / Math.max(1, exact.length);
+  }
+  times.sort((a, b) => a - b);
+  return { recall: recall / queries.length, p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+async function exactScanTimes() {
+  const times = [];
+  for (const q of queries.slice(0, 20)) {
+    const [vector] = await embedder.embed([analyzeQuery(q).embedText || q]);
+    const t0 = performance.now();
+    await vectorRanked(db, { scope: { userId: 'admin' }, embedder: embedder.id, dim: vector.length, vector, limit: 10, mode: { kind: 'exact' } });
+    times.push(ms(t0));
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+for (const [who, user] of [
+  ['sales user (20 accounts)', 'sales'],
+  ['admin (all accounts)', 'admin'],
+]) {
+  await searchHistory(db, embedder, { userId: user, text: '预热' });
+  const r = await timeSearch(user);
+  log(`hybrid search as ${who}: p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, max ${fmt(r.max)} ms (${r.mode} vector path, ${r.avgHits.toFixed(1)} passages per answer)`);
+}
+const exactAll = await exactScanTimes();
+log(`exact vector scan over all ${N} passages: p50 ${fmt(exactAll.p50)} ms, p95 ${fmt(exactAll.p95)} ms`);
+for (const ef of indexed ? [40, HNSW_OPTIONS.efSearch, 200] : []) {
+  const r = await vectorRecall({ kind: 'hnsw', efSearch: ef });
+  log(`HNSW ef_search=${ef}: recall@10 ${r.recall.toFixed(3)}, vector query p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms`);
+}
+
+// ---------- alternatives, for the record ----------
+if (flag('compare')) {
+  const name = indexName(embedder.id, 256);
+  await dropVectorIndex(db, name);
+  const alternatives = [
+    { label: 'HNSW m=16 ef_construction=64 (pgvector default)', spec: { method: 'hnsw', options: 'm = 16, ef_construction = 64' }, modes: [{ kind: 'hnsw', efSearch: 40 }, { kind: 'hnsw', efSearch: 100 }] },
+    { label: 'HNSW m=8 ef_construction=32', spec: { method: 'hnsw', options: 'm = 8, ef_construction = 32' }, modes: [{ kind: 'hnsw', efSearch: 100 }, { kind: 'hnsw', efSearch: 200 }] },
+    { label: `IVFFlat lists=${Math.round(Math.sqrt(N))}`, spec: { method: 'ivfflat', options: `lists = ${Math.round(Math.sqrt(N))}` }, modes: [{ kind: 'ivfflat', probes: 10 }, { kind: 'ivfflat', probes: 40 }] },
+  ];
+  for (const alt of alternatives) {
+    const t0 = performance.now();
+    await createVectorIndex(db, { name, embedder: embedder.id, dim: 256, ...alt.spec });
+    log(`${alt.label}: built in ${fmt(ms(t0) / 1000)} s`);
+    for (const mode of alt.modes) {
+      const r = await vectorRecall(mode);
+      log(`  ${JSON.stringify(mode)}: recall@10 ${r.recall.toFixed(3)}, p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms`);
+    }
+    await dropVectorIndex(db, name);
+  }
+}
+
+await db.close();
+if (dir && !arg('dir', null)) rmSync(dir, { recursive: true, force: true });
