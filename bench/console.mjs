@@ -1,0 +1,118 @@
+// `npm run bench -- console`: server-side time of the web console's pages (Fastify inject, no
+// network), as a salesperson, a manager and an admin, on the sample data and generated data sets.
+// Options: --sizes 1000,10000 (generated sizes; 0 to skip), --rounds N (default 5), --write
+// (replace the "console" section of bench/RESULTS.md with the results).
+// Run with tsx (bench/run.mjs does): node --import tsx bench/console.mjs
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { generate } from './generate.mjs';
+import { machine, percentile } from './lib.mjs';
+import { openPglite, migrate } from '../db/index.ts';
+import { importDir } from '../src/importing/import-dir.ts';
+import { loadConfig } from '../src/config.ts';
+import { buildServer } from '../src/http/server.ts';
+import { ConsoleClient } from '../tests/console/client.ts';
+
+const argv = process.argv.slice(2);
+const opt = (name, fallback) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : fallback);
+const sizes = opt('sizes', '1000').split(',').map(Number).filter((n) => n > 0);
+const rounds = Number(opt('rounds', '5'));
+const write = argv.includes('--write');
+const TZ = 'Asia/Shanghai';
+const AT = 'at=' + encodeURIComponent('2026-11-24T10:00:00+08:00');
+const SAMPLE = join(import.meta.dirname, '..', '..', 'shared', 'sample-data');
+const lines = [];
+const say = (s) => {
+  console.log(s);
+  lines.push(s);
+};
+
+async function openImported(dir, dataDir) {
+  const fresh = !existsSync(join(dir, '.imported'));
+  const db = await openPglite(dir);
+  await migrate(db);
+  if (fresh) {
+    const t0 = Date.now();
+    await importDir(db, dataDir, TZ);
+    writeFileSync(join(dir, '.imported'), new Date().toISOString());
+    console.log(`  (imported ${dataDir} in ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+  return db;
+}
+
+async function time(client, method, url, body) {
+  const t0 = performance.now();
+  const r = method === 'GET' ? await client.get(url) : await client.postJson(url, body);
+  const ms = performance.now() - t0;
+  if (r.statusCode !== 200) throw new Error(`${method} ${url}: ${r.statusCode} ${r.body.slice(0, 300)}`);
+  return ms;
+}
+
+async function measure(label, db, who) {
+  const config = loadConfig({ KAM_DEMO: 'false', KAM_TIMEZONE: TZ, KAM_LANG: 'zh' });
+  const server = await buildServer({ db, config, log: pino({ level: 'silent' }) });
+  await server.ready();
+  for (const w of who) {
+    const c = new ConsoleClient(server);
+    await c.actAs(w.user);
+    const pages = [
+      ['accounts list', 'GET', `/console/accounts?${AT}`],
+      ['accounts list, by health', 'GET', `/console/accounts?${AT}&sort=health`],
+      ['account 360°', 'GET', `/console/accounts/${w.account}?${AT}`],
+      ['alerts', 'GET', `/console/alerts?${AT}`],
+      ['briefing', 'GET', `/console/briefings?${AT}`],
+      ['chat turn', 'POST', `/console/api/chat?${AT}`, { text: w.question }],
+    ];
+    for (const [name, method, url, body] of pages) {
+      await time(c, method, url, body);
+      const ms = [];
+      for (let r = 0; r < rounds; r++) ms.push(await time(c, method, url, body));
+      ms.sort((a, b) => a - b);
+      say(`| ${label} | ${w.label} | ${name} | ${ms.length} | ${percentile(ms, 50).toFixed(0)} | ${percentile(ms, 95).toFixed(0)} |`);
+    }
+  }
+  await server.close();
+}
+
+say(`Machine: ${machine()}; load average at start ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+say('');
+say('| data set | acting as | page | runs | p50 ms | p95 ms |');
+say('|---|---|---|---|---|---|');
+const sampleDir = mkdtempSync(join(tmpdir(), 'kam-bench-console-sample-'));
+const sample = await openImported(sampleDir, SAMPLE);
+await measure('sample', sample, [
+  { label: 'u_li (sales, 3 accounts)', user: 'u_li', account: 'A200', question: '西山矿业有哪些未解决的工单?' },
+  { label: 'u_admin (all 8)', user: 'u_admin', account: 'A200', question: '西山矿业有哪些未解决的工单?' },
+]);
+await sample.close();
+rmSync(sampleDir, { recursive: true, force: true });
+
+for (const n of sizes) {
+  const data = join(tmpdir(), `kam-bench-gen-${n}`);
+  if (!existsSync(join(data, 'budgets.csv'))) await generate({ accounts: n, out: data, seed: 42 });
+  const dir = join(tmpdir(), `kam-bench-console-db-${n}`);
+  const db = await openImported(dir, data);
+  const first = readFileSync(join(data, 'accounts.csv'), 'utf8').split('\n')[1].split(',');
+  const q = `${first[1]}有哪些未解决的工单?`;
+  const size = n.toLocaleString('en-US');
+  await measure(`generated ${size}`, db, [
+    { label: 's_00000 (sales)', user: 's_00000', account: first[0], question: q },
+    { label: 'm_0001 (manager of 10)', user: 'm_0001', account: 'AC000010', question: q },
+    { label: `u_admin (all ${size})`, user: 'u_admin', account: first[0], question: q },
+  ]);
+  await db.close();
+}
+
+if (write) {
+  const file = join(import.meta.dirname, 'RESULTS.md');
+  const head = '## console: web console pages (issue 9)';
+  const section = [head, '', `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- console\` (bench/console.mjs); server-side time through Fastify inject, so no network and no browser rendering.`, '', ...lines, ''].join('\n');
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n\n';
+  const start = current.indexOf(head);
+  const next = start >= 0 ? current.indexOf('\n## ', start + head.length) : -1;
+  const updated = start < 0 ? current.trimEnd() + '\n\n' + section : current.slice(0, start) + section + (next >= 0 ? current.slice(next + 1) : '');
+  writeFileSync(file, updated);
+  console.log(`wrote ${file}`);
+}
