@@ -10,7 +10,8 @@ const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
 
 function accountSection(a: AccountBriefing, n: number, b: Briefing, lang: Lang): ReplySection {
   const change = a.health.change === null ? '' : t(briefingTexts, 'change', lang, { delta: signed(a.health.change) });
-  const title = t(briefingTexts, 'account_line', lang, { n, name: a.name, tier: a.tier ?? '-', score: a.health.score, band: t(bandNames, a.health.band, lang), change });
+  const suggested = a.health.suggestedTier !== a.tier ? t(briefingTexts, 'suggested_tier_note', lang, { tier: a.health.suggestedTier }) : '';
+  const title = t(briefingTexts, 'account_line', lang, { n, name: a.name, tier: a.tier ?? '-', score: a.health.score, band: t(bandNames, a.health.band, lang), change, suggested });
   const lines: string[] = [];
   if (!a.interactions.length) {
     const l = a.lastInteraction;
