@@ -71,8 +71,22 @@ function longestCommon(a: string, b: string): { start: number; len: number } {
   return best;
 }
 
+/** Per-name keys and their bigrams, computed once per process (names repeat across turns). */
+const keyCache = new Map<string, { keys: string[]; grams: Set<string>[] }>();
+function keysOf(acc: AccountName): { keys: string[]; grams: Set<string>[] } {
+  const id = `${acc.name}\u0000${acc.aliases.join('\u0000')}`;
+  let k = keyCache.get(id);
+  if (!k) {
+    const keys = [...new Set([acc.name, ...acc.aliases, shortName(acc.name)].map((x) => x.toLowerCase()).filter((x) => x.length >= 2))];
+    k = { keys, grams: keys.map(bigrams) };
+    if (keyCache.size > 100000) keyCache.clear();
+    keyCache.set(id, k);
+  }
+  return k;
+}
+
 function hanHit(acc: AccountName, norm: string, textBigrams: Set<string>): AccountHit | undefined {
-  const keys = [acc.name, ...acc.aliases, shortName(acc.name)].map((k) => k.toLowerCase()).filter((k) => k.length >= 2);
+  const { keys, grams } = keysOf(acc);
   let best: AccountHit | undefined;
   const consider = (h: AccountHit) => {
     if (!best || h.score > best.score) best = h;
@@ -82,9 +96,10 @@ function hanHit(acc: AccountName, norm: string, textBigrams: Set<string>): Accou
     if (at >= 0) consider({ account: acc, score: key.length + 0.5, exact: true, start: at, end: at + key.length });
   }
   if (best) return best;
-  for (const key of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     let shares = false;
-    for (const g of bigrams(key)) if (textBigrams.has(g)) (shares = true);
+    for (const g of grams[i]) if (textBigrams.has(g)) (shares = true);
     if (!shares) continue;
     const lcs = longestCommon(norm, key);
     if (lcs.len < 2) continue;
