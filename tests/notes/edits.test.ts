@@ -56,6 +56,19 @@ describe('editing the last note', () => {
     expect((await contactsOf(db, 'A400')).find((c) => c.id === 'C4001').decision_role).toBe('influencer');
   });
 
+  it('把高远设为决策人 sets the new contact\'s role and settles the question', async () => {
+    const u = chat(testApp(db), 'u_zhang');
+    await u.say(NOTE);
+    const r = await u.say('把高远设为决策人');
+    expect(r.text).toContain('已将高远设为决策人');
+    expect(r.text).not.toContain('高远是决策人吗?');
+    expect((await contactsOf(db, 'A400')).find((c) => c.name === '高远').decision_role).toBe('decision_maker');
+    // "是" now answers nothing and is left to the rest of the assistant.
+    expect(noteData(await u.say('是'))?.kind).not.toBe('note');
+    await u.say('撤销');
+    expect((await contactsOf(db, 'A400')).map((c) => c.name)).toEqual(['何军']);
+  });
+
   it('type, next step and due date', async () => {
     const u = chat(testApp(db), 'u_zhang');
     const id = noteData(await u.say(NOTE)).note.interaction.id;

@@ -103,10 +103,10 @@ export async function fileOn(turn: TurnContext, capture: Capture, accountId: str
 
 /** Sets a contact's decision role; a change to a contact the note did not create is recorded for undo. */
 export async function applyRole(tx: Db, capture: Capture, contact: Contact, role: DecisionRole, now: Date): Promise<void> {
-  if (contact.decision_role === role) return;
-  await setDecisionRole(tx, contact.id, role);
+  const changed = contact.decision_role !== role;
+  if (changed) await setDecisionRole(tx, contact.id, role);
   const updates: ContactUpdate[] = [...capture.contact_updates];
-  if (!capture.created_contact_ids.includes(contact.id)) {
+  if (changed && !capture.created_contact_ids.includes(contact.id)) {
     const earlier = updates.find((u) => u.contactId === contact.id && u.field === 'decision_role');
     if (earlier) earlier.after = role;
     else updates.push({ contactId: contact.id, field: 'decision_role', before: contact.decision_role, after: role });
