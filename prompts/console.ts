@@ -71,7 +71,7 @@ export const consoleTexts = {
   chat_bot: { zh: '助手', en: 'Assistant' },
   chat_error: { zh: '消息没有发出去,请重试。', en: 'The message could not be sent. Please try again.' },
   chat_empty: { zh: '还没有消息。试试问:「帮助」', en: 'No messages yet. Try asking: "help"' },
-  chat_sources: { zh: '来源', en: 'Sources' },
+  chat_examples: { zh: '试试:', en: 'Try:' },
   inbox_title: { zh: '推送给我的消息', en: 'Pushed to me' },
   inbox_empty: { zh: '还没有推送。', en: 'Nothing pushed yet.' },
 

@@ -84,6 +84,12 @@ describe.skipIf(!haveBrowser)('console in a real browser', () => {
     await page.goto(`${base}/?${AT_Q}`);
     const reply = await ask('西山矿业有哪些未解决的工单?');
     expect(await reply.textContent()).toContain('T003');
+    // An example question is asked with one click.
+    const chip = page.locator('.examples .chip').first();
+    const example = await chip.getAttribute('data-example');
+    const answer = await answerTo(() => chip.click());
+    expect(await page.locator('.chat-log .msg.me .bubble').last().textContent()).toBe(example);
+    expect((await answer.textContent())!.trim().length).toBeGreaterThan(0);
     await shot('03-chat');
   });
 

@@ -124,6 +124,14 @@
     }
   });
 
+  // Example questions: one click asks them.
+  chat.querySelectorAll('[data-example]').forEach(function (chip) {
+    chip.addEventListener('click', function () {
+      var text = chip.getAttribute('data-example');
+      send({ text: text }, text);
+    });
+  });
+
   // Buttons of any reply on the page (the log and "pushed to me") are sent as button presses.
   document.addEventListener('click', function (e) {
     var button = e.target.closest ? e.target.closest('.reply-button') : null;

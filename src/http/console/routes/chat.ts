@@ -3,15 +3,23 @@
 import type { FastifyInstance } from 'fastify';
 import { answerConsoleTurn } from '../../../../adapters/console/index.ts';
 import { consoleTurnSchema } from '../../../../adapters/console/types.ts';
+import { tools } from '../../../conversation/tools/index.ts';
 import { pushedTo } from '../../../store/console-queries.ts';
 import { ct } from '../../../../prompts/console.ts';
 import { page, type ConsoleDeps, type PageContext } from '../context.ts';
 import { chatBody, type Exchange } from '../views/chat.ts';
 import { renderPage } from '../views/page.ts';
 
+/** How many example questions the chat page offers (the first example of each tool). */
+const EXAMPLES = 8;
+
+function examples(ctx: PageContext): string[] {
+  return tools.map((tool) => tool.examples?.[ctx.lang]?.[0]).filter((e): e is string => !!e).slice(0, EXAMPLES);
+}
+
 async function chatPage(ctx: PageContext, exchange?: Exchange) {
   const pushed = await pushedTo(ctx.app.db, ctx.user.id);
-  return renderPage(ctx, { title: ct('nav_chat', ctx.lang), active: 'chat', body: chatBody(ctx, exchange, pushed) });
+  return renderPage(ctx, { title: ct('nav_chat', ctx.lang), active: 'chat', body: chatBody(ctx, exchange, pushed, examples(ctx)) });
 }
 
 export function chatRoutes(server: FastifyInstance, deps: ConsoleDeps) {

@@ -23,7 +23,7 @@ function isReply(x: unknown): x is Reply {
   return !!x && typeof x === 'object' && typeof (x as Reply).text === 'string';
 }
 
-export function chatBody(ctx: PageContext, exchange: Exchange | undefined, pushed: Pushed[]): Html {
+export function chatBody(ctx: PageContext, exchange: Exchange | undefined, pushed: Pushed[], examples: string[]): Html {
   const { lang } = ctx;
   const messages = exchange
     ? html`<div class="msg me"><div class="who">${ct('chat_you', lang)}</div><div class="bubble">${exchange.said}</div></div>
@@ -38,6 +38,7 @@ export function chatBody(ctx: PageContext, exchange: Exchange | undefined, pushe
     <p class="chat-empty muted"${exchange ? ' hidden' : ''}>${ct('chat_empty', lang)}</p>
     ${messages}
   </div>
+  ${examples.length ? html`<div class="examples" aria-label="${ct('chat_examples', lang)}"><span class="muted small">${ct('chat_examples', lang)}</span> ${examples.map((e) => html`<button type="button" class="chip" data-example="${e}">${e}</button>`)}</div>` : ''}
   <form class="chat-form" method="post" action="${ctx.href('/console/chat')}">
     <textarea name="text" rows="2" required maxlength="4000" placeholder="${ct('chat_placeholder', lang)}" data-testid="chat-input" aria-label="${ct('chat_send', lang)}"></textarea>
     <div class="chat-actions">
