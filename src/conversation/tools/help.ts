@@ -5,7 +5,6 @@ import { engineTexts } from '../../../prompts/conversation.ts';
 import { t } from '../../../prompts/index.ts';
 import type { Tool } from '../types.ts';
 import { countHits } from '../nlu/keywords.ts';
-import { tools } from './index.ts';
 
 const input = z.object({
   reason: z.enum(['asked', 'not_understood']).default('asked').describe('Why help is shown'),
@@ -30,6 +29,8 @@ export const helpTool: Tool<typeof input, HelpOutput> = {
   input,
   examples: { zh: ['你能做什么?'], en: ['help'] },
   async run(ctx, { reason }) {
+    // Imported here, not at the top: the registry imports this module.
+    const { tools } = await import('./index.ts');
     const examples = tools
       .filter((tool) => tool.name !== 'help' && tool.examples)
       .map((tool) => ({ tool: tool.name, examples: tool.examples![ctx.lang].slice(0, reason === 'asked' ? 2 : 1) }));
