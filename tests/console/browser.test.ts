@@ -16,7 +16,7 @@ const SHOTS = join(ROOT, 'test-artifacts', 'console');
 const haveBrowser = existsSync(CHROMIUM);
 if (!haveBrowser) console.warn(`console browser test skipped: ${CHROMIUM} is missing (apt-get install chromium; .ci/run does this)`);
 
-describe.skipIf(!haveBrowser)('console in a real browser', () => {
+describe.skipIf(!haveBrowser)('console in a real browser', { timeout: 90_000 }, () => {
   let srv: ConsoleServer;
   let base: string;
   let profile: string;
