@@ -186,3 +186,17 @@ describe('reply formatting', () => {
     expect(joinList(['A', 'B', 'C'], 'en')).toBe('A, B and C');
   });
 });
+
+describe('recognizeQuestion (for turn handlers that must not swallow questions)', async () => {
+  const { recognizeQuestion } = await import('../../src/conversation/nlu/question.ts');
+  const now = new Date('2026-11-24T10:00:00+08:00');
+  it.each([
+    ['last executive meeting with Zhongjian Huadong', 'last_interaction'],
+    ['何总工的电话', 'contact_lookup'],
+    ['中建华东的合同什么时候到期', 'contracts'],
+    ['西山矿业的预算执行', 'budget_execution'],
+  ])('%s → %s', (text, tool) => expect(recognizeQuestion(text, /[a-z]/i.test(text) ? 'en' : 'zh', now, 'Asia/Shanghai')?.tool).toBe(tool));
+  it('does not claim gibberish', () => {
+    expect(recognizeQuestion('asdkjh qwpoeiru', 'en', now, 'Asia/Shanghai')).toBeUndefined();
+  });
+});
