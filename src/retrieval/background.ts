@@ -1,10 +1,11 @@
-// The background half of "changing the model re-embeds in the background": `kam start` calls
-// startReembedding(app) once; whenever passages wait for the configured embedder (a new
-// KAM_EMBEDDING_MODEL, or notes written while the embedding service was down), it re-embeds them
-// in small committed batches and builds the index that becomes due. `kam reindex` shows progress.
+// Retrieval's background work in `kam start` (call startReembedding(app) once): re-embeds passages
+// waiting for the configured embedder (a new KAM_EMBEDDING_MODEL) in small committed batches, and
+// builds vector indexes that became due (a big import defers its index to here). `kam reindex`
+// does the same in the foreground, with progress.
 import type { AppContext } from '../app.ts';
 import { activeEmbedder } from './active-embedder.ts';
 import { pendingEmbeddings, reembed } from './reembed.ts';
+import { ensureVectorIndexes } from './vector-index.ts';
 
 export interface BackgroundJob {
   stop(): Promise<void>;
@@ -17,7 +18,11 @@ export function startReembedding(app: AppContext, opts: { intervalMs?: number } 
   const tick = async () => {
     try {
       const { pending, total } = await pendingEmbeddings(app.db, embedder);
-      if (!pending) return;
+      if (!pending) {
+        // A big import leaves its index to be built here, after its transaction.
+        for (const name of await ensureVectorIndexes(app.db)) app.log.info({ index: name }, 'vector index built');
+        return;
+      }
       app.log.info({ embedder: embedder.id, pending, total }, 're-embedding passages in the background');
       const done = await reembed(app.db, embedder, { signal: abort.signal });
       app.log.info({ embedder: embedder.id, done: done.done }, 're-embedding finished');

@@ -114,7 +114,8 @@ export async function syncTables(
       if (changed.length) {
         await bulk.growing(changed.length);
         const chunks = await chunksOf(changed, embedder);
-        await deleteSourceChunks(tx, table, changed.map((c) => c.id));
+        // Only sources that had chunks need their old ones removed (a first import has none).
+        await deleteSourceChunks(tx, table, changed.filter((c) => known.has(c.id)).map((c) => c.id));
         for (let i = 0; i < chunks.length; i += INSERT_BATCH) await insertChunks(tx, chunks.slice(i, i + INSERT_BATCH));
         progress.changed += changed.length;
         progress.passages += chunks.length;

@@ -4,7 +4,7 @@
 // by reciprocal rank fusion. A passage must clear a relevance bar, so "nothing found" is an answer.
 import type { Db } from '../../db/index.ts';
 import type { IsoDate } from '../domain/time.ts';
-import { keywordRanked, scopeSize, vectorRanked, type ChunkHit, type ChunkScope } from '../store/chunks.ts';
+import { keywordRanked, scopeEstimate, vectorRanked, type ChunkHit, type ChunkScope } from '../store/chunks.ts';
 import type { Embedder } from './embedder.ts';
 import { termHash } from './grams.ts';
 import { analyzeQuery } from './query.ts';
@@ -83,13 +83,14 @@ export async function searchHistory(db: Db, embedder: Embedder, req: SearchReque
   const [vector] = await embedder.embed([q.embedText]);
   const dim = vector.length;
 
-  const size = await scopeSize(db, scope, embedder.id, dim, EXACT_SCAN_MAX);
-  const ann = size >= EXACT_SCAN_MAX && (await hasVectorIndex(db, embedder.id, dim));
+  const size = await scopeEstimate(db, scope);
+  const small = size < EXACT_SCAN_MAX;
+  const ann = !small && (await hasVectorIndex(db, embedder.id, dim));
   const byVector = size
     ? await vectorRanked(db, { scope, embedder: embedder.id, dim, vector, limit: CANDIDATES, mode: ann ? { kind: 'hnsw', efSearch: HNSW_OPTIONS.efSearch } : { kind: 'exact' } })
     : [];
   const minConcepts = Math.max(1, Math.ceil(MIN_CONCEPT_SHARE * q.groups.length));
-  const byKeyword = await keywordRanked(db, { scope, groups: q.groups.map((g) => g.map(termHash)), minMatched: minConcepts, limit: CANDIDATES });
+  const byKeyword = await keywordRanked(db, { scope, groups: q.groups.map((g) => g.map(termHash)), minMatched: minConcepts, limit: CANDIDATES, small });
 
   const similarity = new Map(byVector.map((h) => [h.id, h.score]));
   const matched = new Map(byKeyword.map((h) => [h.id, h.score]));

@@ -7,6 +7,12 @@ import { analyzeChunks, createVectorIndex, dropVectorIndex, embedderGroups, vect
 
 /** Passages of one embedder from which an index pays off. */
 export const INDEX_MIN_ROWS = 20_000;
+/**
+ * Largest group whose index is (re)built inside the loading transaction. Bigger ones are built
+ * right after, outside it (the background job of kam start, or kam reindex), so a big import does
+ * not hold the database for minutes; until then searches over big scopes scan exactly.
+ */
+export const INLINE_INDEX_MAX_ROWS = 50_000;
 /** Sources changed in one load from which indexes are dropped first and rebuilt at the end. */
 export const BULK_LOAD_SOURCES = 2_000;
 
@@ -29,12 +35,12 @@ export function indexSpec(embedder: string, dim: number): VectorIndexSpec {
 }
 
 /** Creates the missing index of every (embedder, dimension) group big enough to need one. */
-export async function ensureVectorIndexes(db: Db, opts: { minRows?: number; onBuild?: (name: string, rows: number) => void } = {}): Promise<string[]> {
+export async function ensureVectorIndexes(db: Db, opts: { minRows?: number; maxRows?: number; onBuild?: (name: string, rows: number) => void } = {}): Promise<string[]> {
   const built: string[] = [];
   const existing = new Set(await vectorIndexNames(db));
   for (const g of await embedderGroups(db)) {
     const spec = indexSpec(g.embedder, g.dim);
-    if (existing.has(spec.name) || g.rows < (opts.minRows ?? INDEX_MIN_ROWS)) continue;
+    if (existing.has(spec.name) || g.rows < (opts.minRows ?? INDEX_MIN_ROWS) || g.rows > (opts.maxRows ?? Infinity)) continue;
     opts.onBuild?.(spec.name, g.rows);
     await createVectorIndex(db, spec);
     built.push(spec.name);
@@ -78,5 +84,5 @@ export async function beforeBulkLoad(db: Db): Promise<BulkLoad> {
 /** Ends a load: rebuilds what was set aside and indexes groups that grew past the threshold. */
 export async function afterBulkLoad(db: Db, load: BulkLoad): Promise<string[]> {
   if (load.seen >= BULK_LOAD_SOURCES) await analyzeChunks(db);
-  return ensureVectorIndexes(db);
+  return ensureVectorIndexes(db, { maxRows: INLINE_INDEX_MAX_ROWS });
 }

@@ -79,10 +79,16 @@ export async function deleteOrphanChunks(db: Db, table: SourceTable): Promise<nu
   return r.affectedRows ?? 0;
 }
 
-/** pgvector's text form; 6 significant digits keep float4 precision and the SQL short. */
+/**
+ * pgvector's text form. Four decimals are plenty for unit vectors (the hashed n-gram embedder's own
+ * noise is far larger) and parsing fewer digits is measurably faster in WASM.
+ */
 export function vectorLiteral(v: number[]): string {
   let s = '[';
-  for (let i = 0; i < v.length; i++) s += (i ? ',' : '') + (v[i] === 0 ? '0' : v[i].toPrecision(6));
+  for (let i = 0; i < v.length; i++) {
+    const x = Math.round(v[i] * 10000) / 10000;
+    s += (i ? ',' : '') + (x === 0 ? '0' : String(x));
+  }
   return s + ']';
 }
 
@@ -230,33 +236,64 @@ export interface ChunkScope {
   to?: IsoDate;
 }
 
-function scopeWhere(s: ChunkScope, params: unknown[]): string {
-  params.push(s.userId);
-  const where = [visibleTo('c.account_id', params.length)];
+function filters(s: ChunkScope, params: unknown[], alias: string): string[] {
+  const where: string[] = [];
   if (s.accountId) {
     params.push(s.accountId);
-    where.push(`c.account_id = $${params.length}`);
+    where.push(`${alias}.account_id = $${params.length}`);
   }
   if (s.from) {
     params.push(s.from);
-    where.push(`c.occurred_on >= $${params.length}::date`);
+    where.push(`${alias}.occurred_on >= $${params.length}::date`);
   }
   if (s.to) {
     params.push(s.to);
-    where.push(`c.occurred_on <= $${params.length}::date`);
+    where.push(`${alias}.occurred_on <= $${params.length}::date`);
   }
-  return where.join(' AND ');
+  return where;
 }
 
-/** How many chunks of the embedder the scope holds, counting no further than `cap`. */
-export async function scopeSize(db: Db, scope: ChunkScope, embedder: string, dim: number, cap: number): Promise<number> {
-  const params: unknown[] = [embedder, dim, cap];
-  const where = scopeWhere(scope, params);
-  const r = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM (SELECT 1 FROM chunks c WHERE c.embedder = $1 AND c.dim = $2 AND ${where} LIMIT $3) x`,
-    params,
+/**
+ * The FROM clause of a scoped search, aliased `c`. Small scopes walk the visible accounts and read
+ * each one's chunks through the account index (LATERAL: the planner cannot swap it for a scan of
+ * the whole table); big scopes read `chunks` directly so the vector or GIN index can drive.
+ * Either way the visibility filter is part of the query.
+ */
+function scopedFrom(s: ChunkScope, params: unknown[], small: boolean): { from: string; where: string[] } {
+  params.push(s.userId);
+  const user = `$${params.length}`;
+  if (small) {
+    const inner = filters(s, params, 'c0');
+    return {
+      from: `visible_account_ids(${user}) v CROSS JOIN LATERAL (SELECT c0.* FROM chunks c0 WHERE c0.account_id = v.account_id${inner.map((w) => ` AND ${w}`).join('')}) c`,
+      where: [],
+    };
+  }
+  return { from: 'chunks c', where: [visibleTo('c.account_id', params.length), ...filters(s, params, 'c')] };
+}
+
+/**
+ * About how many chunks the scope holds: visible accounts in scope × average chunks per account
+ * (planner statistics), or an exact count for one account. Cheap, and only used to pick a plan.
+ */
+export async function scopeEstimate(db: Db, scope: ChunkScope): Promise<number> {
+  if (scope.accountId) {
+    const r = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM chunks c WHERE c.account_id = $2 AND c.account_id IN (SELECT account_id FROM visible_account_ids($1))`,
+      [scope.userId, scope.accountId],
+    );
+    return r.rows[0].n;
+  }
+  const r = await db.query<{ visible: number; accounts: number; chunks: number }>(
+    `SELECT (SELECT count(*) FROM visible_account_ids($1))::int AS visible,
+            (SELECT count(*) FROM accounts)::int AS accounts,
+            (SELECT reltuples FROM pg_class WHERE oid = 'chunks'::regclass)::float8 AS chunks`,
+    [scope.userId],
   );
-  return r.rows[0].n;
+  let { visible, accounts, chunks } = r.rows[0];
+  // Never analyzed (a small, new database): count instead.
+  if (chunks < 0) chunks = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM chunks')).rows[0].n;
+  return accounts ? Math.round((visible * chunks) / accounts) : 0;
 }
 
 export interface ChunkHit {
@@ -275,8 +312,9 @@ export interface ChunkHit {
   score: number;
 }
 
-const HIT_COLS = `c.id, c.account_id, a.name AS account_name, c.source_table, c.source_id, c.chunk_index, c.content, c.occurred_at, c.occurred_on, c.author_id, u.name AS author_name`;
-const HIT_JOINS = `JOIN accounts a ON a.id = c.account_id LEFT JOIN users u ON u.id = c.author_id`;
+// What a hit carries, read for the few ranked ids only (alias h).
+const HIT_COLS = `h.id, h.account_id, a.name AS account_name, h.source_table, h.source_id, h.chunk_index, h.content, h.occurred_at, h.occurred_on, h.author_id, u.name AS author_name`;
+const HIT_JOINS = `JOIN accounts a ON a.id = h.account_id LEFT JOIN users u ON u.id = h.author_id`;
 
 export interface VectorSearch {
   scope: ChunkScope;
@@ -284,7 +322,7 @@ export interface VectorSearch {
   dim: number;
   vector: number[];
   limit: number;
-  /** Use the approximate index (big scopes) or scan the scope exactly (small scopes). */
+  /** Scan the scope exactly (small scopes) or let the approximate index drive (big ones). */
   mode: { kind: 'exact' } | { kind: 'hnsw'; efSearch: number } | { kind: 'ivfflat'; probes: number };
 }
 
@@ -292,14 +330,15 @@ export interface VectorSearch {
 export async function vectorRanked(db: Db, q: VectorSearch): Promise<ChunkHit[]> {
   const { e, d } = checkedLiteral(q.embedder, q.dim);
   const params: unknown[] = [vectorLiteral(q.vector), q.limit];
-  const where = scopeWhere(q.scope, params);
+  const exact = q.mode.kind === 'exact';
+  const { from, where } = scopedFrom(q.scope, params, exact);
   // The index is partial on (embedder, dim) and covers the typed expression; literals let the
   // planner match the predicate. The exact path orders by the untyped column, which no index covers.
-  const dist = q.mode.kind === 'exact' ? `(c.embedding <=> $1::vector)` : `${vectorExpr(d, 'c.')} <=> $1::${d > 2000 ? 'halfvec' : 'vector'}(${d})`;
-  const sql = `SELECT ${HIT_COLS}, 1 - (c.embedding <=> $1::vector) AS score
-    FROM (SELECT c.id FROM chunks c WHERE c.embedder = ${e} AND c.dim = ${d} AND ${where} ORDER BY ${dist} LIMIT $2) best
-    JOIN chunks c ON c.id = best.id ${HIT_JOINS}
-    ORDER BY score DESC, c.id`;
+  const dist = exact ? `(c.embedding <=> $1::vector)` : `${vectorExpr(d, 'c.')} <=> $1::${d > 2000 ? 'halfvec' : 'vector'}(${d})`;
+  const sql = `SELECT ${HIT_COLS}, 1 - (h.embedding <=> $1::vector) AS score
+    FROM (SELECT c.id FROM ${from} WHERE ${[`c.embedder = ${e}`, `c.dim = ${d}`, ...where].join(' AND ')} ORDER BY ${dist} LIMIT $2) best
+    JOIN chunks h ON h.id = best.id ${HIT_JOINS}
+    ORDER BY score DESC, h.id`;
   if (q.mode.kind === 'exact') return (await db.query<ChunkHit>(sql, params)).rows;
   const mode = q.mode;
   return db.transaction(async (tx) => {
@@ -322,6 +361,8 @@ export interface KeywordSearch {
   /** A passage must match at least this many concepts. */
   minMatched: number;
   limit: number;
+  /** A small scope is read account by account; a big one lets the GIN index find candidates. */
+  small: boolean;
 }
 
 /** Passages matching the most query concepts, newest first among equals. */
@@ -333,19 +374,21 @@ export async function keywordRanked(db: Db, q: KeywordSearch): Promise<ChunkHit[
     params.push(g);
     return `$${params.length}::integer[]`;
   });
-  const where = scopeWhere(q.scope, params);
+  const { from, where } = scopedFrom(q.scope, params, q.small);
   // One array overlap per concept, summed: no per-row subquery. With two or more concepts
   // required, the GIN index is asked for rows holding at least two of them (BitmapAnd/BitmapOr),
   // which keeps common words from flooding the candidates.
   const score = slots.map((s) => `(c.grams && ${s})::int`).join(' + ');
   const pairs: string[] = [];
-  if (q.minMatched >= 2) for (let i = 0; i < slots.length; i++) for (let j = i + 1; j < slots.length; j++) pairs.push(`(c.grams && ${slots[i]} AND c.grams && ${slots[j]})`);
+  if (!q.small && q.minMatched >= 2) for (let i = 0; i < slots.length; i++) for (let j = i + 1; j < slots.length; j++) pairs.push(`(c.grams && ${slots[i]} AND c.grams && ${slots[j]})`);
   const candidates = `c.grams && $1::integer[]` + (pairs.length && pairs.length <= 28 ? ` AND (${pairs.join(' OR ')})` : '');
   const r = await db.query<ChunkHit>(
-    `SELECT ${HIT_COLS}, (${score}) AS score
-     FROM chunks c ${HIT_JOINS}
-     WHERE ${candidates} AND (${score}) >= $2 AND ${where}
-     ORDER BY score DESC, c.occurred_on DESC NULLS LAST, c.id DESC LIMIT $3`,
+    `SELECT ${HIT_COLS}, best.score FROM (
+       SELECT c.id, (${score}) AS score, c.occurred_on FROM ${from}
+       WHERE ${[candidates, `(${score}) >= $2`, ...where].join(' AND ')}
+       ORDER BY score DESC, c.occurred_on DESC NULLS LAST, c.id DESC LIMIT $3) best
+     JOIN chunks h ON h.id = best.id ${HIT_JOINS}
+     ORDER BY best.score DESC, h.occurred_on DESC NULLS LAST, h.id DESC`,
     params,
   );
   return r.rows;
