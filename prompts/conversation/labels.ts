@@ -68,6 +68,12 @@ export const PROJECT_STATUS: Labels = {
   done: { zh: '已完成', en: 'done' },
 };
 
+export const HEALTH_BAND: Labels = {
+  healthy: { zh: '健康', en: 'healthy' },
+  watch: { zh: '需关注', en: 'watch' },
+  at_risk: { zh: '有风险', en: 'at risk' },
+};
+
 /** The label of a value, or the value itself when unknown; '' for null. */
 export function label(labels: Labels, value: string | null | undefined, lang: Lang): string {
   if (!value) return '';

@@ -2,9 +2,11 @@
 // interactions, and what is open (tickets, next steps, contracts ending, opportunities, budget).
 import { z } from 'zod';
 import { accountTexts } from '../../../prompts/conversation/accounts.ts';
-import { PROJECT_STATUS, STAGE, TEAM_ROLE, label } from '../../../prompts/conversation/labels.ts';
+import { HEALTH_BAND, PROJECT_STATUS, STAGE, TEAM_ROLE, label } from '../../../prompts/conversation/labels.ts';
 import { t } from '../../../prompts/index.ts';
 import { daysBetween, toIsoDate, yearElapsedShare } from '../../domain/time.ts';
+import { asOfNow, healthAsOf } from '../../insights/health/compute.ts';
+import { loadTunables } from '../../insights/settings.ts';
 import { accountTeam, getVisibleAccount } from '../../store/accounts.ts';
 import { accountBudget } from '../../store/budgets.ts';
 import { accountContracts } from '../../store/contracts.ts';
@@ -35,6 +37,7 @@ interface Output {
   opportunities: { id: string; name: string; stage: string; amount: number | null }[];
   budget?: { year: number; amount: number; ordered: number; share: number; yearElapsed: number };
   projects: { id: string; name: string; status: string | null }[];
+  health?: { score: number; band: string; suggestedTier: string; declaredTier: string | null };
 }
 
 const OVERVIEW_WORDS = {
@@ -44,7 +47,7 @@ const OVERVIEW_WORDS = {
 
 export const accountOverviewTool: Tool<typeof input, Output> = {
   name: 'account_overview',
-  description: "A 360° overview of one account: tier, industry, owner, account team, last executive interaction, recent interactions, open tickets, next step, expiring contract, open opportunities, this year's budget execution, joint projects.",
+  description: "A 360° overview of one account: tier, industry, owner, account team, health score, last executive interaction, recent interactions, open tickets, next step, expiring contract, open opportunities, this year's budget execution, joint projects.",
   input,
   examples: { zh: ['介绍一下中建华东的情况', '江南港务怎么样?'], en: ['Overview of Xishan Mining', 'Tell me about Jiangnan Port'] },
   async run(ctx, args) {
@@ -53,7 +56,7 @@ export const accountOverviewTool: Tool<typeof input, Output> = {
     const a = await accountFor(ctx, args.account);
     const today = toIsoDate(ctx.now, ctx.tz);
     const year = Number(today.slice(0, 4));
-    const [team, owners, recentRaw, execRaw, tickets, contracts, opps, budget, orders, projects, parent] = await Promise.all([
+    const [team, owners, recentRaw, execRaw, tickets, contracts, opps, budget, orders, projects, parent, health] = await Promise.all([
       accountTeam(db, uid, a.id),
       userNames(db, [a.owner_id]),
       accountInteractions(db, uid, a.id, { until: ctx.now, limit: 3 }),
@@ -65,6 +68,7 @@ export const accountOverviewTool: Tool<typeof input, Output> = {
       orderTotals(db, uid, [a.id], `${year}-01-01`, today),
       accountProjects(db, uid, a.id),
       a.parent_id ? getVisibleAccount(db, uid, a.parent_id) : Promise.resolve(undefined),
+      loadTunables(db).then((t) => healthAsOf(db, asOfNow(ctx.now, ctx.tz), t.health, { viewerId: uid, accountIds: [a.id] })).then((h) => h[0]),
     ]);
     const recent = await viewInteractions(ctx, recentRaw);
     const [lastExecutive] = await viewInteractions(ctx, execRaw);
@@ -86,6 +90,7 @@ export const accountOverviewTool: Tool<typeof input, Output> = {
       opportunities: opps.map((o) => ({ id: o.id, name: o.name, stage: o.stage, amount: o.amount })),
       budget: budget && budget.amount > 0 ? { year, amount: budget.amount, ordered, share: ordered / budget.amount, yearElapsed: yearElapsedShare(today) } : undefined,
       projects: projects.map((p) => ({ id: p.id, name: p.name, status: p.status })),
+      health: health ? { score: health.score, band: health.band, suggestedTier: health.tier.suggested, declaredTier: health.tier.declared } : undefined,
     };
   },
   render(ctx, out) {
@@ -106,6 +111,10 @@ export const accountOverviewTool: Tool<typeof input, Output> = {
         ? t(accountTexts, 'ovLastExec', lang, { date: out.lastExecutive.date, ago: ago(out.lastExecutive.daysAgo, lang), person: joinList(out.lastExecutive.contacts.filter((c) => c.level === 'executive').map((c) => personLabel(c, lang)), lang) })
         : t(accountTexts, 'ovNoExec', lang),
     ];
+    if (out.health) {
+      const suggest = out.health.suggestedTier !== out.health.declaredTier ? t(accountTexts, 'ovSuggestTier', lang, { tier: out.health.suggestedTier }) : '';
+      basics.push(t(accountTexts, 'ovHealth', lang, { score: out.health.score, band: label(HEALTH_BAND, out.health.band, lang), suggest }));
+    }
     if (out.budget) {
       basics.push(t(accountTexts, 'ovBudget', lang, { ordered: formatAmount(out.budget.ordered, lang), budget: formatAmount(out.budget.amount, lang), share: formatPercent(out.budget.share), elapsed: formatPercent(out.budget.yearElapsed) }));
     }
@@ -130,6 +139,7 @@ export const accountOverviewTool: Tool<typeof input, Output> = {
       sections: [{ lines: basics }, ...(recent.length ? [{ title: recentTitle, lines: recent }] : []), { title: openTitle, lines: open }],
       facts: [
         { label: lang === 'zh' ? '级别' : 'Tier', value: a.tier ?? '-' },
+        ...(out.health ? [{ label: lang === 'zh' ? '健康度' : 'Health', value: `${out.health.score}/100` }] : []),
         { label: lang === 'zh' ? '负责人' : 'Owner', value: out.owner },
       ],
       citations: out.recent.map((i) => ({ source: 'interaction' as const, id: i.id, date: i.date, accountId: a.id, author: i.user.name })),
