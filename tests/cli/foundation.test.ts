@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-
-// Each test spawns ./bin/kam a few times; on a busy 2-core machine that takes a while.
-vi.setConfig({ testTimeout: 180_000 });
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kam, kamStart, tempDataDir } from '../helpers/cli.ts';
 import { SAMPLE_DIR } from '../helpers/paths.ts';
+
+// Each test spawns ./bin/kam a few times; on a busy 2-core machine that takes a while.
+vi.setConfig({ testTimeout: 180_000 });
 
 const readDir = (d: string) => Object.fromEntries(readdirSync(d).map((f) => [f, readFileSync(join(d, f), 'utf8')]));
 
