@@ -1,6 +1,10 @@
 // Console sign-in: the token, the signed session cookie, choosing whom to act as, cross-site
 // writes refused, and loopback-only access without a token.
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { buildServer } from '../../src/http/server.ts';
+import { emptyDb } from '../helpers/db.ts';
 import { ConsoleClient } from './client.ts';
 import { startConsole, TOKEN, type ConsoleServer } from './helpers.ts';
 
@@ -140,6 +144,23 @@ describe('console without KAM_API_TOKEN', () => {
       const home = await c.get('/');
       expect(home.statusCode).toBe(200);
       expect(home.body).toContain('data-testid="loopback-notice"');
+    }
+  });
+});
+
+describe('console on an empty database', () => {
+  it('says that users must be imported before anyone can be chosen', async () => {
+    const db = await emptyDb();
+    const server = await buildServer({ db, config: loadConfig({ KAM_DEMO: 'false' }), log: pino({ level: 'silent' }) });
+    try {
+      const c = new ConsoleClient(server);
+      const r = await c.get('/console/act-as');
+      expect(r.statusCode).toBe(200);
+      expect(r.body).toContain('data-testid="no-users"');
+      expect((await c.post('/console/act-as', { user: 'u_li', next: '/' })).statusCode).toBe(400);
+    } finally {
+      await server.close();
+      await db.close();
     }
   });
 });

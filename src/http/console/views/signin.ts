@@ -38,6 +38,7 @@ export function chooseUserPage(lang: Lang, users: User[], opts: { next: string; 
   <h1>${ct('choose_user_title', lang)}</h1>
   <p class="muted">${ct('choose_user_intro', lang)}</p>
   ${opts.notice ? html`<div class="flash error" role="alert">${opts.notice}</div>` : ''}
+  ${users.length ? '' : html`<p class="flash error" data-testid="no-users">${ct('no_users', lang)}</p>`}
   <ul class="user-list">
     ${users.map(
       (u) => html`<li>
