@@ -176,8 +176,10 @@ describe.skipIf(!haveBrowser)('console in a real browser', { timeout: 90_000 }, 
     await actAs('u_li');
     await page.goto(`${base}/console/accounts/A300?${AT_Q}&lang=en`);
     expect(await page.locator('#contracts h2').textContent()).toBe('Contracts');
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(width).toBeLessThanOrEqual(390);
     await shot('14-phone-A300-en');
+    for (const path of ['/', '/console/accounts', '/console/accounts/A300', '/console/alerts', '/console/briefings', '/console/outbox', '/console/rules']) {
+      await page.goto(`${base}${path}?${AT_Q}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+    }
   });
 });
