@@ -265,7 +265,9 @@ function scopedFrom(s: ChunkScope, params: unknown[], small: boolean): { from: s
   if (small) {
     const inner = filters(s, params, 'c0');
     return {
-      from: `visible_account_ids(${user}) v CROSS JOIN LATERAL (SELECT c0.* FROM chunks c0 WHERE c0.account_id = v.account_id${inner.map((w) => ` AND ${w}`).join('')}) c`,
+      // OFFSET 0 keeps the planner from pulling the subquery up into a plain join (and then
+      // choosing a scan of the whole table): each visible account is an index lookup.
+      from: `visible_account_ids(${user}) v CROSS JOIN LATERAL (SELECT c0.* FROM chunks c0 WHERE c0.account_id = v.account_id${inner.map((w) => ` AND ${w}`).join('')} OFFSET 0) c`,
       where: [],
     };
   }
@@ -354,6 +356,9 @@ export async function vectorRanked(db: Db, q: VectorSearch): Promise<ChunkHit[]>
   });
 }
 
+/** Passages a big-scope keyword search scores at most. */
+export const KEYWORD_CANDIDATES = 3000;
+
 export interface KeywordSearch {
   scope: ChunkScope;
   /** Hashed query terms by concept: a passage matches a concept when it contains any of its terms. */
@@ -382,11 +387,14 @@ export async function keywordRanked(db: Db, q: KeywordSearch): Promise<ChunkHit[
   const pairs: string[] = [];
   if (!q.small && q.minMatched >= 2) for (let i = 0; i < slots.length; i++) for (let j = i + 1; j < slots.length; j++) pairs.push(`(c.grams && ${slots[i]} AND c.grams && ${slots[j]})`);
   const candidates = `c.grams && $1::integer[]` + (pairs.length && pairs.length <= 28 ? ` AND (${pairs.join(' OR ')})` : '');
+  // In a big scope a common word can match a large share of all passages; score only the first
+  // KEYWORD_CANDIDATES the GIN index hands out (the vector ranker covers the rest of the field).
+  const inner = q.small
+    ? `SELECT c.id, (${score}) AS score, c.occurred_on FROM ${from} WHERE ${[candidates, `(${score}) >= $2`, ...where].join(' AND ')}`
+    : `SELECT c.id, (${score}) AS score, c.occurred_on FROM (SELECT c.* FROM ${from} WHERE ${[candidates, ...where].join(' AND ')} LIMIT ${KEYWORD_CANDIDATES}) c WHERE (${score}) >= $2`;
   const r = await db.query<ChunkHit>(
-    `SELECT ${HIT_COLS}, best.score FROM (
-       SELECT c.id, (${score}) AS score, c.occurred_on FROM ${from}
-       WHERE ${[candidates, `(${score}) >= $2`, ...where].join(' AND ')}
-       ORDER BY score DESC, c.occurred_on DESC NULLS LAST, c.id DESC LIMIT $3) best
+    `SELECT ${HIT_COLS}, best.score FROM (${inner}
+       ORDER BY score DESC, occurred_on DESC NULLS LAST, id DESC LIMIT $3) best
      JOIN chunks h ON h.id = best.id ${HIT_JOINS}
      ORDER BY best.score DESC, h.occurred_on DESC NULLS LAST, h.id DESC`,
     params,
