@@ -9,13 +9,17 @@ import type { AccountScope } from '../../store/scope.ts';
 import { loadTunables } from '../settings.ts';
 import { endOfBusinessDay, healthAsOf } from './compute.ts';
 
-/** What a snapshot keeps: the score and, per layer, its score and component scores. */
+/**
+ * What a snapshot keeps besides the score: band, relationship score, suggested tier and the score
+ * of each layer. Components are recomputed live when explained; keeping them per day would make
+ * the nightly and backfill writes several times heavier.
+ */
 export function snapshotComponents(h: Health) {
   return {
     band: h.band,
     relationship: h.relationship,
     suggested_tier: h.tier.suggested,
-    layers: Object.fromEntries(h.layers.map((l) => [l.id, { score: l.score, components: Object.fromEntries(l.components.map((c) => [c.id, c.score])) }])),
+    layers: Object.fromEntries(h.layers.map((l) => [l.id, l.score])),
   };
 }
 
