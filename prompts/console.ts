@@ -102,6 +102,10 @@ export const consoleTexts = {
   band_watch: { zh: '关注', en: 'watch' },
   band_at_risk: { zh: '风险', en: 'at risk' },
   no_trend: { zh: '暂无历史', en: 'no history' },
+  health_from_snapshots: {
+    zh: '列表中的健康分取自每日快照(最近 {date});客户页上的健康分为实时计算。',
+    en: 'Health scores in this list come from the daily snapshots (latest {date}); an account page computes its score live.',
+  },
   trend_label: { zh: '健康分 90 天走势:{points}', en: 'Health score over 90 days: {points}' },
 
   account_parent: { zh: '上级客户', en: 'Parent account' },
@@ -179,6 +183,7 @@ export const consoleTexts = {
     zh: '按当前规则实时评估,尚未记录的预警也会列出。',
     en: 'Evaluated live with the current rules; includes alerts not recorded yet.',
   },
+  alerts_evaluate_live: { zh: '按当前规则实时评估', en: 'Evaluate the rules now' },
   alerts_none_firing: { zh: '没有触发的预警。', en: 'No alert fires.' },
 
   alerts_title: { zh: '预警', en: 'Alerts' },

@@ -28,6 +28,12 @@ export async function teamOf(db: Db, managerId: string): Promise<User[]> {
   return r.rows;
 }
 
+/** How many accounts the user may see. */
+export async function visibleAccountCount(db: Db, viewerId: string): Promise<number> {
+  const r = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM visible_account_ids($1)', [viewerId]);
+  return r.rows[0]?.n ?? 0;
+}
+
 export interface AccountListRow {
   id: string;
   name: string;
@@ -77,6 +83,24 @@ export async function healthHistory(db: Db, viewerId: string, from: string, to: 
     out.set(row.account_id, list);
   }
   return out;
+}
+
+export interface SnapshotHealth {
+  score: number;
+  asOf: string;
+  suggestedTier: Tier | null;
+}
+
+/** The latest daily health snapshot of each visible account between two business dates. */
+export async function latestSnapshots(db: Db, viewerId: string, from: string, to: string): Promise<Map<string, SnapshotHealth>> {
+  const r = await db.query<{ account_id: string; as_of: string; score: number; suggested: Tier | null }>(
+    `SELECT DISTINCT ON (s.account_id) s.account_id, s.as_of, s.score, s.components ->> 'suggested_tier' AS suggested
+     FROM health_snapshots s
+     WHERE s.as_of BETWEEN $2::date AND $3::date AND ${visibleTo('s.account_id', 1)}
+     ORDER BY s.account_id, s.as_of DESC`,
+    [viewerId, from, to],
+  );
+  return new Map(r.rows.map((x) => [x.account_id, { score: x.score, asOf: x.as_of, suggestedTier: x.suggested }]));
 }
 
 export interface TreeNode {
@@ -158,7 +182,7 @@ export interface AlertListQuery {
   limit?: number;
 }
 
-/** Recorded alerts on the viewer's visible accounts, newest first. */
+/** Recorded alerts on the viewer's visible accounts, newest first, the most severe first among those fired together. */
 export async function visibleAlerts(db: Db, viewerId: string, q: AlertListQuery): Promise<ConsoleAlert[]> {
   const params: unknown[] = [viewerId, q.now];
   const where = [visibleTo('al.account_id', 1), 'al.fired_at <= $2'];
@@ -178,7 +202,7 @@ export async function visibleAlerts(db: Db, viewerId: string, q: AlertListQuery)
        al.fired_at, al.acknowledged_at, al.acknowledged_by, al.escalation_level
      FROM alerts al JOIN accounts a ON a.id = al.account_id
      WHERE ${where.join(' AND ')}
-     ORDER BY al.fired_at DESC, al.id DESC LIMIT $${params.length}`,
+     ORDER BY al.fired_at DESC, CASE al.severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END, al.id LIMIT $${params.length}`,
     params,
   );
   return r.rows;

@@ -52,6 +52,18 @@ describe('pages', () => {
     expect(row).toContain('李娜');
   });
 
+  it('takes list health from the daily snapshots, scoring live only accounts without one', async () => {
+    const snap = await srv.db.query<{ score: number }>(`SELECT score FROM health_snapshots WHERE account_id = 'A300' AND as_of <= '2026-11-24' ORDER BY as_of DESC LIMIT 1`);
+    const r = await li.get(`/console/accounts?${AT_Q}`);
+    expect(r.body).toMatch(new RegExp(`<tr data-account="A300">[\\s\\S]*?class="score band-\\w+"[^>]*>${snap.rows[0].score}<`));
+    expect(r.body).toContain('列表中的健康分取自每日快照');
+    await srv.db.query(`DELETE FROM health_snapshots WHERE account_id = 'A500'`);
+    const after = await li.get(`/console/accounts?${AT_Q}`);
+    const row = after.body.slice(after.body.indexOf('<tr data-account="A500"'), after.body.indexOf('</tr>', after.body.indexOf('<tr data-account="A500"')));
+    expect(row).toMatch(/class="score band-\w+"[^>]*>\d+</);
+    expect(row).toContain('data-points="1"');
+  });
+
   it('filters and sorts the accounts list', async () => {
     expect(accountIds((await li.get(`/console/accounts?${AT_Q}&tier=S`)).body)).toEqual(['A200']);
     expect(accountIds((await li.get(`/console/accounts?${AT_Q}&q=${encodeURIComponent('江南')}`)).body)).toEqual(['A300']);

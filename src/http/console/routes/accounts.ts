@@ -1,10 +1,12 @@
 // GET /console/accounts: every account the acting user may see, with health, trend and alerts.
 import type { FastifyInstance } from 'fastify';
 import { addDays, toIsoDate } from '../../../domain/time.ts';
-import type { Health } from '../../../domain/health/types.ts';
+import { band } from '../../../domain/health/score.ts';
+import type { Band, Health } from '../../../domain/health/types.ts';
+import type { Tier } from '../../../domain/types.ts';
 import { asOfNow, healthAsOf } from '../../../insights/health/compute.ts';
 import { loadTunables } from '../../../insights/settings.ts';
-import { accountListRows, healthHistory, type HealthPoint } from '../../../store/console-queries.ts';
+import { accountListRows, healthHistory, latestSnapshots, type HealthPoint } from '../../../store/console-queries.ts';
 import type { AccountScope } from '../../../store/scope.ts';
 import { ct } from '../../../../prompts/console.ts';
 import { applyTableQuery, paginate, parseTableQuery, type AccountTableRow } from '../accounts-table.ts';
@@ -32,6 +34,13 @@ export function trendWithToday(history: HealthPoint[], live: Health | undefined,
   return points;
 }
 
+/** One row's health in the list: the latest daily snapshot, or computed now when there is none. */
+interface ListHealth {
+  score: number;
+  band: Band;
+  suggestedTier: Tier | null;
+}
+
 export function accountsRoutes(server: FastifyInstance, deps: ConsoleDeps) {
   server.get(
     '/console/accounts',
@@ -39,16 +48,26 @@ export function accountsRoutes(server: FastifyInstance, deps: ConsoleDeps) {
       const db = ctx.app.db;
       const today = toIsoDate(ctx.now, ctx.tz);
       const from = addDays(today, -TREND_DAYS);
-      const [base, health] = await Promise.all([accountListRows(db, ctx.user.id, ctx.now), liveHealth(ctx, {})]);
+      // Scoring thousands of accounts live would make the list slow; the nightly snapshots hold
+      // the same scores. Only accounts without a recent snapshot are scored now.
+      const [base, snapshots, tunables] = await Promise.all([accountListRows(db, ctx.user.id, ctx.now), latestSnapshots(db, ctx.user.id, from, today), loadTunables(db)]);
+      const missing = base.filter((a) => !snapshots.has(a.id)).map((a) => a.id);
+      const live = missing.length ? await liveHealth(ctx, { accountIds: missing }) : new Map<string, Health>();
+      const healthOf = (id: string): ListHealth | undefined => {
+        const snap = snapshots.get(id);
+        if (snap) return { score: snap.score, band: band(snap.score, tunables.health.bands), suggestedTier: snap.suggestedTier };
+        const h = live.get(id);
+        return h && { score: h.score, band: h.band, suggestedTier: h.tier.suggested };
+      };
       const rows: AccountTableRow[] = base.map((a) => {
-        const h = health.get(a.id);
+        const h = healthOf(a.id);
         return {
           id: a.id,
           name: a.name,
           aliases: a.aliases ?? [],
           parentId: a.parent_id,
           tier: a.tier,
-          suggestedTier: h?.tier.suggested ?? null,
+          suggestedTier: h?.suggestedTier ?? null,
           health: h?.score ?? null,
           band: h?.band ?? null,
           openAlerts: a.open_alerts,
@@ -64,11 +83,12 @@ export function accountsRoutes(server: FastifyInstance, deps: ConsoleDeps) {
       const shown = paginate(applyTableQuery(rows, query), query.page, PAGE_SIZE);
       const ids = shown.rows.map((r) => r.id);
       const history = await healthHistory(db, ctx.user.id, from, today, ids);
-      const trends = new Map(ids.map((id) => [id, trendWithToday(history.get(id) ?? [], health.get(id), today)]));
+      const trends = new Map(ids.map((id) => [id, history.get(id) ?? (live.has(id) ? [{ date: today, score: live.get(id)!.score }] : [])]));
+      const snapshotDate = [...snapshots.values()].reduce<string | undefined>((max, s) => (!max || s.asOf > max ? s.asOf : max), undefined);
       return renderPage(ctx, {
         title: ct('accounts_title', ctx.lang),
         active: 'accounts',
-        body: accountsBody(ctx, { shown, query, owners, trends, trendFrom: from, trendTo: today }),
+        body: accountsBody(ctx, { shown, query, owners, trends, trendFrom: from, trendTo: today, snapshotDate }),
       });
     }),
   );

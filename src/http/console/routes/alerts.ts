@@ -9,7 +9,7 @@ import { sweepAlerts } from '../../../insights/alerts/sweep.ts';
 import { asOfNow } from '../../../insights/health/compute.ts';
 import { loadTunables } from '../../../insights/settings.ts';
 import { getVisibleAccount } from '../../../store/accounts.ts';
-import { recordedAlertKeys, visibleAlert, visibleAlerts } from '../../../store/console-queries.ts';
+import { recordedAlertKeys, visibleAccountCount, visibleAlert, visibleAlerts } from '../../../store/console-queries.ts';
 import { userNames } from '../../../store/users.ts';
 import { ct } from '../../../../prompts/console.ts';
 import { page, queryOf, safeNext, type ConsoleDeps } from '../context.ts';
@@ -19,6 +19,8 @@ import { messagePage } from '../views/message.ts';
 import { renderPage } from '../views/page.ts';
 
 const STATUSES = ['open', 'acknowledged', 'all'] as const;
+/** Up to this many visible accounts, the page also evaluates the rules live on every load. */
+export const LIVE_LIMIT = 300;
 
 export function alertsRoutes(server: FastifyInstance, deps: ConsoleDeps) {
   const { app } = deps;
@@ -36,22 +38,25 @@ export function alertsRoutes(server: FastifyInstance, deps: ConsoleDeps) {
         account = { id: a.id, name: a.name };
       }
       const recorded = await visibleAlerts(app.db, ctx.user.id, { status, now: ctx.now, recipient: mine ? ctx.user.id : undefined, accountId: account?.id });
-      const tunables = await loadTunables(app.db);
-      const evaluated = await evaluateAlerts(app.db, {
-        at: asOfNow(ctx.now, ctx.tz),
-        tunables,
-        lang: ctx.lang,
-        scope: { viewerId: ctx.user.id, ...(account ? { accountIds: [account.id] } : {}) },
-      });
+      // Evaluating every rule over thousands of accounts takes seconds: then only on request.
+      const live = status !== 'acknowledged' && (!!account || q.live === '1' || (await visibleAccountCount(app.db, ctx.user.id)) <= LIVE_LIMIT);
+      const evaluated = live
+        ? await evaluateAlerts(app.db, {
+            at: asOfNow(ctx.now, ctx.tz),
+            tunables: await loadTunables(app.db),
+            lang: ctx.lang,
+            scope: { viewerId: ctx.user.id, ...(account ? { accountIds: [account.id] } : {}) },
+          })
+        : [];
       const known = await recordedAlertKeys(app.db, evaluated.map((a) => a.key));
-      const firing = status === 'acknowledged' ? [] : evaluated.filter((a) => !known.has(a.key) && (!mine || a.recipients.includes(ctx.user.id)));
+      const firing = evaluated.filter((a) => !known.has(a.key) && (!mine || a.recipients.includes(ctx.user.id)));
       const ids = new Set([...recorded.flatMap((a) => [...a.recipients, a.acknowledged_by ?? '']), ...firing.flatMap((a) => a.recipients)]);
       ids.delete('');
       const names = await userNames(app.db, [...ids]);
       return renderPage(ctx, {
         title: ct('alerts_title', ctx.lang),
         active: 'alerts',
-        body: alertsBody(ctx, { status, mine, account, recorded, firing, names, today: toIsoDate(ctx.now, ctx.tz) }),
+        body: alertsBody(ctx, { status, mine, account, recorded, firing, live, names, today: toIsoDate(ctx.now, ctx.tz) }),
       });
     }),
   );

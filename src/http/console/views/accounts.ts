@@ -36,6 +36,8 @@ export interface AccountsView {
   trends: Map<string, SparkPoint[]>;
   trendFrom: string;
   trendTo: string;
+  /** The date of the latest health snapshot the list shows, if any. */
+  snapshotDate?: string;
 }
 
 export function accountsBody(ctx: PageContext, v: AccountsView): Html {
@@ -79,7 +81,8 @@ ${v.shown.rows.map((r) => {
 </tr>`;
 })}
 </tbody></table></div>
-${v.shown.pages > 1 ? pager(ctx, v) : ''}`}`;
+${v.shown.pages > 1 ? pager(ctx, v) : ''}
+${v.snapshotDate ? html`<p class="muted small">${ct('health_from_snapshots', lang, { date: v.snapshotDate })}</p>` : ''}`}`;
 }
 
 function pager(ctx: PageContext, v: AccountsView): Html {

@@ -13,6 +13,8 @@ export interface AlertsView {
   account?: { id: string; name: string };
   recorded: ConsoleAlert[];
   firing: Alert[];
+  /** Whether the rules were evaluated live for this page. */
+  live: boolean;
   names: Map<string, string>;
   today: string;
 }
@@ -29,6 +31,7 @@ export function alertsBody(ctx: PageContext, v: AlertsView): Html {
   ${ctx.user.role === 'admin'
     ? html`<form method="post" action="${ctx.href('/console/alerts/sweep')}" class="inline" title="${ct('sweep_hint', lang)}"><button type="submit" class="secondary" data-testid="sweep">${ct('sweep_run', lang)}</button></form>`
     : ''}
+  ${!v.live && v.status !== 'acknowledged' ? html`<a href="${ctx.href('/console/alerts', { ...params, status: v.status, live: '1' })}" data-testid="evaluate-live">${ct('alerts_evaluate_live', lang)}</a>` : ''}
 </div>
 <section class="alerts" data-testid="alerts-recorded">
 ${v.recorded.length
