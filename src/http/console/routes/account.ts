@@ -2,7 +2,7 @@
 // 404 page, exactly like one that does not exist.
 import type { FastifyInstance } from 'fastify';
 import { addDays, toIsoDate, yearElapsedShare } from '../../../domain/time.ts';
-import { asOfNow } from '../../../insights/health/compute.ts';
+import { asOfNow, healthAsOf } from '../../../insights/health/compute.ts';
 import { evaluateAlerts } from '../../../insights/alerts/evaluate.ts';
 import { loadTunables } from '../../../insights/settings.ts';
 import { NotFoundError } from '../../../errors.ts';
@@ -18,7 +18,7 @@ import { budgetExecution, customerTree, healthHistory, visibleAlerts } from '../
 import { page, type ConsoleDeps, type PageContext } from '../context.ts';
 import { accountBody, type Account360 } from '../views/account.ts';
 import { renderPage } from '../views/page.ts';
-import { liveHealth, trendWithToday, TREND_DAYS } from './accounts.ts';
+import { trendWithToday, TREND_DAYS } from './accounts.ts';
 import { roadmapFor } from './roadmap.ts';
 
 export const VALID_ID = /^[^\u0000-\u001f]{1,200}$/;
@@ -35,7 +35,8 @@ async function load360(ctx: PageContext, id: string): Promise<Account360> {
   const today = toIsoDate(ctx.now, ctx.tz);
   const year = Number(today.slice(0, 4));
   const tunables = await loadTunables(db);
-  const [tree, team, contacts, interactions, contracts, budget, tickets, opportunities, projects, health, history, recorded, firing] = await Promise.all([
+  const scope = { viewerId: viewer, accountIds: [id] };
+  const [tree, team, contacts, interactions, contracts, budget, tickets, opportunities, projects, health, history, recorded] = await Promise.all([
     customerTree(db, viewer, id),
     accountTeam(db, viewer, id),
     accountContacts(db, viewer, id),
@@ -45,17 +46,18 @@ async function load360(ctx: PageContext, id: string): Promise<Account360> {
     accountTickets(db, viewer, id, { asOf: ctx.now }),
     accountOpportunities(db, viewer, id),
     accountProjects(db, viewer, id),
-    liveHealth(ctx, { accountIds: [id] }),
+    healthAsOf(db, asOfNow(ctx.now, ctx.tz), tunables.health, scope),
     healthHistory(db, viewer, addDays(today, -TREND_DAYS), today, [id]),
     visibleAlerts(db, viewer, { status: 'all', accountId: id, now: ctx.now, limit: 50 }),
-    evaluateAlerts(db, { at: asOfNow(ctx.now, ctx.tz), tunables, lang: ctx.lang, scope: { viewerId: viewer, accountIds: [id] } }),
   ]);
+  // The health_drop rule reuses the score just computed instead of scoring the account again.
+  const firing = await evaluateAlerts(db, { at: asOfNow(ctx.now, ctx.tz), tunables, lang: ctx.lang, scope, health });
   const lastTouch = await lastContactTouch(db, viewer, contacts.map((c) => c.id), ctx.now);
   const recordedKeys = new Set(recorded.map((a) => a.key));
   const people = new Set<string>([account.owner_id, ...interactions.map((i) => i.user_id), ...recorded.flatMap((a) => [...a.recipients, a.acknowledged_by ?? '']), ...firing.flatMap((a) => a.recipients)]);
   people.delete('');
   const names = await userNames(db, [...people]);
-  const h = health.get(id);
+  const h = health.find((x) => x.accountId === id);
   return {
     account,
     today,
