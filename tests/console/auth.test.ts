@@ -92,6 +92,20 @@ describe('console with KAM_API_TOKEN', () => {
     expect(json.statusCode).toBe(403);
   });
 
+  it('guards every page and action: GET goes to sign-in, a write is refused', async () => {
+    const c = new ConsoleClient(srv.server);
+    for (const url of ['/', '/console/accounts', '/console/accounts/A200', '/console/alerts', '/console/briefings', '/console/outbox', '/console/rules', '/console/act-as', '/console/nope']) {
+      const r = await c.get(url);
+      expect(r.statusCode, url).toBe(302);
+      expect(r.headers.location, url).toMatch(/^\/console\/signin\?next=/);
+    }
+    for (const url of ['/console/chat', '/console/alerts/1/ack', '/console/alerts/sweep', '/console/outbox/retry', '/console/rules', '/console/rules/reset', '/console/act-as', '/console/signout']) {
+      const r = await c.post(url, { text: 'x', user: 'u_admin', key: 'budget_lag.points', value: '1' });
+      expect(r.statusCode, url).toBe(401);
+    }
+    expect(await srv.db.query(`SELECT 1 FROM settings WHERE key = 'budget_lag.points'`).then((r) => r.rows.length)).toBe(0);
+  });
+
   it('answers 401 JSON to the chat endpoint without a session', async () => {
     const c = new ConsoleClient(srv.server);
     const r = await c.postJson('/console/api/chat', { text: '帮助' });
