@@ -189,12 +189,13 @@ for (const ef of indexed ? [40, HNSW_OPTIONS.efSearch, 200] : []) {
 if (flag('compare')) {
   const name = indexName(embedder.id, 256);
   await dropVectorIndex(db, name);
+  const only = arg('only', null);
   const alternatives = [
     { label: 'HNSW m=16 ef_construction=64 (pgvector default)', spec: { method: 'hnsw', options: 'm = 16, ef_construction = 64' }, modes: [{ kind: 'hnsw', efSearch: 40 }, { kind: 'hnsw', efSearch: 100 }] },
     { label: 'HNSW m=8 ef_construction=32', spec: { method: 'hnsw', options: 'm = 8, ef_construction = 32' }, modes: [{ kind: 'hnsw', efSearch: 100 }, { kind: 'hnsw', efSearch: 200 }] },
-    { label: `IVFFlat lists=${Math.round(Math.sqrt(N))}`, spec: { method: 'ivfflat', options: `lists = ${Math.round(Math.sqrt(N))}` }, modes: [{ kind: 'ivfflat', probes: 10 }, { kind: 'ivfflat', probes: 40 }] },
+    { label: `IVFFlat lists=${Math.round(Math.sqrt(N))}`, spec: { method: 'ivfflat', options: `lists = ${Math.round(Math.sqrt(N))}` }, modes: [{ kind: 'ivfflat', probes: 10 }, { kind: 'ivfflat', probes: 20 }, { kind: 'ivfflat', probes: 40 }] },
   ];
-  for (const alt of alternatives) {
+  for (const alt of alternatives.filter((a) => !only || a.spec.method === only)) {
     const t0 = performance.now();
     await createVectorIndex(db, { name, embedder: embedder.id, dim: 256, ...alt.spec });
     log(`${alt.label}: built in ${fmt(ms(t0) / 1000)} s`);

@@ -344,6 +344,10 @@ export async function vectorRanked(db: Db, q: VectorSearch): Promise<ChunkHit[]>
   if (q.mode.kind === 'exact') return (await db.query<ChunkHit>(sql, params)).rows;
   const mode = q.mode;
   return db.transaction(async (tx) => {
+    // The planner, unsure how selective visibility is, may prefer sorting the whole table: this
+    // path exists only because an index scan is the better plan for this scope, so insist on it.
+    await tx.query('SET LOCAL enable_seqscan = off');
+    await tx.query('SET LOCAL enable_sort = off');
     // Visibility filters run after the index hands out candidates: keep scanning until enough pass.
     if (mode.kind === 'hnsw') {
       await tx.query(`SET LOCAL hnsw.ef_search = ${Math.max(10, Math.min(1000, Math.round(mode.efSearch)))}`);
