@@ -8,6 +8,9 @@ import { scopeSql, type AccountScope } from './scope.ts';
 
 type Row = Record<string, any>;
 
+/** Open tickets younger than this do not count against resolution. */
+export const FRESH_TICKET_HOURS = 48;
+
 async function byAccount(db: Db, sql: string, params: unknown[]): Promise<Map<string, Row>> {
   const res = await db.query<Row>(sql, params);
   return new Map(res.rows.map((r) => [r.account_id, r]));
@@ -77,7 +80,10 @@ export async function loadHealthInputs(db: Db, at: AsOf, windowDays: number, sco
        count(*) FILTER (WHERE t.resolved_at <= $1)::int AS resolved,
        avg(extract(epoch FROM (CASE WHEN t.resolved_at <= $1 THEN t.resolved_at ELSE $1 END) - t.opened_at) / 3600) AS avg_hours
      FROM tickets t
-     WHERE t.opened_at <= $1 AND t.opened_at > $1 - interval '365 days' AND ${scopeSql('t.account_id', scope, ticketParams)}
+     WHERE t.opened_at <= $1 AND t.opened_at > $1 - interval '365 days'
+       -- A ticket opened less than 48 hours ago is in progress, neither resolved nor late yet.
+       AND (t.resolved_at <= $1 OR t.opened_at <= $1 - interval '${FRESH_TICKET_HOURS} hours')
+       AND ${scopeSql('t.account_id', scope, ticketParams)}
      GROUP BY t.account_id`,
     ticketParams,
   );

@@ -45,3 +45,15 @@ describe('health on the sample data', () => {
     expect(res.rows.every((r) => r.n === 8)).toBe(true);
   });
 });
+
+describe('fresh tickets', () => {
+  it('an open ticket counts against resolution only once it is 48 hours old', async () => {
+    const rate = async (local: string) => {
+      const [h] = await healthAsOf(db, at(local), DEFAULT_HEALTH_SETTINGS, { accountIds: ['A100'] });
+      return h.layers.flatMap((l) => l.components).find((c) => c.id === 'resolution_rate')!.facts;
+    };
+    // T001 (A100) opened 2026-11-23 08:00 and still open.
+    expect(await rate('2026-11-25T07:59:00')).toEqual({ total: 2, resolved: 2 });
+    expect(await rate('2026-11-25T08:00:00')).toEqual({ total: 3, resolved: 2 });
+  });
+});

@@ -13,7 +13,10 @@ export interface HealthInputs {
   exec: { lastDate: IsoDate | null; inWindow: number };
   /** Distinct departments of the contacts met within the window. */
   departments: number;
-  /** Tickets opened in the last 365 days; average hours to resolve, an open ticket counting with its age so far. */
+  /**
+   * Tickets opened in the last 365 days (an open one only once it is 48 hours old); average hours
+   * to resolve, an open ticket counting with its age so far.
+   */
   tickets: { total: number; resolved: number; avgResolutionHours: number | null };
   org: { strategicAgreements: number; activeProjects: number };
   /** Orders: last date, the last 12 months, and the 24 months before them. */
