@@ -111,6 +111,8 @@ describe.skipIf(!haveBrowser)('console in a real browser', { timeout: 90_000 }, 
     expect(await page.locator('#alerts article.alert').count()).toBeGreaterThanOrEqual(3);
     expect(await page.locator('#health [data-layer]').count()).toBe(4);
     expect(await page.locator('#chain tr[data-contact]').count()).toBeGreaterThan(0);
+    // The roadmap arrives after the page, through the page's script.
+    await page.locator('#roadmap ol.plan li').first().waitFor();
     expect(await page.locator('#roadmap ol.plan li').count()).toBeGreaterThan(0);
     await shot('05-account-A200');
   });

@@ -92,9 +92,18 @@ describe('pages', () => {
     expect(r.body).toMatch(/data-component="decision_chain"/);
     expect(r.body).toContain('预算执行滞后');
     expect(r.body).toContain('高层沉默');
-    const roadmap = r.body.slice(r.body.indexOf('data-testid="roadmap"'), r.body.indexOf('data-testid="section-tree"'));
-    expect(roadmap).toContain('T003');
-    expect(roadmap).toMatch(/<h4>30天内<\/h4><ol class="plan">/);
+    expect(r.body).toContain('data-fragment="/console/accounts/A200/roadmap?fragment=1&amp;at=');
+  });
+
+  it("serves A200's roadmap as a section for the page's script, and as a page of its own", async () => {
+    const fragment = await li.get(`/console/accounts/A200/roadmap?fragment=1&${AT_Q}`);
+    expect(fragment.statusCode).toBe(200);
+    expect(fragment.body).toMatch(/^<div class="roadmap" data-testid="roadmap">/);
+    expect(fragment.body).toContain('T003');
+    expect(fragment.body).toMatch(/<h4>30天内<\/h4><ol class="plan">/);
+    const full = await li.get(`/console/accounts/A200/roadmap?${AT_Q}`);
+    expect(full.body).toContain('<html lang="zh-CN">');
+    expect(full.body).toContain('data-testid="roadmap"');
   });
 
   it('shows the customer tree of a group', async () => {
@@ -175,6 +184,11 @@ describe('visibility is the acting user’s', () => {
     expect(page.statusCode).toBe(404);
     expect(page.body).toContain('data-testid="message-page"');
     expect(page.body).not.toContain('西山矿业');
+    for (const url of [`/console/accounts/A200/roadmap?${AT_Q}`, `/console/accounts/A200/roadmap?fragment=1&${AT_Q}`]) {
+      const roadmap = await zhang.get(url);
+      expect(roadmap.statusCode, url).toBe(404);
+      expect(roadmap.body).not.toContain('西山矿业');
+    }
     const missing = await zhang.get(`/console/accounts/A999?${AT_Q}`);
     expect(missing.statusCode).toBe(404);
     expect(missing.body.replace(/A999/g, 'A200')).toBe(page.body);

@@ -12,6 +12,7 @@ import { authRoutes } from './routes/auth.ts';
 import { briefingsRoutes } from './routes/briefings.ts';
 import { chatRoutes } from './routes/chat.ts';
 import { outboxRoutes } from './routes/outbox.ts';
+import { roadmapRoutes } from './routes/roadmap.ts';
 import { rulesRoutes } from './routes/rules.ts';
 import { sessionKey } from './session.ts';
 
@@ -27,6 +28,7 @@ export async function consoleRoutes(server: FastifyInstance, app: AppContext) {
     chatRoutes(scope, deps);
     accountsRoutes(scope, deps);
     accountRoutes(scope, deps);
+    roadmapRoutes(scope, deps);
     alertsRoutes(scope, deps);
     briefingsRoutes(scope, deps);
     outboxRoutes(scope, deps);

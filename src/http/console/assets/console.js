@@ -10,6 +10,27 @@
     });
   });
 
+  // Sections that take longer to build (the roadmap) load after the page; the link stays for
+  // anyone without this script.
+  document.querySelectorAll('[data-fragment]').forEach(function (slot) {
+    slot.setAttribute('aria-busy', 'true');
+    fetch(slot.getAttribute('data-fragment'), { credentials: 'same-origin' })
+      .then(function (res) {
+        if (!res.ok) throw new Error('HTTP ' + res.status);
+        return res.text();
+      })
+      .then(function (markup) {
+        // Server-rendered and escaped by the console itself.
+        slot.innerHTML = markup;
+        slot.removeAttribute('aria-busy');
+      })
+      .catch(function () {
+        slot.removeAttribute('aria-busy');
+        slot.insertAdjacentHTML('afterbegin', '<p class="flash error"></p>');
+        slot.querySelector('.flash').textContent = slot.getAttribute('data-error');
+      });
+  });
+
   var chat = document.querySelector('[data-chat]');
   if (!chat) return;
   var log = chat.querySelector('.chat-log');

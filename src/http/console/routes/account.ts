@@ -19,7 +19,6 @@ import { page, type ConsoleDeps, type PageContext } from '../context.ts';
 import { accountBody, type Account360 } from '../views/account.ts';
 import { renderPage } from '../views/page.ts';
 import { trendWithToday, TREND_DAYS } from './accounts.ts';
-import { roadmapFor } from './roadmap.ts';
 
 export const VALID_ID = /^[^\u0000-\u001f]{1,200}$/;
 
@@ -77,7 +76,6 @@ async function load360(ctx: PageContext, id: string): Promise<Account360> {
     openAlerts: recorded.filter((a) => !a.acknowledged_at || a.acknowledged_at > ctx.now),
     firing: firing.filter((a) => !recordedKeys.has(a.key)),
     names,
-    roadmap: await roadmapFor(ctx, id),
   };
 }
 

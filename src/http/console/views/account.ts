@@ -14,8 +14,7 @@ import { liveAlertCard, recordedAlertCard } from './alert-card.ts';
 import { scoreBadge, tierBadge } from './accounts.ts';
 import { shortDateTime } from './format.ts';
 import { healthSection } from './health.ts';
-import type { RoadmapView } from '../routes/roadmap.ts';
-import { roadmapSection } from './roadmap.ts';
+import { roadmapPlaceholder } from './roadmap.ts';
 import { budgetBar, percentText, sparkline } from './svg.ts';
 
 export interface Account360 {
@@ -38,7 +37,6 @@ export interface Account360 {
   firing: Alert[];
   /** User id → name, for everyone the page mentions. */
   names: Map<string, string>;
-  roadmap: RoadmapView;
 }
 
 function card(id: string, title: string, body: Html | string, extra = ''): Html {
@@ -221,7 +219,7 @@ ${overview(ctx, d)}
   ${card('budget', ct('budget_title', lang, { year: d.budget.year }), budgetSection(ctx, d))}
   ${card('team', ct('team_title', lang), teamSection(ctx, d))}
   ${card('health', ct('health_title', lang), healthSection(d.health, lang, spark), 'wide')}
-  ${card('roadmap', ct('roadmap_title', lang), roadmapSection(ctx, d.roadmap), 'wide')}
+  ${card('roadmap', ct('roadmap_title', lang), roadmapPlaceholder(ctx, d.account.id), 'wide')}
   ${card('tree', ct('tree_title', lang), treeSection(ctx, d))}
   ${card('projects', ct('projects_title', lang), projectsSection(ctx, d))}
   ${card('chain', ct('chain_title', lang), chainSection(ctx, d), 'wide')}

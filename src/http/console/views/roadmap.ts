@@ -7,7 +7,7 @@ import { t } from '../../../../prompts/index.ts';
 import { roadmapTexts } from '../../../../prompts/roadmap.ts';
 import { ct } from '../../../../prompts/console.ts';
 import type { PageContext } from '../context.ts';
-import { wantsLlmPlan, type RoadmapView } from '../routes/roadmap.ts';
+import type { Roadmap } from '../../../insights/roadmap/types.ts';
 
 const HORIZONS = [30, 60, 90] as const;
 
@@ -25,10 +25,25 @@ function action(ctx: PageContext, a: PlanAction): Html {
 </li>`;
 }
 
-export function roadmapSection(ctx: PageContext, r: RoadmapView): Html {
+const roadmapPath = (accountId: string) => `/console/accounts/${encodeURIComponent(accountId)}/roadmap`;
+
+/** Where the 360° page shows the roadmap: loaded by the page's script, a link without it. */
+export function roadmapPlaceholder(ctx: PageContext, accountId: string): Html {
+  return html`<div data-fragment="${ctx.href(roadmapPath(accountId), { fragment: '1' })}" data-error="${ct('roadmap_failed', ctx.lang)}">
+  <p class="muted"><a href="${ctx.href(roadmapPath(accountId))}">${ct('roadmap_open', ctx.lang)}</a></p>
+</div>`;
+}
+
+/** The roadmap on a page of its own (without the page script). */
+export function roadmapPage(ctx: PageContext, r: Roadmap, opts: { offerLlm: boolean }): Html {
+  return html`<h1><a href="${ctx.href(`/console/accounts/${encodeURIComponent(r.account.id)}`)}">${r.account.name}</a> · ${ct('roadmap_title', ctx.lang)}</h1>
+<section class="card wide" id="roadmap">${roadmapSection(ctx, r, opts)}</section>`;
+}
+
+/** `offerLlm`: an LLM is configured and this plan is not the model's yet, so offer to ask it. */
+export function roadmapSection(ctx: PageContext, r: Roadmap, opts: { offerLlm: boolean }): Html {
   const { lang } = ctx;
-  if (!r) return html`<p class="muted">${ct('roadmap_none', lang)}</p>`;
-  const llmLink = ctx.app.config.llm && !wantsLlmPlan(ctx) ? html`<p class="small"><a href="${ctx.href(`/console/accounts/${encodeURIComponent(r.account.id)}`, { plan: 'llm' })}#roadmap">${ct('roadmap_llm', lang)}</a></p>` : '';
+  const llmLink = opts.offerLlm ? html`<p class="small"><a href="${ctx.href(roadmapPath(r.account.id), { plan: 'llm' })}">${ct('roadmap_llm', lang)}</a></p>` : '';
   return html`<div class="roadmap" data-testid="roadmap">
   <h3>${t(roadmapTexts, 'gapsTitle', lang)}</h3>
   ${r.gaps.length
