@@ -61,8 +61,8 @@ export const healthTexts: Texts = {
   weakest: { zh: '拉低分数的主要因素:{list}', en: 'What pulls the score down most: {list}' },
   trend: { zh: '近期走势:{list}', en: 'Recent trend: {list}' },
   none_weak: { zh: '各项都不错,没有明显短板。', en: 'No component stands out as weak.' },
-  not_found: { zh: '没有找到这个客户,或你无权查看。', en: 'No such account, or it is not visible to you.' },
-  which_account: { zh: '请告诉我要看哪个客户的健康分。', en: 'Which account do you want the health score of?' },
+  fact_score: { zh: '健康分', en: 'Health' },
+  fact_tier: { zh: '建议分级', en: 'Suggested tier' },
 };
 
 export const layerNames: Texts = {

@@ -28,6 +28,13 @@ export const stageNames: Texts = {
   lost: { zh: '丢单', en: 'lost' },
 };
 
+export const contractKindNames: Texts = {
+  purchase: { zh: '采购合同', en: 'purchase' },
+  framework: { zh: '框架协议', en: 'framework' },
+  service: { zh: '服务合同', en: 'service' },
+  strategic_agreement: { zh: '战略合作协议', en: 'strategic agreement' },
+};
+
 export const alertMessages: Texts = {
   exec_silence: {
     zh: '{account}:已 {days} 天没有与高层联系人互动(上次 {date},{contacts})。',

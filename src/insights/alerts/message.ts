@@ -1,14 +1,7 @@
 // An alert's message and recommended action, in the reply language, from the facts that fired it.
 import type { Finding } from '../../domain/alerts/types.ts';
-import { alertActions, alertMessages, alertTexts, formatAmount, listJoin, severityNames, stageNames } from '../../../prompts/insights.ts';
+import { alertActions, alertMessages, alertTexts, contractKindNames, formatAmount, listJoin, severityNames, stageNames } from '../../../prompts/insights.ts';
 import { t, type Lang } from '../../../prompts/index.ts';
-
-const kindNames: Record<string, { zh: string; en: string }> = {
-  purchase: { zh: '采购合同', en: 'purchase' },
-  framework: { zh: '框架协议', en: 'framework' },
-  service: { zh: '服务合同', en: 'service' },
-  strategic_agreement: { zh: '战略合作协议', en: 'strategic agreement' },
-};
 
 export function alertMessage(f: Finding, accountName: string, lang: Lang): string {
   const x = f.facts as Record<string, any>;
@@ -27,7 +20,7 @@ export function alertMessage(f: Finding, accountName: string, lang: Lang): strin
       return f.period === 'manager' ? `${base}${lang === 'zh' ? '' : ' '}${t(alertMessages, 'exec_silence_manager', lang, { manager_days: x.manager_days })}` : base;
     }
     case 'contract_expiry':
-      return t(alertMessages, 'contract_expiry', lang, { account, contract: x.contract_id, kind: kindNames[x.kind]?.[lang] ?? x.kind, end_date: x.end_date, days: x.days_left });
+      return t(alertMessages, 'contract_expiry', lang, { account, contract: x.contract_id, kind: contractKindNames[x.kind] ? t(contractKindNames, x.kind, lang) : x.kind, end_date: x.end_date, days: x.days_left });
     case 'budget_lag':
       return t(alertMessages, 'budget_lag', lang, {
         account,

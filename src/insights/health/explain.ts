@@ -75,8 +75,8 @@ export function healthReply(x: HealthExplanation, lang: Lang): Reply {
     text,
     sections: [{ lines: head }, ...sections],
     facts: [
-      { label: lang === 'zh' ? '健康分' : 'Health', value: String(h.score) },
-      { label: lang === 'zh' ? '建议分级' : 'Suggested tier', value: h.tier.suggested },
+      { label: t(healthTexts, 'fact_score', lang), value: String(h.score) },
+      { label: t(healthTexts, 'fact_tier', lang), value: h.tier.suggested },
     ],
     data: x,
   };
