@@ -129,7 +129,6 @@ export const alertTexts: Texts = {
     zh: '该预警自 {fired} 起未被确认,已升级给你。',
     en: 'This alert has not been acknowledged since {fired}, so it is escalated to you.',
   },
-  never: { zh: '从未', en: 'never' },
   none_contacts: { zh: '无', en: 'none' },
   no_summary: { zh: '(无描述)', en: '(no description)' },
   acked: { zh: '已确认 {n} 条预警:{list}', en: 'Acknowledged {n} alert(s): {list}' },
