@@ -2,7 +2,8 @@
 // network), as a salesperson, a manager and an admin, on the sample data and generated data sets.
 // Options: --sizes 1000,10000 (generated sizes; 0 to skip), --rounds N (default 5), --write
 // (replace the "console" section of bench/RESULTS.md with the results).
-// Run with tsx (bench/run.mjs does): node --import tsx bench/console.mjs
+// Run with tsx: node --import tsx bench/console.mjs --sizes 1000 (bench/run.mjs passes flags but
+// not their values, so `npm run bench -- console` runs the defaults).
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
