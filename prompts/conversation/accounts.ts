@@ -68,7 +68,7 @@ export const accountTexts = {
   ovOverdue: { zh: ',已逾期', en: ', overdue' },
   ovContract: { zh: '• 合同 {id} 于 {date} 到期(还有{days}天)', en: '• Contract {id} ends {date} (in {days} days)' },
   ovOpps: { zh: '• 在谈商机 {count} 个,合计 {amount}:{list}', en: '• {count} open opportunit(ies), {amount} in total: {list}' },
-  ovHealth: { zh: '健康度:{score}/100({band}){suggest}', en: 'Health: {score}/100 ({band}){suggest}' },
+  ovHealth: { zh: '健康度:{score}/100({band}截至 {asOf}){suggest}', en: 'Health: {score}/100 ({band}as of {asOf}){suggest}' },
   ovSuggestTier: { zh: ',建议分级 {tier}级', en: ', suggested tier {tier}' },
   ovBudget: { zh: '今年预算执行:{ordered} / {budget},{share}(时间进度 {elapsed})', en: 'Budget this year: {ordered} of {budget}, {share} (year elapsed {elapsed})' },
   ovProjects: { zh: '联合创新项目:{list}', en: 'Joint projects: {list}' },

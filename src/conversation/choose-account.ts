@@ -5,7 +5,7 @@ import { normalize } from './nlu/normalize.ts';
 import { parseNumber } from './nlu/numbers.ts';
 import { CHOOSE_ACCOUNT, type PendingAccountChoice } from './clarify.ts';
 import { answerOffline } from './offline.ts';
-import { visibleAccountNames } from '../store/accounts.ts';
+import { getVisibleAccounts } from '../store/accounts.ts';
 import { matchAccounts } from './nlu/account-match.ts';
 import type { TurnContext } from './types.ts';
 
@@ -25,7 +25,7 @@ async function chosenFromText(turn: TurnContext, pending: PendingAccountChoice):
   if (!norm || norm.length > MAX_CHOICE_LENGTH) return undefined;
   const n = ordinal(norm);
   if (n !== undefined) return pending.candidates[n - 1];
-  const names = (await visibleAccountNames(turn.app.db, turn.user.id)).filter((a) => pending.candidates.includes(a.id));
+  const names = await getVisibleAccounts(turn.app.db, turn.user.id, pending.candidates);
   const hits = matchAccounts(names, norm);
   if (hits.length && (hits.length === 1 || hits[0].score > hits[1].score) && hits[0].end - hits[0].start >= norm.replace(/[.。!！?？]$/, '').length - 1) {
     return hits[0].account.id;

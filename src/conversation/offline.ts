@@ -2,7 +2,7 @@
 // offline trigger score it, fills the account from the mention or the chat context, and runs the
 // best tool. Asks back (with buttons) rather than guessing when the account is unclear.
 import type { Reply } from '../../adapters/types.ts';
-import { visibleAccountNames } from '../store/accounts.ts';
+import { getVisibleAccount } from '../store/accounts.ts';
 import { ambiguousReply, notFoundReply, whichAccountReply } from './clarify.ts';
 import { resolveAccountMention, type AccountMention } from './nlu/accounts.ts';
 import { findContactMentions, type ContactRef } from './nlu/contacts.ts';
@@ -45,9 +45,8 @@ export interface OfflineOptions {
 }
 
 async function mentionFor(turn: TurnContext, text: string, opts: OfflineOptions, people: ContactRef[]): Promise<AccountMention> {
-  const names = await visibleAccountNames(turn.app.db, turn.user.id);
   if (opts.accountId) {
-    const account = names.find((n) => n.id === opts.accountId);
+    const account = await getVisibleAccount(turn.app.db, turn.user.id, opts.accountId);
     if (account) return { kind: 'found', account, span: '', hits: [], others: [] };
     return { kind: 'none' };
   }
@@ -55,7 +54,7 @@ async function mentionFor(turn: TurnContext, text: string, opts: OfflineOptions,
   // Names of people are not unknown account names.
   vocabulary.zh.push(...people.map((p) => p.text));
   vocabulary.en.push(...people.map((p) => p.text));
-  return resolveAccountMention(turn.app.db, turn.user.id, text, { vocabulary, names });
+  return resolveAccountMention(turn.app.db, turn.user.id, text, { vocabulary });
 }
 
 async function helpReply(turn: TurnContext, reason: 'asked' | 'not_understood'): Promise<Reply> {

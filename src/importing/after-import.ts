@@ -15,3 +15,5 @@ export type AfterImportStep = (tx: Db, info: ImportInfo) => Promise<void>;
 export const afterImportSteps: AfterImportStep[] = [chunkImportedRecords];
 import { backfillAfterImport } from '../insights/health/snapshot.ts';
 afterImportSteps.push(backfillAfterImport);
+import { refreshPlannerStatistics } from '../store/planner-statistics.ts';
+afterImportSteps.push(refreshPlannerStatistics);

@@ -2,7 +2,7 @@
 // an account the user may not see is indistinguishable from one that does not exist.
 import type { Db } from '../../db/index.ts';
 import type { Account, TeamRole } from '../domain/types.ts';
-import { visibleTo } from './visible.ts';
+import { canSee, visibleAmong, visibleTo } from './visible.ts';
 
 const COLS = 'a.id, a.name, a.aliases, a.parent_id, a.industry, a.region, a.tier, a.strategic_value, a.owner_id, a.created_at';
 
@@ -19,19 +19,37 @@ export async function visibleAccountNames(db: Db, userId: string): Promise<Accou
   return r.rows;
 }
 
+/**
+ * Visible accounts whose name or an alias contains one of the given two-character runs: the only
+ * candidates for a Chinese mention, found without loading every visible name.
+ */
+export async function visibleAccountNamesSharing(db: Db, userId: string, pairs: string[]): Promise<AccountName[]> {
+  if (!pairs.length) return [];
+  const patterns = pairs.map((p) => `%${p.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
+  const r = await db.query<AccountName>(
+    `WITH cand AS MATERIALIZED (
+       SELECT a.id, a.name, a.aliases, a.parent_id FROM accounts a
+       WHERE lower(a.name) LIKE ANY($2::text[]) OR EXISTS (SELECT 1 FROM unnest(a.aliases) al WHERE lower(al) LIKE ANY($2::text[])))
+     SELECT * FROM cand WHERE id IN (${visibleAmong(1, 'ARRAY(SELECT id FROM cand)')}) ORDER BY id`,
+    [userId, patterns],
+  );
+  return r.rows;
+}
+
 export async function getVisibleAccount(db: Db, userId: string, accountId: string): Promise<Account | undefined> {
-  const r = await db.query<Account>(`SELECT ${COLS} FROM accounts a WHERE a.id = $2 AND ${visibleTo('a.id', 1)}`, [userId, accountId]);
+  const r = await db.query<Account>(`SELECT ${COLS} FROM accounts a WHERE a.id = $2 AND ${canSee(1, '$2')}`, [userId, accountId]);
   return r.rows[0];
 }
 
 export async function getVisibleAccounts(db: Db, userId: string, accountIds: string[]): Promise<Account[]> {
-  const r = await db.query<Account>(`SELECT ${COLS} FROM accounts a WHERE a.id = ANY($2::text[]) AND ${visibleTo('a.id', 1)} ORDER BY a.id`, [userId, accountIds]);
+  if (!accountIds.length) return [];
+  const r = await db.query<Account>(`SELECT ${COLS} FROM accounts a WHERE a.id IN (${visibleAmong(1, '$2::text[]')}) ORDER BY a.id`, [userId, accountIds]);
   return r.rows;
 }
 
 /** Visible child accounts (one level down). */
 export async function childAccounts(db: Db, userId: string, parentId: string): Promise<Account[]> {
-  const r = await db.query<Account>(`SELECT ${COLS} FROM accounts a WHERE a.parent_id = $2 AND ${visibleTo('a.id', 1)} ORDER BY a.name`, [userId, parentId]);
+  const r = await db.query<Account>(`SELECT ${COLS} FROM accounts a WHERE a.parent_id = $2 AND ${canSee(1, '$2')} ORDER BY a.name`, [userId, parentId]);
   return r.rows;
 }
 
@@ -45,7 +63,7 @@ export interface TeamMemberName {
 export async function accountTeam(db: Db, userId: string, accountId: string): Promise<TeamMemberName[]> {
   const r = await db.query<TeamMemberName>(
     `SELECT t.user_id, u.name, t.team_role FROM account_team t JOIN users u ON u.id = t.user_id
-     WHERE t.account_id = $2 AND ${visibleTo('t.account_id', 1)}
+     WHERE t.account_id = $2 AND ${canSee(1, '$2')}
      ORDER BY CASE t.team_role WHEN 'AR' THEN 1 WHEN 'SR' THEN 2 ELSE 3 END, u.name`,
     [userId, accountId],
   );

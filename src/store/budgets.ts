@@ -1,10 +1,10 @@
 // Yearly purchase budgets of visible accounts.
 import type { Db } from '../../db/index.ts';
 import type { Budget } from '../domain/types.ts';
-import { visibleTo } from './visible.ts';
+import { canSee } from './visible.ts';
 
 export async function accountBudget(db: Db, userId: string, accountId: string, year: number): Promise<Budget | undefined> {
-  const r = await db.query<Budget>(`SELECT b.account_id, b.year, b.amount FROM budgets b WHERE b.account_id = $2 AND b.year = $3 AND ${visibleTo('b.account_id', 1)}`, [
+  const r = await db.query<Budget>(`SELECT b.account_id, b.year, b.amount FROM budgets b WHERE b.account_id = $2 AND b.year = $3 AND ${canSee(1, '$2')}`, [
     userId,
     accountId,
     year,

@@ -1,13 +1,13 @@
 // Contracts of visible accounts.
 import type { Db } from '../../db/index.ts';
 import type { Contract } from '../domain/types.ts';
-import { visibleTo } from './visible.ts';
+import { canSee, visibleTo } from './visible.ts';
 
 const COLS = 'k.id, k.account_id, k.kind, k.signed_at, k.start_date, k.end_date, k.amount, k.status';
 
 export async function accountContracts(db: Db, userId: string, accountId: string): Promise<Contract[]> {
   const r = await db.query<Contract>(
-    `SELECT ${COLS} FROM contracts k WHERE k.account_id = $2 AND ${visibleTo('k.account_id', 1)}
+    `SELECT ${COLS} FROM contracts k WHERE k.account_id = $2 AND ${canSee(1, '$2')}
      ORDER BY CASE k.status WHEN 'active' THEN 0 ELSE 1 END, k.end_date`,
     [userId, accountId],
   );

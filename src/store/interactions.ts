@@ -1,7 +1,7 @@
 // Interactions (visits, calls, meetings ...) of visible accounts.
 import type { Db } from '../../db/index.ts';
 import type { Interaction, InteractionType } from '../domain/types.ts';
-import { visibleTo } from './visible.ts';
+import { canSee, visibleAmong } from './visible.ts';
 
 const COLS = 'i.id, i.account_id, i.user_id, i.occurred_at, i.type, i.contact_ids, i.summary, i.next_step, i.next_step_due';
 const WITH_EXECUTIVE = `EXISTS (SELECT 1 FROM contacts ec WHERE ec.id = ANY(i.contact_ids) AND ec.level = 'executive')`;
@@ -43,34 +43,51 @@ function conditions(q: InteractionQuery, params: unknown[]): string[] {
 /** Interactions of one account, newest first. */
 export async function accountInteractions(db: Db, userId: string, accountId: string, q: InteractionQuery = {}): Promise<Interaction[]> {
   const params: unknown[] = [userId, accountId];
-  const where = ['i.account_id = $2', visibleTo('i.account_id', 1), ...conditions(q, params)];
+  const where = ['i.account_id = $2', canSee(1, '$2'), ...conditions(q, params)];
   params.push(q.limit ?? 20);
   const r = await db.query<Interaction>(`SELECT ${COLS} FROM interactions i WHERE ${where.join(' AND ')} ORDER BY i.occurred_at DESC, i.id DESC LIMIT $${params.length}`, params);
   return r.rows;
 }
 
-/** The latest interaction per account (optionally executive-level only), for the given visible accounts. */
+/**
+ * The latest interaction per account (optionally executive-level only), for the given visible
+ * accounts. One index walk per account (newest first, stopping at the first match), so it stays
+ * fast with many accounts and long histories.
+ */
 export async function lastInteractionByAccount(db: Db, userId: string, accountIds: string[], q: Pick<InteractionQuery, 'executiveOnly' | 'until'> = {}): Promise<Map<string, Interaction>> {
   if (!accountIds.length) return new Map();
   const params: unknown[] = [userId, accountIds];
-  const where = ['i.account_id = ANY($2::text[])', visibleTo('i.account_id', 1), ...conditions(q, params)];
+  const where = ['i.account_id = ok.account_id', ...conditions(q, params)];
   const r = await db.query<Interaction>(
-    `SELECT DISTINCT ON (i.account_id) ${COLS} FROM interactions i WHERE ${where.join(' AND ')} ORDER BY i.account_id, i.occurred_at DESC, i.id DESC`,
+    `WITH ok AS MATERIALIZED (${visibleAmong(1, '$2::text[]')})
+     SELECT l.* FROM ok CROSS JOIN LATERAL (
+       SELECT ${COLS} FROM interactions i WHERE ${where.join(' AND ')} ORDER BY i.occurred_at DESC, i.id DESC LIMIT 1) l`,
     params,
   );
   return new Map(r.rows.map((i) => [i.account_id, i]));
 }
 
-/** When each of the given contacts was last interacted with (before `until`). */
-export async function lastContactTouch(db: Db, userId: string, contactIds: string[], until?: Date): Promise<Map<string, Date>> {
+/** When each of the given contacts was last interacted with (before `until`); `accountId` narrows the search to their account. */
+export async function lastContactTouch(db: Db, userId: string, contactIds: string[], until?: Date, accountId?: string): Promise<Map<string, Date>> {
   if (!contactIds.length) return new Map();
   const params: unknown[] = [userId, contactIds];
-  const untilSql = until ? (params.push(until), `AND i.occurred_at < $${params.length}`) : '';
+  // The GIN index on contact_ids finds the interactions; visibility is checked on their accounts.
+  const where = ['i.contact_ids && $2::text[]'];
+  if (accountId) {
+    params.push(accountId);
+    where.push(`i.account_id = $${params.length}`);
+  }
+  if (until) {
+    params.push(until);
+    where.push(`i.occurred_at < $${params.length}`);
+  }
   const r = await db.query<{ contact_id: string; last: Date }>(
-    `SELECT c AS contact_id, max(i.occurred_at) AS last
-     FROM interactions i CROSS JOIN LATERAL unnest(i.contact_ids) AS c
-     WHERE c = ANY($2::text[]) AND ${visibleTo('i.account_id', 1)} ${untilSql}
-     GROUP BY c`,
+    `WITH touched AS MATERIALIZED (
+       SELECT i.account_id, c AS contact_id, i.occurred_at FROM interactions i CROSS JOIN LATERAL unnest(i.contact_ids) AS c
+       WHERE ${where.join(' AND ')} AND c = ANY($2::text[]))
+     SELECT contact_id, max(occurred_at) AS last FROM touched
+     WHERE account_id IN (${visibleAmong(1, 'ARRAY(SELECT DISTINCT account_id FROM touched)')})
+     GROUP BY contact_id`,
     params,
   );
   return new Map(r.rows.map((x) => [x.contact_id, x.last]));

@@ -2,14 +2,14 @@
 import type { Db } from '../../db/index.ts';
 import type { Opportunity } from '../domain/types.ts';
 import { OPEN_STAGES } from '../domain/types.ts';
-import { visibleTo } from './visible.ts';
+import { canSee, visibleAmong } from './visible.ts';
 
 const COLS = 'o.id, o.account_id, o.name, o.stage, o.amount, o.expected_close, o.owner_id, o.updated_at';
 const STAGE_ORDER = `CASE o.stage WHEN 'negotiation' THEN 1 WHEN 'proposal' THEN 2 WHEN 'qualify' THEN 3 WHEN 'lead' THEN 4 WHEN 'won' THEN 5 ELSE 6 END`;
 
 export async function accountOpportunities(db: Db, userId: string, accountId: string, opts: { openOnly?: boolean } = {}): Promise<Opportunity[]> {
   const r = await db.query<Opportunity>(
-    `SELECT ${COLS} FROM opportunities o WHERE o.account_id = $2 AND ${visibleTo('o.account_id', 1)}
+    `SELECT ${COLS} FROM opportunities o WHERE o.account_id = $2 AND ${canSee(1, '$2')}
      ${opts.openOnly ? 'AND o.stage = ANY($3::text[])' : ''} ORDER BY ${STAGE_ORDER}, o.expected_close NULLS LAST`,
     opts.openOnly ? [userId, accountId, OPEN_STAGES] : [userId, accountId],
   );
@@ -20,7 +20,7 @@ export async function accountOpportunities(db: Db, userId: string, accountId: st
 export async function openOpportunitiesOf(db: Db, userId: string, accountIds: string[]): Promise<Opportunity[]> {
   if (!accountIds.length) return [];
   const r = await db.query<Opportunity>(
-    `SELECT ${COLS} FROM opportunities o WHERE o.account_id = ANY($2::text[]) AND o.stage = ANY($3::text[]) AND ${visibleTo('o.account_id', 1)}
+    `SELECT ${COLS} FROM opportunities o WHERE o.account_id IN (${visibleAmong(1, '$2::text[]')}) AND o.stage = ANY($3::text[])
      ORDER BY ${STAGE_ORDER}, o.expected_close NULLS LAST`,
     [userId, accountIds, OPEN_STAGES],
   );

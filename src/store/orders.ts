@@ -1,13 +1,13 @@
 // Orders of visible accounts.
 import type { Db } from '../../db/index.ts';
 import type { Order } from '../domain/types.ts';
-import { visibleTo } from './visible.ts';
+import { canSee, visibleAmong } from './visible.ts';
 
 /** Orders of one account between two business dates (inclusive), newest first. */
 export async function accountOrders(db: Db, userId: string, accountId: string, from: string, to: string): Promise<Order[]> {
   const r = await db.query<Order>(
     `SELECT o.id, o.account_id, o.order_date, o.amount, o.product FROM orders o
-     WHERE o.account_id = $2 AND o.order_date BETWEEN $3 AND $4 AND ${visibleTo('o.account_id', 1)}
+     WHERE o.account_id = $2 AND o.order_date BETWEEN $3 AND $4 AND ${canSee(1, '$2')}
      ORDER BY o.order_date DESC, o.id`,
     [userId, accountId, from, to],
   );
@@ -19,7 +19,7 @@ export async function orderTotals(db: Db, userId: string, accountIds: string[], 
   if (!accountIds.length) return new Map();
   const r = await db.query<{ account_id: string; total: number }>(
     `SELECT o.account_id, sum(o.amount) AS total FROM orders o
-     WHERE o.account_id = ANY($2::text[]) AND o.order_date BETWEEN $3 AND $4 AND ${visibleTo('o.account_id', 1)}
+     WHERE o.account_id IN (${visibleAmong(1, '$2::text[]')}) AND o.order_date BETWEEN $3 AND $4
      GROUP BY o.account_id`,
     [userId, accountIds, from, to],
   );

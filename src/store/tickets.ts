@@ -1,7 +1,7 @@
 // Service tickets (complaints, repairs, inquiries) of visible accounts.
 import type { Db } from '../../db/index.ts';
 import type { Ticket, TicketKind } from '../domain/types.ts';
-import { visibleTo } from './visible.ts';
+import { canSee, visibleAmong } from './visible.ts';
 
 const COLS = 't.id, t.account_id, t.kind, t.severity, t.opened_at, t.resolved_at, t.summary';
 
@@ -31,7 +31,7 @@ const ORDER = `ORDER BY CASE t.severity WHEN 'high' THEN 1 WHEN 'medium' THEN 2 
 
 export async function accountTickets(db: Db, userId: string, accountId: string, q: TicketQuery = {}): Promise<Ticket[]> {
   const params: unknown[] = [userId, accountId];
-  const where = ['t.account_id = $2', visibleTo('t.account_id', 1), ...conditions(q, params)];
+  const where = ['t.account_id = $2', canSee(1, '$2'), ...conditions(q, params)];
   const r = await db.query<Ticket>(`SELECT ${COLS} FROM tickets t WHERE ${where.join(' AND ')} ${ORDER}`, params);
   return r.rows;
 }
@@ -40,7 +40,7 @@ export async function accountTickets(db: Db, userId: string, accountId: string, 
 export async function ticketsOfAccounts(db: Db, userId: string, accountIds: string[], q: TicketQuery = {}): Promise<Ticket[]> {
   if (!accountIds.length) return [];
   const params: unknown[] = [userId, accountIds];
-  const where = ['t.account_id = ANY($2::text[])', visibleTo('t.account_id', 1), ...conditions(q, params)];
+  const where = [`t.account_id IN (${visibleAmong(1, '$2::text[]')})`, ...conditions(q, params)];
   const r = await db.query<Ticket>(`SELECT ${COLS} FROM tickets t WHERE ${where.join(' AND ')} ${ORDER}`, params);
   return r.rows;
 }

@@ -29,7 +29,7 @@ const WEAK_WORDS = [
 ].sort((a, b) => b.length - a.length);
 const LEGAL_SUFFIXES = ['有限责任公司', '股份有限公司', '有限公司', '集团', '公司', '股份'];
 
-function isWeak(run: string): boolean {
+export function isWeak(run: string): boolean {
   let rest = run;
   for (const w of WEAK_WORDS) rest = rest.split(w).join('');
   return rest.length === 0;
@@ -222,6 +222,19 @@ function latinRuns(norm: string) {
   }
   if (cur.length) runs.push({ words: cur });
   return runs;
+}
+
+/**
+ * The two-character Han runs of a text that can start a name match (generic words like 公司 or
+ * 集团 left out): an account is a candidate only if its name or an alias contains one of them.
+ */
+export function candidatePairs(norm: string): string[] {
+  return [...bigrams(norm)].filter((p) => !isWeak(p));
+}
+
+/** Whether matching needs Latin readings (pinyin / English) of every visible name. */
+export function needsLatinMatching(norm: string): boolean {
+  return latinRuns(norm).length > 0;
 }
 
 /** Every account the text mentions, one hit per account, best first. */

@@ -2,8 +2,8 @@
 // visit notes). Only the names the user may see are ever considered, so an account they may not
 // see behaves exactly like one that does not exist: never matched, never suggested.
 import type { Db } from '../../../db/index.ts';
-import { visibleAccountNames } from '../../store/accounts.ts';
-import { matchAccounts, nameSimilarity, type AccountHit, type AccountName } from './account-match.ts';
+import { getVisibleAccount, visibleAccountNames, visibleAccountNamesSharing } from '../../store/accounts.ts';
+import { candidatePairs, matchAccounts, nameSimilarity, needsLatinMatching, type AccountHit, type AccountName } from './account-match.ts';
 import { leftoverName } from './leftover.ts';
 import { normalize } from './normalize.ts';
 
@@ -66,13 +66,16 @@ export function closestNames(span: string, names: AccountName[], limit = 3): Acc
 
 /** Resolves the account a message mentions, among the accounts `userId` may see. */
 export async function resolveAccountMention(db: Db, userId: string, text: string, opts: ResolveOptions = {}): Promise<AccountMention> {
-  const names = opts.names ?? (await visibleAccountNames(db, userId));
   const norm = normalize(text);
+  // Chinese mentions only need the accounts sharing a two-character run with the text; pinyin and
+  // English renderings need every visible name.
+  const names = opts.names ?? (needsLatinMatching(norm) ? await visibleAccountNames(db, userId) : await visibleAccountNamesSharing(db, userId, candidatePairs(norm)));
   const mention = decideMention(matchAccounts(names, norm), names, norm);
   if (mention.kind !== 'none' || opts.detectUnknown === false) return mention;
   const span = leftoverName(text, opts.vocabulary ?? { zh: [], en: [] });
   if (!span) return mention;
-  return { kind: 'not_found', span, suggestions: closestNames(span, names) };
+  const all = opts.names ?? (await visibleAccountNames(db, userId));
+  return { kind: 'not_found', span, suggestions: closestNames(span, all) };
 }
 
 /**
@@ -80,10 +83,9 @@ export async function resolveAccountMention(db: Db, userId: string, text: string
  * an exact visible id wins, otherwise the text is matched like a message.
  */
 export async function resolveAccountArg(db: Db, userId: string, value: string): Promise<AccountMention> {
-  const names = await visibleAccountNames(db, userId);
-  const byId = names.find((n) => n.id === value.trim());
+  const byId = await getVisibleAccount(db, userId, value.trim());
   if (byId) return { kind: 'found', account: byId, span: value, hits: [], others: [] };
-  const mention = await resolveAccountMention(db, userId, value, { names, detectUnknown: false });
-  if (mention.kind === 'none') return { kind: 'not_found', span: value.trim(), suggestions: closestNames(value, names) };
+  const mention = await resolveAccountMention(db, userId, value, { detectUnknown: false });
+  if (mention.kind === 'none') return { kind: 'not_found', span: value.trim(), suggestions: closestNames(value, await visibleAccountNames(db, userId)) };
   return mention;
 }

@@ -5,8 +5,7 @@ import { accountTexts } from '../../../prompts/conversation/accounts.ts';
 import { HEALTH_BAND, PROJECT_STATUS, STAGE, TEAM_ROLE, label } from '../../../prompts/conversation/labels.ts';
 import { t } from '../../../prompts/index.ts';
 import { daysBetween, toIsoDate, yearElapsedShare } from '../../domain/time.ts';
-import { asOfNow, healthAsOf } from '../../insights/health/compute.ts';
-import { loadTunables } from '../../insights/settings.ts';
+import { latestHealthSnapshot } from '../../store/account-health.ts';
 import { accountTeam, getVisibleAccount } from '../../store/accounts.ts';
 import { accountBudget } from '../../store/budgets.ts';
 import { accountContracts } from '../../store/contracts.ts';
@@ -37,7 +36,8 @@ interface Output {
   opportunities: { id: string; name: string; stage: string; amount: number | null }[];
   budget?: { year: number; amount: number; ordered: number; share: number; yearElapsed: number };
   projects: { id: string; name: string; status: string | null }[];
-  health?: { score: number; band: string; suggestedTier: string; declaredTier: string | null };
+  /** The latest nightly snapshot; the health_score tool explains it live. */
+  health?: { score: number; asOf: string; band: string | null; suggestedTier: string | null };
 }
 
 const OVERVIEW_WORDS = {
@@ -68,7 +68,7 @@ export const accountOverviewTool: Tool<typeof input, Output> = {
       orderTotals(db, uid, [a.id], `${year}-01-01`, today),
       accountProjects(db, uid, a.id),
       a.parent_id ? getVisibleAccount(db, uid, a.parent_id) : Promise.resolve(undefined),
-      loadTunables(db).then((t) => healthAsOf(db, asOfNow(ctx.now, ctx.tz), t.health, { viewerId: uid, accountIds: [a.id] })).then((h) => h[0]),
+      latestHealthSnapshot(db, uid, a.id, today),
     ]);
     const recent = await viewInteractions(ctx, recentRaw);
     const [lastExecutive] = await viewInteractions(ctx, execRaw);
@@ -90,7 +90,7 @@ export const accountOverviewTool: Tool<typeof input, Output> = {
       opportunities: opps.map((o) => ({ id: o.id, name: o.name, stage: o.stage, amount: o.amount })),
       budget: budget && budget.amount > 0 ? { year, amount: budget.amount, ordered, share: ordered / budget.amount, yearElapsed: yearElapsedShare(today) } : undefined,
       projects: projects.map((p) => ({ id: p.id, name: p.name, status: p.status })),
-      health: health ? { score: health.score, band: health.band, suggestedTier: health.tier.suggested, declaredTier: health.tier.declared } : undefined,
+      health,
     };
   },
   render(ctx, out) {
@@ -112,8 +112,9 @@ export const accountOverviewTool: Tool<typeof input, Output> = {
         : t(accountTexts, 'ovNoExec', lang),
     ];
     if (out.health) {
-      const suggest = out.health.suggestedTier !== out.health.declaredTier ? t(accountTexts, 'ovSuggestTier', lang, { tier: out.health.suggestedTier }) : '';
-      basics.push(t(accountTexts, 'ovHealth', lang, { score: out.health.score, band: label(HEALTH_BAND, out.health.band, lang), suggest }));
+      const suggest = out.health.suggestedTier && out.health.suggestedTier !== a.tier ? t(accountTexts, 'ovSuggestTier', lang, { tier: out.health.suggestedTier }) : '';
+      const band = out.health.band ? label(HEALTH_BAND, out.health.band, lang) + (lang === 'zh' ? ',' : ', ') : '';
+      basics.push(t(accountTexts, 'ovHealth', lang, { score: out.health.score, band, asOf: out.health.asOf, suggest }));
     }
     if (out.budget) {
       basics.push(t(accountTexts, 'ovBudget', lang, { ordered: formatAmount(out.budget.ordered, lang), budget: formatAmount(out.budget.amount, lang), share: formatPercent(out.budget.share), elapsed: formatPercent(out.budget.yearElapsed) }));

@@ -53,7 +53,7 @@ export const decisionChainTool: Tool<typeof input, Output> = {
   async run(ctx, args) {
     const account = await accountFor(ctx, args.account);
     const contacts = (await accountContacts(ctx.app.db, ctx.user.id, account.id, { activeOnly: true })).filter((c) => c.decision_role);
-    const touch = await lastContactTouch(ctx.app.db, ctx.user.id, contacts.map((c) => c.id), ctx.now);
+    const touch = await lastContactTouch(ctx.app.db, ctx.user.id, contacts.map((c) => c.id), ctx.now, account.id);
     const today = toIsoDate(ctx.now, ctx.tz);
     const members = contacts
       .map((c): Member => {
