@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const ALL = ['import', 'ask', 'notes', 'alerts', 'webhooks', 'retrieval'];
+const ALL = ['import', 'ask', 'notes', 'alerts', 'webhooks', 'retrieval', 'console'];
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const extra = process.argv.slice(2).filter((a) => a.startsWith('-'));
 let failed = false;

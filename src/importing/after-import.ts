@@ -1,8 +1,11 @@
-// Work that follows an import inside the same transaction (health backfill, retrieval chunks, ...).
-// Each feature appends its step here; a step that throws rolls the import back.
+// Work that follows an import inside the same transaction, in order: retrieval chunks, health
+// snapshot backfill (so health_drop works from day one), fresh planner statistics.
+// A step that throws rolls the import back.
 import type { Db } from '../../db/index.ts';
 import type { TableName } from '../domain/csv-format.ts';
 import { chunkImportedRecords } from '../retrieval/after-import.ts';
+import { backfillAfterImport } from '../insights/health/snapshot.ts';
+import { refreshPlannerStatistics } from '../store/planner-statistics.ts';
 
 export interface ImportInfo {
   tz: string;
@@ -12,8 +15,4 @@ export interface ImportInfo {
 
 export type AfterImportStep = (tx: Db, info: ImportInfo) => Promise<void>;
 
-export const afterImportSteps: AfterImportStep[] = [chunkImportedRecords];
-import { backfillAfterImport } from '../insights/health/snapshot.ts';
-afterImportSteps.push(backfillAfterImport);
-import { refreshPlannerStatistics } from '../store/planner-statistics.ts';
-afterImportSteps.push(refreshPlannerStatistics);
+export const afterImportSteps: AfterImportStep[] = [chunkImportedRecords, backfillAfterImport, refreshPlannerStatistics];
