@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- NAME ...]`: runs bench/NAME.mjs for each name given, or every benchmark.
+// `npm run bench [-- NAME ... [OPTIONS]]`: runs bench/NAME.mjs for each name given, or every benchmark.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -7,8 +7,11 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ALL = ['import', 'ask', 'notes', 'alerts', 'webhooks', 'retrieval', 'console'];
-const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const extra = process.argv.slice(2).filter((a) => a.startsWith('-'));
+// Names come first; everything from the first option on is passed to each script (`-- import --sizes 1000`).
+const args = process.argv.slice(2);
+const firstOption = args.findIndex((a) => a.startsWith('-'));
+const names = firstOption < 0 ? args : args.slice(0, firstOption);
+const extra = firstOption < 0 ? [] : args.slice(firstOption);
 let failed = false;
 for (const name of names.length ? names : ALL) {
   const script = join(here, `${name}.mjs`);
