@@ -36,7 +36,7 @@ export async function reembed(
     const vectors = await embedder.embed(rows.map((r) => r.content));
     const dim = embedder.dim() ?? vectors[0].length;
     if (!indexSetAside && pending >= BULK_LOAD_SOURCES) {
-      // Updating thousands of rows through an HNSW index costs far more than rebuilding it once.
+      // Updating thousands of rows through a vector index costs more than rebuilding it once.
       const name = indexName(embedder.id, dim);
       if ((await vectorIndexNames(db)).includes(name)) await dropVectorIndex(db, name);
       indexSetAside = true;

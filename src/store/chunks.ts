@@ -278,13 +278,14 @@ function scopedFrom(s: ChunkScope, params: unknown[], small: boolean): { from: s
  * About how many chunks the scope holds: visible accounts in scope × average chunks per account
  * (planner statistics), or an exact count for one account. Cheap, and only used to pick a plan.
  */
-export async function scopeEstimate(db: Db, scope: ChunkScope): Promise<number> {
+export async function scopeEstimate(db: Db, scope: ChunkScope): Promise<{ scope: number; total: number }> {
+  const stats = await db.query<{ chunks: number }>(`SELECT reltuples::float8 AS chunks FROM pg_class WHERE oid = 'chunks'::regclass`);
   if (scope.accountId) {
     const r = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM chunks c WHERE c.account_id = $2 AND c.account_id IN (SELECT account_id FROM visible_account_ids($1))`,
       [scope.userId, scope.accountId],
     );
-    return r.rows[0].n;
+    return { scope: r.rows[0].n, total: Math.max(r.rows[0].n, stats.rows[0].chunks) };
   }
   const r = await db.query<{ visible: number; accounts: number; chunks: number }>(
     `SELECT (SELECT count(*) FROM visible_account_ids($1))::int AS visible,
@@ -295,7 +296,7 @@ export async function scopeEstimate(db: Db, scope: ChunkScope): Promise<number> 
   let { visible, accounts, chunks } = r.rows[0];
   // Never analyzed (a small, new database): count instead.
   if (chunks < 0) chunks = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM chunks')).rows[0].n;
-  return accounts ? Math.round((visible * chunks) / accounts) : 0;
+  return { scope: accounts ? Math.round((visible * chunks) / accounts) : 0, total: chunks };
 }
 
 export interface ChunkHit {
