@@ -14,6 +14,7 @@ import { openPglite, migrate } from '../db/index.ts';
 import { importDir } from '../src/importing/import-dir.ts';
 import { afterImportSteps } from '../src/importing/after-import.ts';
 import { refreshPlannerStatistics } from '../src/store/planner-statistics.ts';
+import { refreshAccountLatinKeys } from '../src/conversation/nlu/latin-keys.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/app.ts';
 import { handleMessage } from '../src/conversation/engine.ts';
@@ -47,6 +48,8 @@ async function openImported(dir, dataDir, marker) {
     writeFileSync(join(dir, marker), new Date().toISOString());
     console.log(`  (imported ${dataDir} in ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   }
+  // A data dir imported before migration 011 gets its pinyin keys now (a no-op when current).
+  await refreshAccountLatinKeys(db);
   return db;
 }
 

@@ -5,7 +5,7 @@ import { engineTexts } from '../../prompts/conversation.ts';
 import { t } from '../../prompts/index.ts';
 import type { Button, Reply } from '../../adapters/types.ts';
 import type { Lang } from '../../prompts/index.ts';
-import { visibleAccountNames } from '../store/accounts.ts';
+import { someTopLevelAccounts } from '../store/accounts.ts';
 import { joinList } from './format.ts';
 import type { AccountMention, AccountName } from './nlu/accounts.ts';
 import type { TurnContext } from './types.ts';
@@ -64,7 +64,8 @@ const MAX_BUTTONS = 5;
 
 /** The question needs an account and the message names none (and nothing was asked about before). */
 export async function whichAccountReply(turn: TurnContext, text: string, tool?: string, lang: Lang = turn.lang): Promise<Reply> {
-  const names = (await visibleAccountNames(turn.app.db, turn.user.id)).filter((a) => !a.parent_id);
+  const names = await someTopLevelAccounts(turn.app.db, turn.user.id, MAX_BUTTONS * 2 + 1);
+  // Buttons only make sense for a short book; a long one gets the hint alone.
   const offer = names.length <= MAX_BUTTONS * 2 ? names.slice(0, MAX_BUTTONS) : [];
   const example = names[0] ? `${names[0].aliases[0] ?? names[0].name}${lang === 'zh' ? '的合同什么时候到期?' : ' contracts'}` : lang === 'zh' ? '中建华东的合同' : 'Acme contracts';
   if (offer.length) remember(turn, text, offer, tool);

@@ -16,3 +16,5 @@ export interface ImportInfo {
 export type AfterImportStep = (tx: Db, info: ImportInfo) => Promise<void>;
 
 export const afterImportSteps: AfterImportStep[] = [chunkImportedRecords, backfillAfterImport, refreshPlannerStatistics];
+import { refreshAccountLatinKeys } from '../conversation/nlu/latin-keys.ts';
+afterImportSteps.push(async (tx) => void (await refreshAccountLatinKeys(tx)));

@@ -36,6 +36,58 @@ export async function visibleAccountNamesSharing(db: Db, userId: string, pairs: 
   return r.rows;
 }
 
+/** What the Latin keys of an account are computed from: its name and aliases. */
+export function latinKeySource(a: { name: string; aliases: string[] }): string {
+  return [a.name, ...a.aliases].join('|');
+}
+
+/**
+ * Visible accounts whose stored pinyin keys contain one of the given Latin fragments, plus every
+ * visible account whose keys are missing or stale (so a skipped refresh never hides an account).
+ */
+export async function visibleAccountNamesByLatin(db: Db, userId: string, fragments: string[]): Promise<AccountName[]> {
+  if (!fragments.length) return [];
+  const patterns = fragments.map((f) => `%${f.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
+  const r = await db.query<AccountName>(
+    `WITH cand AS MATERIALIZED (
+       SELECT a.id, a.name, a.aliases, a.parent_id FROM accounts a LEFT JOIN account_latin_keys k ON k.account_id = a.id
+       WHERE k.account_id IS NULL OR k.source <> array_to_string(ARRAY[a.name] || a.aliases, '|') OR k.keys LIKE ANY($2::text[]))
+     SELECT * FROM cand WHERE id IN (${visibleAmong(1, 'ARRAY(SELECT id FROM cand)')}) ORDER BY id`,
+    [userId, patterns],
+  );
+  return r.rows;
+}
+
+/** Accounts whose Latin keys are missing or stale (to be refreshed). */
+export async function accountsNeedingLatinKeys(db: Db): Promise<AccountName[]> {
+  const r = await db.query<AccountName>(
+    `SELECT a.id, a.name, a.aliases, a.parent_id FROM accounts a LEFT JOIN account_latin_keys k ON k.account_id = a.id
+     WHERE k.account_id IS NULL OR k.source <> array_to_string(ARRAY[a.name] || a.aliases, '|')`,
+  );
+  return r.rows;
+}
+
+export async function saveLatinKeys(db: Db, rows: { accountId: string; source: string; keys: string }[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 2000) {
+    const batch = rows.slice(i, i + 2000);
+    await db.query(
+      `INSERT INTO account_latin_keys (account_id, source, keys)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+       ON CONFLICT (account_id) DO UPDATE SET source = EXCLUDED.source, keys = EXCLUDED.keys`,
+      [batch.map((r) => r.accountId), batch.map((r) => r.source), batch.map((r) => r.keys)],
+    );
+  }
+}
+
+/** A few visible top-level accounts by name (to offer as choices). */
+export async function someTopLevelAccounts(db: Db, userId: string, limit: number): Promise<AccountName[]> {
+  const r = await db.query<AccountName>(
+    `SELECT a.id, a.name, a.aliases, a.parent_id FROM accounts a WHERE a.parent_id IS NULL AND ${visibleTo('a.id', 1)} ORDER BY a.name LIMIT $2`,
+    [userId, limit],
+  );
+  return r.rows;
+}
+
 export async function getVisibleAccount(db: Db, userId: string, accountId: string): Promise<Account | undefined> {
   const r = await db.query<Account>(`SELECT ${COLS} FROM accounts a WHERE a.id = $2 AND ${canSee(1, '$2')}`, [userId, accountId]);
   return r.rows[0];

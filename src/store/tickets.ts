@@ -1,7 +1,7 @@
 // Service tickets (complaints, repairs, inquiries) of visible accounts.
 import type { Db } from '../../db/index.ts';
 import type { Ticket, TicketKind } from '../domain/types.ts';
-import { canSee, visibleAmong } from './visible.ts';
+import { canSee, visibleAmong, visibleTo } from './visible.ts';
 
 const COLS = 't.id, t.account_id, t.kind, t.severity, t.opened_at, t.resolved_at, t.summary';
 
@@ -32,6 +32,14 @@ const ORDER = `ORDER BY CASE t.severity WHEN 'high' THEN 1 WHEN 'medium' THEN 2 
 export async function accountTickets(db: Db, userId: string, accountId: string, q: TicketQuery = {}): Promise<Ticket[]> {
   const params: unknown[] = [userId, accountId];
   const where = ['t.account_id = $2', canSee(1, '$2'), ...conditions(q, params)];
+  const r = await db.query<Ticket>(`SELECT ${COLS} FROM tickets t WHERE ${where.join(' AND ')} ${ORDER}`, params);
+  return r.rows;
+}
+
+/** Tickets across every account the user may see. */
+export async function visibleTickets(db: Db, userId: string, q: TicketQuery = {}): Promise<Ticket[]> {
+  const params: unknown[] = [userId];
+  const where = [visibleTo('t.account_id', 1), ...conditions(q, params)];
   const r = await db.query<Ticket>(`SELECT ${COLS} FROM tickets t WHERE ${where.join(' AND ')} ${ORDER}`, params);
   return r.rows;
 }

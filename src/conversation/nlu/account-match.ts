@@ -232,9 +232,9 @@ export function candidatePairs(norm: string): string[] {
   return [...bigrams(norm)].filter((p) => !isWeak(p));
 }
 
-/** Whether matching needs Latin readings (pinyin / English) of every visible name. */
-export function needsLatinMatching(norm: string): boolean {
-  return latinRuns(norm).length > 0;
+/** The Latin words that may be part of a name reading (question words left out); empty when none. */
+export function nameWords(norm: string): string[] {
+  return latinRuns(norm).flatMap((r) => r.words.map((w) => w.word));
 }
 
 /** Every account the text mentions, one hit per account, best first. */
@@ -269,6 +269,18 @@ function grams(s: string, n: number): Set<string> {
   const g = new Set<string>();
   for (let i = 0; i + n <= s.length; i++) g.add(s.slice(i, i + n));
   return g;
+}
+
+/**
+ * What a misspelt name must share with an account to be worth comparing: its distinctive Han
+ * characters, or three-letter pieces of its Latin words (matched against stored pinyin keys).
+ */
+export function suggestionFragments(span: string): { han: string[]; latin: string[] } {
+  const a = span.toLowerCase();
+  const han = [...new Set([...stripWeak(a)].filter(isHan))];
+  const latin = new Set<string>();
+  for (const w of a.split(/[^a-z]+/)) if (w && !LATIN_STOP.has(w)) for (const g of grams(w, 3)) latin.add(g);
+  return { han, latin: [...latin] };
 }
 
 /**

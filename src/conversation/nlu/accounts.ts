@@ -2,8 +2,9 @@
 // visit notes). Only the names the user may see are ever considered, so an account they may not
 // see behaves exactly like one that does not exist: never matched, never suggested.
 import type { Db } from '../../../db/index.ts';
-import { getVisibleAccount, visibleAccountNames, visibleAccountNamesSharing } from '../../store/accounts.ts';
-import { candidatePairs, matchAccounts, nameSimilarity, needsLatinMatching, type AccountHit, type AccountName } from './account-match.ts';
+import { getVisibleAccount, visibleAccountNamesByLatin, visibleAccountNamesSharing } from '../../store/accounts.ts';
+import { candidatePairs, matchAccounts, nameSimilarity, nameWords, suggestionFragments, type AccountHit, type AccountName } from './account-match.ts';
+import { latinFragments } from './pinyin.ts';
 import { leftoverName } from './leftover.ts';
 import { normalize } from './normalize.ts';
 
@@ -64,18 +65,38 @@ export function closestNames(span: string, names: AccountName[], limit = 3): Acc
     .map((x) => x.n);
 }
 
+/**
+ * The visible accounts a text could mention, found in SQL: names sharing a two-character run with
+ * the Chinese of the text, and names whose stored pinyin keys contain its Latin words.
+ */
+export async function candidateNames(db: Db, userId: string, norm: string): Promise<AccountName[]> {
+  const pairs = candidatePairs(norm);
+  const fragments = latinFragments(nameWords(norm));
+  const [han, latin] = await Promise.all([
+    pairs.length ? visibleAccountNamesSharing(db, userId, pairs) : [],
+    fragments.length ? visibleAccountNamesByLatin(db, userId, fragments) : [],
+  ]);
+  if (!latin.length) return han;
+  const byId = new Map([...han, ...latin].map((a) => [a.id, a]));
+  return [...byId.values()];
+}
+
+/** The visible accounts closest to a name nobody matched, looked up by what they share with it. */
+export async function suggestAccounts(db: Db, userId: string, span: string): Promise<AccountName[]> {
+  const { han, latin } = suggestionFragments(span);
+  const [a, b] = await Promise.all([han.length ? visibleAccountNamesSharing(db, userId, han) : [], latin.length ? visibleAccountNamesByLatin(db, userId, latin) : []]);
+  return closestNames(span, [...new Map([...a, ...b].map((x) => [x.id, x])).values()]);
+}
+
 /** Resolves the account a message mentions, among the accounts `userId` may see. */
 export async function resolveAccountMention(db: Db, userId: string, text: string, opts: ResolveOptions = {}): Promise<AccountMention> {
   const norm = normalize(text);
-  // Chinese mentions only need the accounts sharing a two-character run with the text; pinyin and
-  // English renderings need every visible name.
-  const names = opts.names ?? (needsLatinMatching(norm) ? await visibleAccountNames(db, userId) : await visibleAccountNamesSharing(db, userId, candidatePairs(norm)));
+  const names = opts.names ?? (await candidateNames(db, userId, norm));
   const mention = decideMention(matchAccounts(names, norm), names, norm);
   if (mention.kind !== 'none' || opts.detectUnknown === false) return mention;
   const span = leftoverName(text, opts.vocabulary ?? { zh: [], en: [] });
   if (!span) return mention;
-  const all = opts.names ?? (await visibleAccountNames(db, userId));
-  return { kind: 'not_found', span, suggestions: closestNames(span, all) };
+  return { kind: 'not_found', span, suggestions: opts.names ? closestNames(span, opts.names) : await suggestAccounts(db, userId, span) };
 }
 
 /**
@@ -86,6 +107,6 @@ export async function resolveAccountArg(db: Db, userId: string, value: string): 
   const byId = await getVisibleAccount(db, userId, value.trim());
   if (byId) return { kind: 'found', account: byId, span: value, hits: [], others: [] };
   const mention = await resolveAccountMention(db, userId, value, { detectUnknown: false });
-  if (mention.kind === 'none') return { kind: 'not_found', span: value.trim(), suggestions: closestNames(value, await visibleAccountNames(db, userId)) };
+  if (mention.kind === 'none') return { kind: 'not_found', span: value.trim(), suggestions: await suggestAccounts(db, userId, value) };
   return mention;
 }

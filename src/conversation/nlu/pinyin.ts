@@ -113,3 +113,24 @@ export function latinHaystack(name: string): string {
     .map((r) => r.forms.join(' '))
     .join(' ');
 }
+
+/** The stored Latin keys of an account: the spaceless pinyin of its name and of each alias, '|'-separated. */
+export function latinKeys(name: string, aliases: string[]): string {
+  return [name, ...aliases].map((n) => syllables(n).join('')).join('|');
+}
+
+/**
+ * What to look for in the stored keys for the Latin words of a message: each word that may be
+ * pinyin as it stands, and the pinyin of the Chinese words an English word stands for
+ * ("port" → gangwu / gangkou). Words that name nothing in particular (group, co) are left out.
+ */
+export function latinFragments(words: string[]): string[] {
+  const out = new Set<string>();
+  for (const w of words) {
+    const english = GLOSSARY.filter((g) => g.en.includes(w));
+    if (english.length) {
+      for (const g of english) if (!g.generic) out.add(syllables(g.zh).join(''));
+    } else if (w.length >= 2) out.add(w);
+  }
+  return [...out];
+}

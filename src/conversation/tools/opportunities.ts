@@ -5,8 +5,8 @@ import { commercialTexts } from '../../../prompts/conversation/commercial.ts';
 import { STAGE, label } from '../../../prompts/conversation/labels.ts';
 import { t } from '../../../prompts/index.ts';
 import { daysBetween, toIsoDate } from '../../domain/time.ts';
-import { getVisibleAccounts, visibleAccountNames } from '../../store/accounts.ts';
-import { accountOpportunities, openOpportunitiesOf } from '../../store/opportunities.ts';
+import { getVisibleAccounts } from '../../store/accounts.ts';
+import { accountOpportunities, visibleOpenOpportunities } from '../../store/opportunities.ts';
 import { formatAmount } from '../format.ts';
 import { any, countHits } from '../nlu/keywords.ts';
 import type { Tool } from '../types.ts';
@@ -58,8 +58,7 @@ export const opportunitiesTool: Tool<typeof input, Output> = {
       account = ref(a);
       list = await accountOpportunities(ctx.app.db, ctx.user.id, a.id, { openOnly: !args.includeClosed });
     } else {
-      const ids = (await visibleAccountNames(ctx.app.db, ctx.user.id)).map((a) => a.id);
-      list = await openOpportunitiesOf(ctx.app.db, ctx.user.id, ids);
+      list = await visibleOpenOpportunities(ctx.app.db, ctx.user.id);
     }
     const names = new Map((await getVisibleAccounts(ctx.app.db, ctx.user.id, [...new Set(list.map((x) => x.account_id))])).map((a) => [a.id, ref(a)]));
     const opportunities = list.map((o) => ({

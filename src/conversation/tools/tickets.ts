@@ -5,8 +5,8 @@ import { commercialTexts } from '../../../prompts/conversation/commercial.ts';
 import { SEVERITY, TICKET_KIND, label } from '../../../prompts/conversation/labels.ts';
 import { t, type Lang } from '../../../prompts/index.ts';
 import { formatDateTime, hoursBetween } from '../../domain/time.ts';
-import { getVisibleAccounts, visibleAccountNames } from '../../store/accounts.ts';
-import { accountTickets, ticketsOfAccounts } from '../../store/tickets.ts';
+import { getVisibleAccounts } from '../../store/accounts.ts';
+import { accountTickets, visibleTickets } from '../../store/tickets.ts';
 import { any, countHits } from '../nlu/keywords.ts';
 import type { Tool } from '../types.ts';
 import { accountArg, accountFor, ref, type AccountRef } from './account-arg.ts';
@@ -66,8 +66,7 @@ export const ticketsTool: Tool<typeof input, Output> = {
       account = ref(a);
       list = await accountTickets(ctx.app.db, ctx.user.id, a.id, q);
     } else {
-      const ids = (await visibleAccountNames(ctx.app.db, ctx.user.id)).map((a) => a.id);
-      list = await ticketsOfAccounts(ctx.app.db, ctx.user.id, ids, q);
+      list = await visibleTickets(ctx.app.db, ctx.user.id, q);
     }
     const names = new Map((await getVisibleAccounts(ctx.app.db, ctx.user.id, [...new Set(list.map((x) => x.account_id))])).map((a) => [a.id, ref(a)]));
     return {
