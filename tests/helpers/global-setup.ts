@@ -1,6 +1,6 @@
 // Builds two migrated database templates once per test run (initdb costs seconds; cloning a
 // dump costs a fraction): an empty schema, and the schema with ../shared/sample-data imported.
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPglite, migrate, pgliteOf } from '../../db/index.ts';
@@ -18,4 +18,5 @@ export default async function setup() {
   writeFileSync(join(dir, 'sample.tar'), Buffer.from(await sample.arrayBuffer()));
   await db.close();
   process.env.KAM_TEST_TEMPLATES = dir;
+  return () => rmSync(dir, { recursive: true, force: true });
 }
