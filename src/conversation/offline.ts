@@ -5,7 +5,7 @@ import type { Reply } from '../../adapters/types.ts';
 import { getVisibleAccount } from '../store/accounts.ts';
 import { ambiguousReply, notFoundReply, whichAccountReply } from './clarify.ts';
 import { resolveAccountMention, type AccountMention } from './nlu/accounts.ts';
-import { findContactMentions, type ContactRef } from './nlu/contacts.ts';
+import { findContactMentions, findLatinContactMentions, type ContactRef } from './nlu/contacts.ts';
 import { asksAboutWholeBook, isListQuestion, LIST_MARKERS, type Keywords } from './nlu/keywords.ts';
 import { analyzeUtterance, type Utterance } from './nlu/utterance.ts';
 import { runTool } from './run-tool.ts';
@@ -66,8 +66,13 @@ async function helpReply(turn: TurnContext, reason: 'asked' | 'not_understood'):
 
 export async function answerOffline(turn: TurnContext, text: string, opts: OfflineOptions = {}): Promise<Reply> {
   if (!text.trim() && !opts.accountId) return helpReply(turn, 'asked');
-  const people = await findContactMentions(turn.app.db, turn.user.id, text);
-  const mention = await mentionFor(turn, text, opts, people);
+  const hanPeople = await findContactMentions(turn.app.db, turn.user.id, text, undefined, { latin: false });
+  let mention = await mentionFor(turn, text, opts, hanPeople);
+  // Names in Latin letters are looked for after the account: among its contacts when there is one.
+  const latinPeople = await findLatinContactMentions(turn.app.db, turn.user.id, text, mention.kind === 'found' ? mention.account.id : undefined);
+  const people = [...hanPeople, ...latinPeople];
+  // "Who is Liu Jianguo?": the words taken for an unknown account were a person's name.
+  if (mention.kind === 'not_found' && latinPeople.some((p) => mention.kind === 'not_found' && (mention.span.includes(p.text) || p.text.includes(mention.span)))) mention = { kind: 'none' };
   const u = analyzeUtterance(text, turn.lang, turn.now, turn.tz, mention, people);
   const ranked = rankTools(u);
   let tool = opts.toolName ? toolByName(opts.toolName) : undefined;

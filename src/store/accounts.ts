@@ -42,18 +42,25 @@ export function latinKeySource(a: { name: string; aliases: string[] }): string {
 }
 
 /**
- * Visible accounts whose stored pinyin keys contain one of the given Latin fragments, plus every
- * visible account whose keys are missing or stale (so a skipped refresh never hides an account).
+ * Visible accounts whose stored pinyin keys contain the most of the given Latin fragments (up to
+ * `limit`, best first), plus every visible account whose keys are missing or stale, so a skipped
+ * refresh never hides an account.
  */
-export async function visibleAccountNamesByLatin(db: Db, userId: string, fragments: string[]): Promise<AccountName[]> {
+export async function visibleAccountNamesByLatin(db: Db, userId: string, fragments: string[], limit = 50): Promise<AccountName[]> {
   if (!fragments.length) return [];
   const patterns = fragments.map((f) => `%${f.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
   const r = await db.query<AccountName>(
-    `WITH cand AS MATERIALIZED (
-       SELECT a.id, a.name, a.aliases, a.parent_id FROM accounts a LEFT JOIN account_latin_keys k ON k.account_id = a.id
-       WHERE k.account_id IS NULL OR k.source <> array_to_string(ARRAY[a.name] || a.aliases, '|') OR k.keys LIKE ANY($2::text[]))
+    `WITH scored AS (
+       SELECT a.id, a.name, a.aliases, a.parent_id,
+              CASE WHEN k.account_id IS NULL OR k.source <> array_to_string(ARRAY[a.name] || a.aliases, '|') THEN NULL
+                   ELSE (SELECT COALESCE(sum(length(p)), 0) FROM unnest($2::text[]) p WHERE k.keys LIKE p) END AS score
+       FROM accounts a LEFT JOIN account_latin_keys k ON k.account_id = a.id),
+     cand AS MATERIALIZED (
+       SELECT id, name, aliases, parent_id FROM scored WHERE score IS NULL
+       UNION ALL
+       (SELECT id, name, aliases, parent_id FROM scored WHERE score > 0 ORDER BY score DESC, id LIMIT $3))
      SELECT * FROM cand WHERE id IN (${visibleAmong(1, 'ARRAY(SELECT id FROM cand)')}) ORDER BY id`,
-    [userId, patterns],
+    [userId, patterns, limit],
   );
   return r.rows;
 }

@@ -229,8 +229,13 @@ function latinRuns(norm: string) {
  * 集团 left out): an account is a candidate only if its name or an alias contains one of them.
  */
 export function candidatePairs(norm: string): string[] {
-  return [...bigrams(norm)].filter((p) => !isWeak(p));
+  const pairs = [...bigrams(norm)].filter((p) => !isWeak(p));
+  // "限公" or "技有" (across 科技有限公司) match every company; keep them only if nothing else is left.
+  const telling = pairs.filter((p) => !(WEAK_CHARS.has(p[0]) && WEAK_CHARS.has(p[1])));
+  return telling.length ? telling : pairs;
 }
+
+const WEAK_CHARS = new Set(WEAK_WORDS.join(''));
 
 /** The Latin words that may be part of a name reading (question words left out); empty when none. */
 export function nameWords(norm: string): string[] {

@@ -85,8 +85,16 @@ function latinMatches(norm: string, candidates: Contact[]): ContactRef[] {
 /** Latin matching loads names to compare: only when the candidate set is small. */
 const LATIN_CANDIDATE_LIMIT = 3000;
 
+/** People named in Latin letters ("Liu Jianguo", "Mr. Ma"), among the contacts of one account or, for a small book, of all visible ones. */
+export async function findLatinContactMentions(db: Db, userId: string, text: string, accountId?: string): Promise<ContactRef[]> {
+  const norm = normalize(text);
+  if (!/[a-z]{2,}/.test(norm)) return [];
+  const candidates = await visibleContacts(db, userId, accountId, LATIN_CANDIDATE_LIMIT + 1);
+  return candidates.length <= LATIN_CANDIDATE_LIMIT ? latinMatches(norm, candidates) : [];
+}
+
 /** The people a message names, among contacts of visible accounts (of one account, when given). */
-export async function findContactMentions(db: Db, userId: string, text: string, accountId?: string): Promise<ContactRef[]> {
+export async function findContactMentions(db: Db, userId: string, text: string, accountId?: string, opts: { latin?: boolean } = {}): Promise<ContactRef[]> {
   const norm = normalize(text);
   const refs: ContactRef[] = [];
   const full = await contactsNamedIn(db, userId, norm, accountId);
@@ -102,9 +110,6 @@ export async function findContactMentions(db: Db, userId: string, text: string, 
     const fitting = sameSurname.filter((c) => fitsTitle(c, tf.form));
     refs.push({ text: tf.text, contacts: fitting.length ? fitting : [] });
   }
-  if (/[a-z]{2,}/.test(norm)) {
-    const candidates = await visibleContacts(db, userId, accountId, LATIN_CANDIDATE_LIMIT + 1);
-    if (candidates.length <= LATIN_CANDIDATE_LIMIT) refs.push(...latinMatches(norm, candidates));
-  }
+  if (opts.latin !== false) refs.push(...(await findLatinContactMentions(db, userId, norm, accountId)));
   return refs;
 }

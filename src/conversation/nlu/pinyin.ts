@@ -120,17 +120,28 @@ export function latinKeys(name: string, aliases: string[]): string {
 }
 
 /**
- * What to look for in the stored keys for the Latin words of a message: each word that may be
- * pinyin as it stands, and the pinyin of the Chinese words an English word stands for
- * ("port" → gangwu / gangkou). Words that name nothing in particular (group, co) are left out.
+ * What to look for in the stored keys for the Latin words of a message: words long enough to be
+ * distinctive as they stand, adjacent words joined ("xi shan" → "xishan", as keys are stored
+ * without spaces), and the pinyin of the Chinese words an English word stands for ("port" →
+ * gangwu / gangkou). Words that name nothing in particular (group, co) are left out.
  */
 export function latinFragments(words: string[]): string[] {
   const out = new Set<string>();
+  const pinyinish: string[] = [];
   for (const w of words) {
     const english = GLOSSARY.filter((g) => g.en.includes(w));
     if (english.length) {
       for (const g of english) if (!g.generic) out.add(syllables(g.zh).join(''));
-    } else if (w.length >= 2) out.add(w);
+      pinyinish.push('');
+    } else pinyinish.push(w);
   }
+  pinyinish.forEach((w, i) => {
+    if (w.length >= MIN_FRAGMENT) out.add(w);
+    const next = pinyinish[i + 1];
+    if (w && next && (w + next).length >= MIN_FRAGMENT) out.add(w + next);
+  });
   return [...out];
 }
+
+/** Shorter fragments ("xi", "wang") match too many names to narrow anything down. */
+const MIN_FRAGMENT = 4;
