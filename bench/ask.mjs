@@ -59,19 +59,24 @@ async function measure(label, db, questions) {
   // One warm-up pass: module loading and first-query planning are not per-turn costs.
   for (const q of questions) await turn(app, q, 'warmup');
   const times = [];
+  const cpu = [];
   const perType = new Map();
   for (let r = 0; r < rounds; r++) {
     for (const q of questions) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       const reply = await turn(app, q, `bench-${r}`);
       const ms = performance.now() - t0;
+      const c = process.cpuUsage(c0);
+      cpu.push((c.user + c.system) / 1000);
       if (!reply.text) throw new Error(`empty reply to ${q.text}`);
       times.push(ms);
       perType.set(q.type, [...(perType.get(q.type) ?? []), ms]);
     }
   }
   times.sort((a, b) => a - b);
-  say(`| ${label} | ${times.length} | ${percentile(times, 50).toFixed(0)} | ${percentile(times, 95).toFixed(0)} | ${times.at(-1).toFixed(0)} |`);
+  cpu.sort((a, b) => a - b);
+  say(`| ${label} | ${times.length} | ${percentile(times, 50).toFixed(0)} | ${percentile(times, 95).toFixed(0)} | ${times.at(-1).toFixed(0)} | ${percentile(cpu, 50).toFixed(0)} | ${percentile(cpu, 95).toFixed(0)} |`);
   const slow = [...perType.entries()].map(([type, ts]) => [type, ts.sort((a, b) => a - b)]).sort((a, b) => percentile(b[1], 95) - percentile(a[1], 95));
   console.log(`  slowest question types (p95 ms): ${slow.slice(0, 4).map(([t, ts]) => `${t} ${percentile(ts, 95).toFixed(0)}`).join(', ')}`);
 }
@@ -125,8 +130,8 @@ async function processWall(dir, user, text, n) {
 
 say(`Machine: ${machine()}; load average at start ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
 say('');
-say('| data set (offline engine, handleMessage in-process) | turns | p50 ms | p95 ms | max ms |');
-say('|---|---|---|---|---|');
+say('| data set (offline engine, handleMessage in-process) | turns | p50 ms | p95 ms | max ms | CPU p50 ms | CPU p95 ms |');
+say('|---|---|---|---|---|---|---|');
 const sampleDir = mkdtempSync(join(tmpdir(), 'kam-bench-ask-sample-'));
 const sampleDb = await openImported(sampleDir, SAMPLE, '.imported');
 await measure('sample (8 accounts), the 11 EXPECTED questions', sampleDb, SAMPLE_QUESTIONS);

@@ -20,16 +20,18 @@ export async function visibleAccountNames(db: Db, userId: string): Promise<Accou
 }
 
 /**
- * Visible accounts whose name or an alias contains one of the given two-character runs: the only
- * candidates for a Chinese mention, found without loading every visible name.
+ * Visible accounts whose name or an alias contains one of the given runs of characters: the only
+ * candidates for a Chinese mention, found without loading every visible name. With `limit`, only
+ * the accounts containing the most runs (for "did you mean" suggestions).
  */
-export async function visibleAccountNamesSharing(db: Db, userId: string, pairs: string[]): Promise<AccountName[]> {
+export async function visibleAccountNamesSharing(db: Db, userId: string, pairs: string[], limit?: number): Promise<AccountName[]> {
   if (!pairs.length) return [];
   const patterns = pairs.map((p) => `%${p.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
+  const names = `lower(array_to_string(ARRAY[a.name] || a.aliases, '|'))`;
   const r = await db.query<AccountName>(
     `WITH cand AS MATERIALIZED (
-       SELECT a.id, a.name, a.aliases, a.parent_id FROM accounts a
-       WHERE lower(a.name) LIKE ANY($2::text[]) OR EXISTS (SELECT 1 FROM unnest(a.aliases) al WHERE lower(al) LIKE ANY($2::text[])))
+       SELECT a.id, a.name, a.aliases, a.parent_id FROM accounts a WHERE ${names} LIKE ANY($2::text[])
+       ${limit ? `ORDER BY (SELECT count(*) FROM unnest($2::text[]) p WHERE ${names} LIKE p) DESC, a.id LIMIT ${Math.floor(limit)}` : ''})
      SELECT * FROM cand WHERE id IN (${visibleAmong(1, 'ARRAY(SELECT id FROM cand)')}) ORDER BY id`,
     [userId, patterns],
   );

@@ -81,10 +81,16 @@ export async function candidateNames(db: Db, userId: string, norm: string): Prom
   return [...byId.values()];
 }
 
+/** Accounts compared for "did you mean": those sharing the most with the unmatched name. */
+const SUGGESTION_CANDIDATES = 50;
+
 /** The visible accounts closest to a name nobody matched, looked up by what they share with it. */
 export async function suggestAccounts(db: Db, userId: string, span: string): Promise<AccountName[]> {
   const { han, latin } = suggestionFragments(span);
-  const [a, b] = await Promise.all([han.length ? visibleAccountNamesSharing(db, userId, han) : [], latin.length ? visibleAccountNamesByLatin(db, userId, latin) : []]);
+  const [a, b] = await Promise.all([
+    han.length ? visibleAccountNamesSharing(db, userId, han, SUGGESTION_CANDIDATES) : [],
+    latin.length ? visibleAccountNamesByLatin(db, userId, latin, SUGGESTION_CANDIDATES) : [],
+  ]);
   return closestNames(span, [...new Map([...a, ...b].map((x) => [x.id, x])).values()]);
 }
 
