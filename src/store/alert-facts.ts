@@ -104,8 +104,9 @@ export async function pendingNextStepFacts(db: Db, at: AsOf, scope?: AccountScop
   const res = await db.query<{ id: string; account_id: string; user_id: string; date: string; next_step: string; next_step_due: string }>(
     `SELECT i.id, i.account_id, i.user_id, (i.occurred_at AT TIME ZONE $3)::date AS date, i.next_step, i.next_step_due
      FROM accounts a
-     CROSS JOIN LATERAL (SELECT max(x.occurred_at) AS latest FROM interactions x WHERE x.account_id = a.id AND x.occurred_at <= $1) l
-     JOIN interactions i ON i.account_id = a.id AND i.occurred_at = l.latest
+     CROSS JOIN LATERAL (
+       SELECT x.* FROM interactions x WHERE x.account_id = a.id AND x.occurred_at <= $1
+       ORDER BY x.occurred_at DESC FETCH FIRST 1 ROWS WITH TIES) i
      WHERE i.next_step_due IS NOT NULL AND i.next_step_due < $2::date AND COALESCE(btrim(i.next_step), '') <> '' AND ${where}
      ORDER BY i.account_id, i.id`,
     params,

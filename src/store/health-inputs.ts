@@ -35,28 +35,21 @@ export async function loadHealthInputs(db: Db, at: AsOf, windowDays: number, sco
     knownParams,
   );
 
-  // One scan of the window's interactions: distinct contacts met (their roles and departments),
-  // and the interactions that included one of the executives met.
+  // One pass over the window's interactions and the contacts they met, aggregated per account in a
+  // single GROUP BY (no join between aggregates, whose row estimates mislead the planner).
   const winParams: unknown[] = [at.now, windowDays];
   const window = await byAccount(
     db,
-    `WITH w AS MATERIALIZED (
-       SELECT i.account_id, i.contact_ids FROM interactions i
-       WHERE i.occurred_at <= $1 AND i.occurred_at > $1 - make_interval(days => $2::int) AND ${scopeSql('i.account_id', scope, winParams)}),
-     met AS (SELECT DISTINCT w.account_id, u.cid FROM w CROSS JOIN unnest(w.contact_ids) AS u(cid)),
-     mc AS (
-       SELECT met.account_id,
-         count(*) FILTER (WHERE c.active AND c.decision_role IN ('decision_maker', 'influencer'))::int AS chain_met,
-         count(*) FILTER (WHERE c.active AND c.decision_role = 'decision_maker')::int AS dm_met,
-         count(DISTINCT c.department)::int AS departments,
-         array_agg(c.id) FILTER (WHERE c.level = 'executive') AS exec_met
-       FROM met JOIN contacts c ON c.id = met.cid AND c.account_id = met.account_id
-       GROUP BY met.account_id),
-     ec AS (
-       SELECT w.account_id, count(*)::int AS exec_count FROM w JOIN mc ON mc.account_id = w.account_id
-       WHERE w.contact_ids && mc.exec_met GROUP BY w.account_id)
-     SELECT mc.account_id, mc.chain_met, mc.dm_met, mc.departments, COALESCE(ec.exec_count, 0) AS exec_count
-     FROM mc LEFT JOIN ec ON ec.account_id = mc.account_id`,
+    `SELECT i.account_id,
+       count(DISTINCT c.id) FILTER (WHERE c.active AND c.decision_role IN ('decision_maker', 'influencer'))::int AS chain_met,
+       count(DISTINCT c.id) FILTER (WHERE c.active AND c.decision_role = 'decision_maker')::int AS dm_met,
+       count(DISTINCT c.department)::int AS departments,
+       count(DISTINCT i.id) FILTER (WHERE c.level = 'executive')::int AS exec_count
+     FROM interactions i
+     CROSS JOIN LATERAL unnest(i.contact_ids) AS u(cid)
+     JOIN contacts c ON c.id = u.cid AND c.account_id = i.account_id
+     WHERE i.occurred_at <= $1 AND i.occurred_at > $1 - make_interval(days => $2::int) AND ${scopeSql('i.account_id', scope, winParams)}
+     GROUP BY i.account_id`,
     winParams,
   );
 
