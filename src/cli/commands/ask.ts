@@ -2,7 +2,6 @@
 // from a messaging app (same engine, same raw-message capture, same chat context).
 import type { Command } from 'commander';
 import { withApp, parseAt, ExitError } from '../context.ts';
-import { handleMessage } from '../../conversation/engine.ts';
 import { engineTexts } from '../../../prompts/conversation.ts';
 import { t } from '../../../prompts/index.ts';
 
@@ -16,6 +15,8 @@ export function register(program: Command) {
     .argument('[text...]', 'the message')
     .action(async (words: string[], opts: { user: string; at?: string; json?: boolean }) => {
       const text = words.join(' ');
+      // Loaded here so that other commands (and --help) do not pay for the conversation engine.
+      const { handleMessage } = await import('../../conversation/engine.ts');
       await withApp(async (app) => {
         const now = parseAt(opts.at, app.config.timeZone);
         const reply = await handleMessage(app, {
