@@ -9,6 +9,7 @@ import type { Contact, DecisionRole, InteractionType } from '../../domain/types.
 import { formatDateTime } from '../../domain/time.ts';
 import { accountName, contactsOfIds, getChatInteraction, noteAccountContacts, setDecisionRole, updateCapture, updateChatInteraction, type ContactUpdate } from '../../store/notes.ts';
 import { resolveAccountArg } from '../nlu/accounts.ts';
+import { reindexSource } from '../../retrieval/indexer.ts';
 import type { TurnContext } from '../types.ts';
 import { findDates } from './extract/dates.ts';
 import { occurredAt } from './extract/index.ts';
@@ -32,7 +33,10 @@ export async function changeDate(turn: TurnContext, capture: Capture, text: stri
     turn,
     capture,
     async (tx) => {
-      if (capture.status === 'filed' && capture.interaction_id) await updateChatInteraction(tx, capture.interaction_id, { occurredAt: when.at });
+      if (capture.status === 'filed' && capture.interaction_id) {
+        await updateChatInteraction(tx, capture.interaction_id, { occurredAt: when.at });
+        await reindexSource(tx, 'interactions', capture.interaction_id, { tz: turn.tz });
+      }
       await updateCapture(tx, capture.id, { extraction: withDraft(capture, { occurredAt: iso, dateGiven: true }) }, turn.now);
     },
     { head: () => t(noteTexts, 'dateChanged', turn.lang, { date: iso.slice(0, 10) }), event: 'date_changed' },
@@ -44,7 +48,10 @@ export async function changeType(turn: TurnContext, capture: Capture, type: Inte
     turn,
     capture,
     async (tx) => {
-      if (capture.status === 'filed' && capture.interaction_id) await updateChatInteraction(tx, capture.interaction_id, { type });
+      if (capture.status === 'filed' && capture.interaction_id) {
+        await updateChatInteraction(tx, capture.interaction_id, { type });
+        await reindexSource(tx, 'interactions', capture.interaction_id, { tz: turn.tz });
+      }
       await updateCapture(tx, capture.id, { extraction: withDraft(capture, { type }) }, turn.now);
     },
     { head: () => t(noteTexts, 'typeChanged', turn.lang, { type: t(typeLabels, type, turn.lang) }), event: 'type_changed' },
@@ -62,7 +69,10 @@ export async function changeNextStep(turn: TurnContext, capture: Capture, text: 
     turn,
     capture,
     async (tx) => {
-      if (capture.status === 'filed' && capture.interaction_id) await updateChatInteraction(tx, capture.interaction_id, { nextStep, nextStepDue });
+      if (capture.status === 'filed' && capture.interaction_id) {
+        await updateChatInteraction(tx, capture.interaction_id, { nextStep, nextStepDue });
+        await reindexSource(tx, 'interactions', capture.interaction_id, { tz: turn.tz });
+      }
       await updateCapture(tx, capture.id, { extraction: withDraft(capture, { nextStep, nextStepDue }) }, turn.now);
     },
     { head: () => t(noteTexts, 'nextStepChanged', turn.lang), event: 'next_step_changed' },

@@ -21,6 +21,8 @@ import {
 import { resolvePeople, type PersonResolution } from './resolve-people.ts';
 import type { Capture, NoteExtraction, NoteQuestion } from './state.ts';
 
+import { reindexSource, removeSource } from '../../retrieval/indexer.ts';
+
 export interface NoteClock {
   userId: string;
   now: Date;
@@ -95,6 +97,8 @@ export async function fileNote(tx: Db, capture: Capture, accountId: string, extr
     rawMessageId: capture.raw_message_id,
     now: clock.now,
   });
+  // A note logged a second ago is searchable: its passages are written in the same transaction.
+  await reindexSource(tx, 'interactions', interactionId, { tz: clock.tz });
   const questions = questionsFor(resolved, createdIds, capture.questions);
   await updateCapture(
     tx,
@@ -110,7 +114,10 @@ export async function fileNote(tx: Db, capture: Capture, accountId: string, extr
  * interaction has come to use since), and puts changed contact fields back. Returns the contacts kept.
  */
 export async function unfileNote(tx: Db, capture: Capture, clock: NoteClock): Promise<string[]> {
-  if (capture.interaction_id) await deleteChatInteraction(tx, capture.interaction_id);
+  if (capture.interaction_id) {
+    await deleteChatInteraction(tx, capture.interaction_id);
+    await removeSource(tx, 'interactions', capture.interaction_id);
+  }
   const used = await contactsUsedElsewhere(tx, capture.created_contact_ids, capture.interaction_id);
   await deleteChatContacts(tx, capture.created_contact_ids.filter((id) => !used.includes(id)));
   for (const u of [...capture.contact_updates].reverse()) await revertDecisionRole(tx, u.contactId, u.after, u.before);
