@@ -1,7 +1,10 @@
-// Long-running parts of `kam start` besides the HTTP server (scheduler, platform connections).
-// Each feature appends a starter; `kam start` starts them in order and stops them in reverse.
+// Long-running parts of `kam start` besides the HTTP server: messaging platforms, the scheduler
+// (alerts, health snapshots, briefings, outbox), and retrieval's background re-embedding and
+// deferred index builds. Started in order, stopped in reverse.
 import type { AppContext } from './app.ts';
 import { startPlatforms } from '../adapters/index.ts';
+import { schedulerService } from './scheduler/index.ts';
+import { startReembedding } from './retrieval/background.ts';
 
 export interface RunningService {
   name: string;
@@ -10,6 +13,9 @@ export interface RunningService {
 
 export type ServiceStarter = (app: AppContext) => Promise<RunningService | null>;
 
-export const serviceStarters: ServiceStarter[] = [startPlatforms];
-import { schedulerService } from './scheduler/index.ts';
-serviceStarters.push(schedulerService);
+async function retrievalService(app: AppContext): Promise<RunningService> {
+  const job = startReembedding(app);
+  return { name: 'retrieval', stop: () => job.stop() };
+}
+
+export const serviceStarters: ServiceStarter[] = [startPlatforms, schedulerService, retrievalService];
