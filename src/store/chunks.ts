@@ -214,6 +214,9 @@ export async function createVectorIndex(db: Db, spec: VectorIndexSpec): Promise<
   await db.transaction(async (tx) => {
     // The default 64 MB made an HNSW build of 100,000 rows several times slower.
     await tx.query(`SET LOCAL maintenance_work_mem = '512MB'`);
+    // Inside an import, chunk rows may still have deferred foreign-key checks queued, and
+    // Postgres refuses CREATE INDEX on a table with pending trigger events: run them now.
+    await tx.query('SET CONSTRAINTS ALL IMMEDIATE');
     await tx.query(
       `CREATE INDEX IF NOT EXISTS ${spec.name} ON chunks USING ${spec.method} (${vectorExpr(d)} ${ops})` +
         (spec.options ? ` WITH (${spec.options})` : '') +
