@@ -159,6 +159,13 @@ for (const [n, dir, data] of bigDirs) {
   say(`| generated ${n.toLocaleString('en-US')} accounts, as u_admin | 3 | ${big.median.toFixed(2)} | ${big.max.toFixed(2)} | ${big.peak} |`);
 }
 rmSync(sampleDir, { recursive: true, force: true });
+const help = await runMeasured('./bin/kam', ['--help'], { env: { ...process.env, KAM_DEMO: 'false' } });
+say(`| \`kam --help\` (module loading only, for comparison) | 1 | ${help.seconds.toFixed(2)} | ${help.seconds.toFixed(2)} | ${help.peakMb} |`);
+say('');
+say('Notes: the load average is printed above; on a busy machine wall times stretch (up to ~5x at load 10 on 2 cores), so the');
+say('CPU columns (process.cpuUsage around each turn, PGlite runs on the same thread) are the better guide to an idle machine.');
+say('The generated set is imported without the after-import steps (retrieval chunks, health backfill): no question here reads them.');
+say('Most of a `kam ask` process is start-up, not the turn: compare with `kam --help`, which loads the same command modules.');
 
 if (write) {
   const file = join(import.meta.dirname, 'RESULTS.md');
