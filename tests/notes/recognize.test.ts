@@ -34,6 +34,8 @@ describe('report or question', () => {
     '北方路桥的拜访记录',
     '帮我看看北方路桥最近的拜访',
     '明天拜访北方路桥',
+    '何总工的电话',
+    'last executive meeting with Zhongjian Huadong',
     '拜访',
     '记录一下',
   ])('not a note: %s', (text) => {

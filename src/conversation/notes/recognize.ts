@@ -21,6 +21,9 @@ const REQUEST_START = /^(请|帮我|给我|麻烦|查一下|查询|看看|看一
 /** "北方路桥的拜访记录" asks for records; a report says what happened (了, 过). */
 const REQUEST_END = /(记录|历史|情况|列表|汇总|清单|报告|简报)\s*[。.!！]?$/;
 
+const HAPPENED =
+  /[了过]|刚才|刚刚|今天|今早|今晚|昨天|昨晚|前天|上周|上个月|上午|下午|中午|晚上|早上|\d+\s*月\s*\d+\s*[日号]|\b(?:met|visited|called|phoned|had|talked|spoke|discussed|emailed|messaged|texted|wechatted|went|attended|hosted|presented|demoed|reviewed|agreed|confirmed|said|told|asked|promised|signed|today|yesterday|this (?:morning|afternoon|evening)|last (?:night|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i;
+
 function hanCount(s: string) {
   return (s.match(/[\u4e00-\u9fff]/g) ?? []).length;
 }
@@ -42,6 +45,9 @@ export function recognizeNote(text: string, ref: DateRef): NoteIntent | undefine
   if (QUESTION_END.test(body) || QUESTION_WORDS.test(body) || EN_QUESTION_START.test(body) || REQUEST_START.test(body)) return undefined;
   if (REQUEST_END.test(body) && !/[了过]/.test(body)) return undefined;
   if (!hasInteractionCue(body)) return undefined;
+  // "何总工的电话" and "last executive meeting with …" name an interaction without saying one
+  // happened: without a command word, a report needs a sign of something done.
+  if (!HAPPENED.test(body)) return undefined;
   // "明天拜访北方路桥" is a plan, not a report: the first date must not lie ahead.
   const today = toIsoDate(ref.now, ref.tz);
   const first = findDates(body, ref, 'past')[0];
