@@ -1,12 +1,12 @@
 // `kam`: the commands of CONTRACT.md §1. Each command lives in its own module under commands/.
 import { Command } from 'commander';
 import { exitCodeOf } from './context.ts';
-import { commands } from './commands/index.ts';
+import { commandsFor } from './commands/index.ts';
 
 const program = new Command();
 program.name('kam').description('KAM Assistant (大客户经营助手): key-account management assistant').showHelpAfterError();
 program.exitOverride();
-for (const register of commands) register(program);
+for (const register of await commandsFor(process.argv.slice(2))) register(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,19 +1,27 @@
-// The command list. Each module exports `register(program)`.
+// The commands of CONTRACT.md §1, each in its own module exporting `register(program)`.
+// Modules are loaded on demand: a command run loads only its own module (and what that imports),
+// so `kam ask` does not pay for the server, the platform SDKs or the scheduler.
 import type { Command } from 'commander';
-import { register as importCmd } from './import.ts';
-import { register as exportCmd } from './export.ts';
-import { register as startCmd } from './start.ts';
-import { register as askCmd } from './ask.ts';
 
-export const commands: ((program: Command) => void)[] = [startCmd, importCmd, exportCmd, askCmd];
-import { register as alertsCmd } from './alerts.ts';
-commands.push(alertsCmd);
-import { register as briefingCmd } from './briefing.ts';
-commands.push(briefingCmd);
-import { register as rulesCmd } from './rules.ts';
-import { register as outboxCmd } from './outbox.ts';
-commands.push(rulesCmd, outboxCmd);
-import { register as roadmapCmd } from './roadmap.ts';
-commands.push(roadmapCmd);
-import { register as reindexCmd } from './reindex.ts';
-commands.push(reindexCmd);
+type Register = (program: Command) => void;
+
+export const commandModules: Record<string, () => Promise<{ register: Register }>> = {
+  start: () => import('./start.ts'),
+  import: () => import('./import.ts'),
+  export: () => import('./export.ts'),
+  ask: () => import('./ask.ts'),
+  alerts: () => import('./alerts.ts'),
+  briefing: () => import('./briefing.ts'),
+  rules: () => import('./rules.ts'),
+  outbox: () => import('./outbox.ts'),
+  roadmap: () => import('./roadmap.ts'),
+  reindex: () => import('./reindex.ts'),
+};
+
+/** The registrars needed for this command line: just the named command's, or all of them (help, typos). */
+export async function commandsFor(argv: string[]): Promise<Register[]> {
+  const name = argv.find((a) => !a.startsWith('-'));
+  const only = name && name !== 'help' && commandModules[name];
+  const loaders = only ? [only] : Object.values(commandModules);
+  return (await Promise.all(loaders.map((load) => load()))).map((m) => m.register);
+}
