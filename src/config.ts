@@ -2,9 +2,33 @@
 import { z } from 'zod';
 import { ConfigError } from './errors.ts';
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+/** A boolean variable: true/false, 1/0, yes/no. */
+const bool = (fallback: 'true' | 'false') =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v, ctx) => {
+      const s = v.trim().toLowerCase();
+      if (!['true', 'false', '1', '0', 'yes', 'no'].includes(s)) {
+        ctx.addIssue({ code: 'custom', message: 'must be true or false' });
+        return z.NEVER;
+      }
+      return s === 'true' || s === '1' || s === 'yes';
+    });
+
+/** A whole-number variable within bounds. */
+const int = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .default(String(fallback))
+    .transform((v, ctx) => {
+      const n = Number(v.trim());
+      if (!/^\d+$/.test(v.trim()) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
 
 const optional = z
   .string()
@@ -26,7 +50,7 @@ const schema = z.object({
   // KAM_DATA_DIR: folder of the embedded database
   KAM_DATA_DIR: z.string().default('./data'),
   // PORT / HOST: HTTP listen address
-  PORT: z.string().default('3000').pipe(z.coerce.number().int().min(0).max(65535)),
+  PORT: int(3000, 0, 65535),
   HOST: z.string().min(1).default('127.0.0.1'),
   // KAM_TIMEZONE (or TZ): business time zone for dates in rules and replies
   KAM_TIMEZONE: optional.refine((v) => !v || validTimeZone(v), 'is not a known IANA time zone (e.g. Asia/Shanghai)'),
@@ -36,13 +60,13 @@ const schema = z.object({
   // KAM_API_TOKEN: bearer token for /api/chat and the console; unset = loopback only
   KAM_API_TOKEN: optional,
   // KAM_DEMO: load the bundled demo data into an empty embedded database on start
-  KAM_DEMO: bool.default('true'),
+  KAM_DEMO: bool('true'),
   // OPENAI_*: any OpenAI-compatible endpoint (OpenAI, DeepSeek, Qwen, Ollama, vLLM ...)
   OPENAI_API_KEY: optional,
   OPENAI_BASE_URL: optional.refine((v) => !v || /^https?:\/\//.test(v), 'must be an http(s) URL'),
   KAM_LLM_MODEL: optional,
   KAM_EMBEDDING_MODEL: optional,
-  KAM_LLM_TIMEOUT_MS: z.string().default('20000').pipe(z.coerce.number().int().positive()),
+  KAM_LLM_TIMEOUT_MS: int(20000, 1, 600000),
   // Feishu / Lark app: developer console → Credentials & Basic Info, and Events & Callbacks → Encryption Strategy
   FEISHU_APP_ID: optional,
   FEISHU_APP_SECRET: optional,
