@@ -1,6 +1,7 @@
 // Wording of alerts (message, recommended action), rule names, severities and the `kam rules` /
 // `kam alerts` / `kam outbox` output, in Chinese and English.
 import { fill, type Lang, type Texts } from './index.ts';
+import { CONTRACT_KIND, SEVERITY, STAGE } from './conversation/labels.ts';
 
 export const ruleNames: Texts = {
   exec_silence: { zh: '高层沉默', en: 'Executive silence' },
@@ -13,27 +14,13 @@ export const ruleNames: Texts = {
   health_drop: { zh: '健康分下降', en: 'Health score drop' },
 };
 
-export const severityNames: Texts = {
-  high: { zh: '高', en: 'high' },
-  medium: { zh: '中', en: 'medium' },
-  low: { zh: '低', en: 'low' },
-};
+// Enum labels are shared with every other surface (prompts/conversation/labels.ts), so a stage or
+// a contract kind reads the same in an alert, a briefing, a chat answer and the console.
+export const severityNames: Texts = SEVERITY;
 
-export const stageNames: Texts = {
-  lead: { zh: '线索', en: 'lead' },
-  qualify: { zh: '确认需求', en: 'qualify' },
-  proposal: { zh: '方案', en: 'proposal' },
-  negotiation: { zh: '谈判', en: 'negotiation' },
-  won: { zh: '赢单', en: 'won' },
-  lost: { zh: '丢单', en: 'lost' },
-};
+export const stageNames: Texts = STAGE;
 
-export const contractKindNames: Texts = {
-  purchase: { zh: '采购合同', en: 'purchase' },
-  framework: { zh: '框架协议', en: 'framework' },
-  service: { zh: '服务合同', en: 'service' },
-  strategic_agreement: { zh: '战略合作协议', en: 'strategic agreement' },
-};
+export const contractKindNames: Texts = CONTRACT_KIND;
 
 export const alertMessages: Texts = {
   exec_silence: {
