@@ -130,7 +130,7 @@ async function importFile(tx: Db, f: TableFormat, path: string, tz: string, know
   await flush();
   for (const id of fileIds) ownIds!.add(id);
 
-  if (f.parent) checkParents(tx, f, selfRefs, ownIds!, report);
+  if (f.parent) checkParents(f, selfRefs, ownIds!, report);
   if (f.parent && selfRefs.length) {
     const links = await parentLinks(tx, f.table, f.parent);
     for (const r of selfRefs) links.set(r.id, r.parent);
@@ -141,7 +141,7 @@ async function importFile(tx: Db, f: TableFormat, path: string, tz: string, know
   return count;
 }
 
-function checkParents(_tx: Db, f: TableFormat, selfRefs: { line: number; parent: string }[], ids: Set<string>, report: (l: number, m: string) => void) {
+function checkParents(f: TableFormat, selfRefs: { line: number; parent: string }[], ids: Set<string>, report: (l: number, m: string) => void) {
   for (const r of selfRefs) {
     if (!ids.has(r.parent)) report(r.line, `"${f.parent}" refers to ${singular(f.table)} "${r.parent}", which is neither in this import nor in the database`);
   }
