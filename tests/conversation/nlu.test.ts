@@ -107,6 +107,9 @@ describe('leftover names (an account nobody matched)', () => {
     ['我团队里哪些客户超过30天没有高层互动?', undefined],
     ['未来60天有哪些合同到期?', undefined],
     ["What's Liu's phone number?", 'liu'],
+    ['中信重工最近一次拜访是什么时候?', '中信重工'],
+    ['跟金川有色的合同', '金川有色'],
+    ['西山矿业和江南港务的合同', '西山矿业'],
   ])('%s → %s', (text, span) => expect(leftoverName(text, vocab)).toBe(span));
 });
 

@@ -14,12 +14,29 @@ const DATE_OR_NUMBER = [
   /[0-9]+(\.[0-9]+)?/g,
 ];
 
+/** Connectives that separate two names even inside a run of characters. */
+const SPLIT_ANYWHERE = new Set(['和', '与', '及', '、']);
+/** Postpositions: a filler at the end of a piece ("…里", "…中"), but a name may start with them. */
+const TRAILING_ONLY = new Set(['中', '里', '内', '下', '前', '后', '个', '些']);
+
+function trimEdges(piece: string, single: Set<string>): string {
+  let start = 0;
+  let end = piece.length;
+  while (start < end && single.has(piece[start]) && !TRAILING_ONLY.has(piece[start])) start++;
+  while (end > start && single.has(piece[end - 1])) end--;
+  return piece.slice(start, end);
+}
+
 /** The longest run left after removing question vocabulary, dates and numbers; undefined when nothing substantial is left. */
 export function leftoverName(text: string, vocabulary: { zh: string[]; en: string[] }): string | undefined {
   let s = normalize(text);
   for (const re of DATE_OR_NUMBER) s = s.replace(re, ' ');
   const zh = [...new Set([...vocabulary.zh, ...BASE_VOCABULARY.zh])].filter(Boolean).sort((a, b) => b.length - a.length);
-  for (const w of zh) s = s.split(w.toLowerCase()).join(' ');
+  // Words split the text wherever they occur; single characters only where they cannot be part
+  // of a name (中建华东, 金川有色): connectives anywhere, the others at the edges of what is left.
+  for (const w of zh) if (w.length > 1 || SPLIT_ANYWHERE.has(w)) s = s.split(w.toLowerCase()).join(' ');
+  const single = new Set(zh.filter((w) => w.length === 1));
+  s = s.split(' ').map((piece) => trimEdges(piece, single)).join(' ');
   const enStop = new Set([...vocabulary.en, ...BASE_VOCABULARY.en].flatMap((w) => w.toLowerCase().split(/\s+/)));
   const pieces: string[] = [];
   for (const raw of s.split(/[^\u3400-\u9fffa-z0-9&'.-]+|(?<=[\u3400-\u9fff])(?=[a-z])|(?<=[a-z])(?=[\u3400-\u9fff])/)) {
