@@ -17,7 +17,8 @@ import { syncTables } from '../src/retrieval/indexer.ts';
 import { searchHistory } from '../src/retrieval/search.ts';
 import { ensureVectorIndexes, indexName, ivfLists, ivfProbes } from '../src/retrieval/vector-index.ts';
 import { analyzeQuery } from '../src/retrieval/query.ts';
-import { createVectorIndex, dropVectorIndex, vectorRanked } from '../src/store/chunks.ts';
+import { createVectorIndex, dropVectorIndex } from '../src/store/chunks.ts';
+import { vectorRanked } from '../src/store/chunk-search.ts';
 
 const arg = (name, dflt) => {
   const a = process.argv.find((x) => x.startsWith(`--${name}=`));

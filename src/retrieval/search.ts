@@ -4,7 +4,7 @@
 // by reciprocal rank fusion. A passage must clear a relevance bar, so "nothing found" is an answer.
 import type { Db } from '../../db/index.ts';
 import type { IsoDate } from '../domain/time.ts';
-import { keywordRanked, scopeEstimate, vectorRanked, type ChunkHit, type ChunkScope } from '../store/chunks.ts';
+import { keywordRanked, scopeEstimate, vectorRanked, type ChunkHit, type ChunkScope } from '../store/chunk-search.ts';
 import type { Embedder } from './embedder.ts';
 import { termHash } from './grams.ts';
 import { analyzeQuery } from './query.ts';
