@@ -1,9 +1,9 @@
 // The one database seam: a small `Db` interface with two implementations, embedded PGlite
 // (default) and a `pg` Pool for a PostgreSQL + pgvector server. Parameterized SQL only.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, existsSync, mkdirSync, writeFileSync, renameSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, mkdirSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT, projectPath } from '../src/paths.ts';
 
 export interface QueryResult<T> {
   rows: T[];
@@ -28,7 +28,7 @@ const OID = { int8: 20, numeric: 1700, date: 1082 } as const;
 const toNumber = (v: string) => (v === null ? null : Number(v));
 const identity = (v: string) => v;
 
-const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+const migrationsDir = projectPath('db', 'migrations');
 
 export function listMigrations(): { version: string; sql: string }[] {
   return readdirSync(migrationsDir)
@@ -64,11 +64,10 @@ export async function migrate(db: Db): Promise<string[]> {
 export async function openPglite(dataDir: string | undefined, opts: { loadDataDir?: Blob } = {}): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { vector } = await import('@electric-sql/pglite-pgvector');
-  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   if (dataDir && !existsSync(dataDir)) mkdirSync(dataDir, { recursive: true });
   const pg = await PGlite.create({
     dataDir,
-    extensions: { vector, pg_trgm },
+    extensions: { vector },
     parsers: { [OID.int8]: toNumber, [OID.numeric]: toNumber, [OID.date]: identity },
     loadDataDir: opts.loadDataDir,
   });
@@ -134,7 +133,6 @@ export async function openPg(url: string): Promise<Db> {
     await client.query('CREATE EXTENSION IF NOT EXISTS vector').catch((e: Error) => {
       throw new DbUnavailableError(`the PostgreSQL server at DATABASE_URL cannot enable pgvector (${e.message}); install pgvector or connect as a role that may create extensions`);
     });
-    await client.query("CREATE EXTENSION IF NOT EXISTS pg_trgm").catch(() => {});
   } finally {
     client.release();
   }
@@ -192,7 +190,7 @@ function wrapPool(pool: any): Db {
 // costs a fraction. So the first new data dir leaves such a dump behind, keyed by the PGlite
 // version and the migrations, and later new data dirs start from it.
 function templatePath(): string {
-  const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+  const root = PROJECT_ROOT;
   const pkg = JSON.parse(readFileSync(join(root, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')).version;
   const hash = createHash('sha256').update(pkg);
   for (const m of listMigrations()) hash.update(m.version).update(m.sql);
@@ -216,6 +214,10 @@ async function openNewPglite(dataDir: string): Promise<Db> {
       const tmp = `${path}.${process.pid}.tmp`;
       writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
       renameSync(tmp, path);
+      // Templates of earlier migrations or PGlite versions are 40 MB each and never used again.
+      for (const old of readdirSync(dirname(path))) {
+        if (/^template-[0-9a-f]{16}\.tar$/.test(old) && join(dirname(path), old) !== path) rmSync(join(dirname(path), old), { force: true });
+      }
     } catch {
       // A read-only install: every new data dir pays initdb, nothing else changes.
     }

@@ -15,9 +15,11 @@ export function register(program: Command) {
     .argument('[text...]', 'the message')
     .action(async (words: string[], opts: { user: string; at?: string; json?: boolean }) => {
       const text = words.join(' ');
-      // Loaded here so that other commands (and --help) do not pay for the conversation engine.
-      const { handleMessage } = await import('../../conversation/engine.ts');
+      // Loaded here so that other commands (and --help) do not pay for the conversation engine,
+      // and while the database opens rather than before.
+      const engine = import('../../conversation/engine.ts');
       await withApp(async (app) => {
+        const { handleMessage } = await engine;
         const now = parseAt(opts.at, app.config.timeZone);
         const reply = await handleMessage(app, {
           platform: 'cli',

@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { cliConfig, ExitError } from '../context.ts';
 import { createLogger, type AppContext } from '../../app.ts';
 import { DbUnavailableError, openDatabase } from '../../../db/index.ts';
@@ -8,9 +6,10 @@ import { buildServer } from '../../http/server.ts';
 import { isEmpty } from '../../store/import-export.ts';
 import { importDir } from '../../importing/import-dir.ts';
 import { serviceStarters, type RunningService } from '../../services.ts';
+import { projectPath } from '../../paths.ts';
 
 /** The sample data set shipped with the project, loaded into an empty embedded database. */
-export const DEMO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'demo');
+export const DEMO_DIR = projectPath('demo');
 
 export function register(program: Command) {
   program

@@ -2,7 +2,8 @@
 // A bounded tool loop; invalid tool arguments go back to the model with the zod error so it can
 // retry; an ambiguous account is asked back exactly as offline (buttons). Failures and timeouts
 // throw, and the turn loop lets the offline engine answer instead.
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
+import { llmClient } from '../../llm/client.ts';
 import type { Reply } from '../../../adapters/types.ts';
 import { llmSystemPrompt } from '../../../prompts/llm-system.ts';
 import { toIsoDate } from '../../domain/time.ts';
@@ -17,18 +18,6 @@ import { toolSpec } from './tool-specs.ts';
 export const MAX_ROUNDS = 5;
 
 type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
-
-const clients = new Map<string, OpenAI>();
-function clientFor(llm: NonNullable<TurnContext['app']['config']['llm']>): OpenAI {
-  const key = `${llm.baseUrl ?? ''}|${llm.apiKey ?? ''}|${llm.timeoutMs}`;
-  let c = clients.get(key);
-  if (!c) {
-    // Local servers (Ollama, vLLM) often need no key; the SDK insists on one.
-    c = new OpenAI({ apiKey: llm.apiKey ?? 'not-needed', baseURL: llm.baseUrl, timeout: llm.timeoutMs, maxRetries: 1 });
-    clients.set(key, c);
-  }
-  return c;
-}
 
 export class LlmFailure extends Error {}
 
@@ -67,7 +56,7 @@ async function runCall(turn: TurnContext, name: string, rawArgs: string | undefi
 export async function answerWithLlm(turn: TurnContext): Promise<Reply> {
   const llm = turn.app.config.llm;
   if (!llm) throw new LlmFailure('no LLM configured');
-  const client = clientFor(llm);
+  const client = await llmClient(llm);
   const last = turn.context.lastAccountId ? await getVisibleAccount(turn.app.db, turn.user.id, turn.context.lastAccountId) : undefined;
   const messages: Message[] = [
     {

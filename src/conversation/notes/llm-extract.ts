@@ -3,7 +3,7 @@
 // must be one the user may see (and agree with the one the text names), every person, amount,
 // competitor and signal must appear in the note, dates must be real and plausible. Anything that
 // does not check out makes the caller use the offline extractor's result.
-import OpenAI from 'openai';
+import { llmClient } from '../../llm/client.ts';
 import { z } from 'zod';
 import { noteExtractionPrompt } from '../../../prompts/notes.ts';
 import { addDays, formatDateTime, isValidIsoDate, toIsoDate, zonedTimeToInstant } from '../../domain/time.ts';
@@ -152,7 +152,7 @@ export interface LlmContext {
 /** The model's tool-call arguments for the note (no validation beyond JSON and zod). */
 export async function callNoteFunction(turn: TurnContext, text: string): Promise<LlmNoteArgs> {
   const llm = turn.app.config.llm!;
-  const client = new OpenAI({ apiKey: llm.apiKey ?? 'not-needed', baseURL: llm.baseUrl, timeout: llm.timeoutMs, maxRetries: 1 });
+  const client = await llmClient(llm);
   const nowText = formatDateTime(turn.now, turn.tz);
   const res = await client.chat.completions.create({
     model: llm.model,

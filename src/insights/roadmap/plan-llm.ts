@@ -2,7 +2,7 @@
 // out, validated with zod, and every reference in it is checked — each cited record must exist in
 // this account and be visible to the user, each owner must be on the team, each target a contact.
 // Anything else is refused and the caller falls back to the offline plan.
-import OpenAI from 'openai';
+import { llmClient } from '../../llm/client.ts';
 import { z } from 'zod';
 import type { Lang } from '../../../prompts/index.ts';
 import { ROADMAP_SYSTEM_PROMPT } from '../../../prompts/roadmap.ts';
@@ -80,7 +80,7 @@ export async function checkPlan(app: AppContext, userId: string, f: RoadmapFacts
 export async function llmPlan(app: AppContext, input: ReturnType<typeof llmInput>, lang: Lang): Promise<LlmPlan> {
   const llm = app.config.llm;
   if (!llm) throw new PlanRefused('no LLM configured');
-  const client = new OpenAI({ apiKey: llm.apiKey ?? 'not-needed', baseURL: llm.baseUrl, timeout: llm.timeoutMs, maxRetries: 1 });
+  const client = await llmClient(llm);
   const res = await client.chat.completions.create({
     model: llm.model,
     temperature: 0,

@@ -1,11 +1,11 @@
 // GET /console/assets/:file — the console's own stylesheet and script (no CDN, no build step).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { projectPath } from '../../../paths.ts';
 
-const DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'assets');
+const DIR = projectPath('src', 'http', 'console', 'assets');
 const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
