@@ -71,6 +71,18 @@ export interface Recipient {
   slackUserId?: string | null;
 }
 
+/**
+ * The unsent rest of an answer to an inbound message, parked in the outbox after the platform
+ * kept failing: already rendered for its platform, so a resend carries exactly the same parts.
+ */
+export interface PendingReply<Part = unknown> {
+  platform: ChatPlatform;
+  /** Where the parts go, in the platform's terms (open_id or chat, WeCom member or appchat, channel and thread). */
+  target: Record<string, string>;
+  /** Rendered platform messages still to send, in order. */
+  parts: Part[];
+}
+
 export interface Adapter {
   readonly platform: ChatPlatform;
   /** Opens long connections or registers webhooks; called once by `kam start`. */
@@ -80,4 +92,9 @@ export interface Adapter {
   canReach(recipient: Recipient): boolean;
   /** Proactive send (alerts, briefings). Throws PlatformError (transient or not). */
   send(recipient: Recipient, reply: Reply): Promise<void>;
+  /**
+   * Sends a parked answer (outbox worker). After each part but the last, `progress` gets what is
+   * still unsent, so a failure later on never resends a part that went out. Throws PlatformError.
+   */
+  resendReply?(pending: PendingReply, progress: (rest: PendingReply) => Promise<void>): Promise<void>;
 }

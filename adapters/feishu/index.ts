@@ -7,8 +7,9 @@ import type { Db } from '../../db/index.ts';
 import { platformTexts } from '../../prompts/platforms.ts';
 import { t, type Lang } from '../../prompts/index.ts';
 import type { Config } from '../../src/config.ts';
-import type { Adapter, InboundMessage, Recipient, Reply } from '../types.ts';
+import type { Adapter, InboundMessage, PendingReply, Recipient, Reply } from '../types.ts';
 import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
+import { resendParts, sendOrPark } from '../shared/reply-queue.ts';
 import { BackgroundWork } from '../shared/background.ts';
 import { claimEvent } from '../../src/store/processed-events.ts';
 import { platformIdOf } from '../shared/identity.ts';
@@ -25,6 +26,7 @@ import {
   type CardAction,
   type CardActionResponse,
   type EventEnvelope,
+  type FeishuCard,
   type Mention,
   type MessageReceive,
 } from './types.ts';
@@ -42,6 +44,15 @@ export interface FeishuAdapterOptions {
   /** Feishu allows 5 messages per second to one person or chat. */
   rateLimit?: { limit: number; windowMs: number };
   retry?: RetryOptions;
+}
+
+/** An answer goes into a chat, or (in a group) as a reply to the message that asked. */
+type FeishuTarget = { chatId: string } | { chatId: string; replyTo: string };
+
+/** One card of an answer with its idempotency key (Feishu drops a resend with the same uuid for an hour). */
+interface FeishuPart {
+  card: FeishuCard;
+  uuid: string;
 }
 
 export class FeishuAdapter implements Adapter, WebhookAdapter {
@@ -109,6 +120,11 @@ export class FeishuAdapter implements Adapter, WebhookAdapter {
     for (const card of renderFeishuCards(reply)) {
       await this.limiter.schedule(openId, () => this.api.sendCard('open_id', openId, card));
     }
+  }
+
+  async resendReply(pending: PendingReply, progress: (rest: PendingReply) => Promise<void>): Promise<void> {
+    const target = pending.target as FeishuTarget;
+    await resendParts(pending as PendingReply<FeishuPart>, (part) => this.sendPart(target, part, { attempts: 1, delayMs: 0 }), progress);
   }
 
   async handleWebhook(req: WebhookRequest): Promise<WebhookResponse> {
@@ -214,16 +230,27 @@ export class FeishuAdapter implements Adapter, WebhookAdapter {
       };
       reply = await answer(this.opts.handler, msg, this.opts.lang, this.log);
     }
-    const cards = renderFeishuCards(reply);
-    for (const [i, card] of cards.entries()) {
-      const uuid = idempotencyKey(eventId, i);
-      await this.limiter.schedule(m.chat_id, () =>
-        withRetries(
-          () => (isGroup ? this.api.replyCard(m.message_id, card, uuid) : this.api.sendCard('chat_id', m.chat_id, card, uuid).then(() => undefined)),
-          this.opts.retry ?? { attempts: 3, delayMs: 1000 },
-        ),
-      );
-    }
+    const target: FeishuTarget = isGroup ? { chatId: m.chat_id, replyTo: m.message_id } : { chatId: m.chat_id };
+    await this.answerInChat(target, renderFeishuCards(reply), ev.sender.sender_id.open_id, eventId, 0, now);
+  }
+
+  /**
+   * Sends the cards of an answer in order through the chat's rate-limited lane, with a few quick
+   * retries; what still fails transiently is parked in the outbox for the worker.
+   */
+  private async answerInChat(target: FeishuTarget, cards: FeishuCard[], asker: string, eventId: string, offset: number, now: Date): Promise<void> {
+    const pending: PendingReply<FeishuPart> = { platform: 'feishu', target, parts: cards.map((card, i) => ({ card, uuid: idempotencyKey(eventId, i + offset) })) };
+    const retry = this.opts.retry ?? { attempts: 3, delayMs: 1000 };
+    await sendOrPark({ db: this.opts.db, log: this.log, now, asker, cause: offset ? `${eventId}#${offset}` : eventId }, pending, (part) => this.sendPart(target, part, retry));
+  }
+
+  private async sendPart(target: FeishuTarget, part: FeishuPart, retry: RetryOptions): Promise<void> {
+    await this.limiter.schedule(target.chatId, () =>
+      withRetries(
+        () => ('replyTo' in target ? this.api.replyCard(target.replyTo, part.card, part.uuid) : this.api.sendCard('chat_id', target.chatId, part.card, part.uuid).then(() => undefined)),
+        retry,
+      ),
+    );
   }
 
   /**
@@ -250,22 +277,16 @@ export class FeishuAdapter implements Adapter, WebhookAdapter {
     const messageId = ev.context?.open_message_id;
     if (inTime) {
       const [first, ...more] = renderFeishuCards(inTime);
-      if (more.length) this.work.run(`feishu ${eventId} rest`, () => this.sendCards(chatId, more, eventId, 1));
+      if (more.length) this.work.run(`feishu ${eventId} rest`, () => this.answerInChat({ chatId }, more, ev.operator.open_id, eventId, 1, now));
       return { card: { type: 'raw', data: first } };
     }
     this.work.run(`feishu ${eventId} late card`, async () => {
       const [first, ...more] = renderFeishuCards(await pending);
       if (messageId) await withRetries(() => this.api.patchCard(messageId, first), this.opts.retry ?? { attempts: 3, delayMs: 1000 });
       else more.unshift(first);
-      await this.sendCards(chatId, more, eventId, 1);
+      await this.answerInChat({ chatId }, more, ev.operator.open_id, eventId, 1, now);
     });
     return { toast: { type: 'info', content: t(platformTexts, 'working', this.opts.lang) } };
-  }
-
-  private async sendCards(chatId: string, cards: ReturnType<typeof renderFeishuCards>, eventId: string, offset: number): Promise<void> {
-    for (const [i, card] of cards.entries()) {
-      await this.limiter.schedule(chatId, () => this.api.sendCard('chat_id', chatId, card, idempotencyKey(eventId, i + offset)));
-    }
   }
 
   private resolveBotOpenId(): Promise<string | undefined> {

@@ -6,7 +6,8 @@ import { PlatformError } from '../../src/errors.ts';
 import { platformError } from '../shared/errors.ts';
 import type { SlackMessage } from './types.ts';
 
-const TRANSIENT_CODES = new Set(['ratelimited', 'rate_limited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+/** Worth another try later; token_expired included: a rotated token may be in place by then. */
+const TRANSIENT_CODES = new Set(['ratelimited', 'rate_limited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'token_expired']);
 
 export interface BotIdentity {
   userId?: string;

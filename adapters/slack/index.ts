@@ -6,8 +6,9 @@ import type { Db } from '../../db/index.ts';
 import { platformTexts } from '../../prompts/platforms.ts';
 import { t, type Lang } from '../../prompts/index.ts';
 import type { Config } from '../../src/config.ts';
-import type { Adapter, InboundMessage, Recipient, Reply } from '../types.ts';
+import type { Adapter, InboundMessage, PendingReply, Recipient, Reply } from '../types.ts';
 import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
+import { resendParts, sendOrPark } from '../shared/reply-queue.ts';
 import { BackgroundWork } from '../shared/background.ts';
 import { claimEvent } from '../../src/store/processed-events.ts';
 import { platformIdOf } from '../shared/identity.ts';
@@ -16,7 +17,7 @@ import { header, json, text, type MessageHandler, type WebhookAdapter, type Webh
 import { SlackApi, type BotIdentity } from './api.ts';
 import { RouteReceiver } from './receiver.ts';
 import { ACTION_PREFIX, decodeButtonValue, renderSlackMessages } from './render.ts';
-import { blockActionsSchema, eventCallbackSchema, messageEventSchema, slashCommandSchema, urlVerificationSchema, type MessageEvent } from './types.ts';
+import { blockActionsSchema, eventCallbackSchema, messageEventSchema, slashCommandSchema, urlVerificationSchema, type MessageEvent, type SlackMessage } from './types.ts';
 import { slackDedupKey, verifySlackSignature } from './verify.ts';
 
 export interface SlackAdapterOptions {
@@ -31,6 +32,9 @@ export interface SlackAdapterOptions {
   retry?: RetryOptions;
   ackDeadlineMs?: number;
 }
+
+/** A channel (DM or public), and the thread when the answer belongs in one. */
+type SlackTarget = { channel: string; threadTs?: string };
 
 export class SlackAdapter implements Adapter, WebhookAdapter {
   readonly platform = 'slack' as const;
@@ -98,6 +102,11 @@ export class SlackAdapter implements Adapter, WebhookAdapter {
     for (const msg of renderSlackMessages(reply)) {
       await this.limiter.schedule(channel, () => this.api.post(channel, msg));
     }
+  }
+
+  async resendReply(pending: PendingReply, progress: (rest: PendingReply) => Promise<void>): Promise<void> {
+    const target = pending.target as SlackTarget;
+    await resendParts(pending as PendingReply<SlackMessage>, (part) => this.sendPart(target, part, { attempts: 1, delayMs: 0 }), progress);
   }
 
   async handleWebhook(req: WebhookRequest): Promise<WebhookResponse> {
@@ -200,7 +209,7 @@ export class SlackAdapter implements Adapter, WebhookAdapter {
       const retry = this.opts.retry ?? { attempts: 3, delayMs: 1000 };
       if (raw.message?.ts && !raw.container?.is_ephemeral) {
         await withRetries(() => this.api.update(channel, raw.message!.ts!, first), retry);
-        for (const m of more) await this.limiter.schedule(channel, () => withRetries(() => this.api.post(channel, m), retry));
+        await this.answerInChannel({ channel }, more, b.user.id, `${msg.eventId}#more`, msg.receivedAt);
       } else {
         await respond({ replace_original: true, text: first.text, blocks: first.blocks as any });
         for (const m of more) await respond({ response_type: 'ephemeral', text: m.text, blocks: m.blocks as any });
@@ -230,10 +239,22 @@ export class SlackAdapter implements Adapter, WebhookAdapter {
     }
     // In a channel, answer in the thread of the mention so the channel stays readable.
     const threadTs = chatType === 'group' ? (ev.thread_ts ?? ev.ts) : undefined;
+    await this.answerInChannel(threadTs ? { channel: ev.channel, threadTs } : { channel: ev.channel }, renderSlackMessages(reply), ev.user, `${ev.channel}:${ev.ts}`, now);
+  }
+
+  /**
+   * Posts an answer's messages in order through the channel's rate-limited lane, with a few quick
+   * retries; what still fails transiently is parked in the outbox for the worker.
+   */
+  private async answerInChannel(target: SlackTarget, messages: SlackMessage[], asker: string, cause: string, now: Date): Promise<void> {
+    if (!messages.length) return;
+    const pending: PendingReply<SlackMessage> = { platform: 'slack', target, parts: messages };
     const retry = this.opts.retry ?? { attempts: 3, delayMs: 1000 };
-    for (const m of renderSlackMessages(reply)) {
-      await this.limiter.schedule(ev.channel, () => withRetries(() => this.api.post(ev.channel, m, threadTs), retry));
-    }
+    await sendOrPark({ db: this.opts.db, log: this.log, now, asker, cause }, pending, (part) => this.sendPart(target, part, retry));
+  }
+
+  private async sendPart(target: SlackTarget, part: SlackMessage, retry: RetryOptions): Promise<void> {
+    await this.limiter.schedule(target.channel, () => withRetries(() => this.api.post(target.channel, part, target.threadTs), retry));
   }
 }
 

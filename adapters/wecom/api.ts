@@ -1,8 +1,9 @@
 // WeCom active API (no official Node SDK for it): gettoken with a cached access token, message
-// send and template-card update. Errors become PlatformError with WeCom's errcode.
+// send, appchat (app-created group) send and template-card update. Errors become PlatformError
+// with WeCom's errcode.
 import type { Logger } from 'pino';
 import { platformError } from '../shared/errors.ts';
-import { apiResultSchema, tokenResultSchema, type WecomOutgoing } from './types.ts';
+import { apiResultSchema, tokenResultSchema, type WecomChatOutgoing, type WecomOutgoing } from './types.ts';
 
 export interface WecomApiConfig {
   corpId: string;
@@ -37,6 +38,14 @@ export class WecomApi {
       throw platformError(this.log, 'wecom', 'message/send', 'invaliduser', `member ${touser} is not reachable by the app`, false);
     }
     return { msgid: res.msgid, responseCode: res.response_code };
+  }
+
+  /**
+   * Sends one message to a group chat the app created (appchat, DOC /90248): text or markdown,
+   * 2,048 bytes each. WeCom refuses a chatid of a group the app did not create.
+   */
+  async sendToChat(chatid: string, message: WecomChatOutgoing): Promise<void> {
+    await this.call('appchat/send', { chatid, ...message, safe: 0 });
   }
 
   /** Replaces the clicked button of a template card with `label` (greyed out) for one member. */

@@ -1,19 +1,22 @@
 // The WeCom (企业微信) self-built app adapter: GET/POST /webhooks/wecom callbacks in, answers sent
-// actively through /cgi-bin/message/send. A self-built app receives one-to-one messages only.
+// actively through /cgi-bin/message/send. A self-built app receives one-to-one messages only
+// (the callback format, DOC /90239, names the sender and no chat); it can post into group chats
+// it created itself through /cgi-bin/appchat/send (`sendToGroup`).
 import type { Logger } from 'pino';
 import type { Db } from '../../db/index.ts';
 import type { Lang } from '../../prompts/index.ts';
 import type { Config } from '../../src/config.ts';
-import type { Adapter, InboundMessage, Recipient, Reply } from '../types.ts';
+import type { Adapter, InboundMessage, PendingReply, Recipient, Reply } from '../types.ts';
 import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
+import { resendParts, sendOrPark } from '../shared/reply-queue.ts';
 import { BackgroundWork } from '../shared/background.ts';
 import { claimEvent } from '../../src/store/processed-events.ts';
 import { platformIdOf } from '../shared/identity.ts';
 import { RecipientRateLimiter } from '../shared/rate-limit.ts';
 import { text, type MessageHandler, type WebhookAdapter, type WebhookRequest, type WebhookResponse } from '../shared/webhook.ts';
 import { WecomApi } from './api.ts';
-import { decodeButtonKey, doneLabel, renderWecom, taskIdFor } from './render.ts';
-import { envelopeSchema, parseFlatXml, parseWecomMessage, type WecomCardEvent, type WecomMessage } from './types.ts';
+import { decodeButtonKey, doneLabel, renderWecom, renderWecomChat, taskIdFor } from './render.ts';
+import { envelopeSchema, parseFlatXml, parseWecomMessage, type WecomCardEvent, type WecomChatOutgoing, type WecomMessage, type WecomOutgoing } from './types.ts';
 import { decryptForCorp, verifyWecomSignature, wecomDedupKeys } from './verify.ts';
 
 export interface WecomAdapterOptions {
@@ -28,6 +31,11 @@ export interface WecomAdapterOptions {
   rateLimit?: { limit: number; windowMs: number };
   retry?: RetryOptions;
 }
+
+/** Where a WeCom message goes: one member (message/send) or an app-created group (appchat/send). */
+type WecomTarget = { touser: string } | { chatid: string };
+
+const NO_RETRY: RetryOptions = { attempts: 1, delayMs: 0 };
 
 export class WecomAdapter implements Adapter, WebhookAdapter {
   readonly platform = 'wecom' as const;
@@ -56,7 +64,23 @@ export class WecomAdapter implements Adapter, WebhookAdapter {
   async send(recipient: Recipient, reply: Reply): Promise<void> {
     const userid = platformIdOf(recipient, 'wecom');
     if (!userid) throw new Error(`user ${recipient.userId} has no wecom_userid`);
-    await this.deliver(userid, reply, `push:${recipient.userId}:${this.clock().getTime()}`, false);
+    // Pushes leave retrying to the outbox that called us.
+    for (const part of renderWecom(reply, taskIdFor(`push:${recipient.userId}:${this.clock().getTime()}`))) {
+      await this.sendPart({ touser: userid }, part, NO_RETRY);
+    }
+  }
+
+  /**
+   * Posts a reply into a group chat the app created (appchat; markdown parts of ≤2,048 bytes,
+   * no buttons). WeCom refuses groups the app did not create. Throws PlatformError.
+   */
+  async sendToGroup(chatid: string, reply: Reply): Promise<void> {
+    for (const part of renderWecomChat(reply)) await this.sendPart({ chatid }, part, NO_RETRY);
+  }
+
+  async resendReply(pending: PendingReply, progress: (rest: PendingReply) => Promise<void>): Promise<void> {
+    const target = pending.target as WecomTarget;
+    await resendParts(pending as PendingReply<WecomOutgoing>, (part) => this.sendPart(target, part, NO_RETRY), progress);
   }
 
   async handleWebhook(req: WebhookRequest): Promise<WebhookResponse> {
@@ -121,11 +145,11 @@ export class WecomAdapter implements Adapter, WebhookAdapter {
       case 'text': {
         const m = message.msg;
         const reply = await answer(this.opts.handler, this.inbound(m.FromUserName, m.Content.trim(), now, `msg:${m.MsgId}`), lang, this.log);
-        await this.deliver(m.FromUserName, reply, `msg:${m.MsgId}`, true);
+        await this.answerMember(m.FromUserName, reply, `msg:${m.MsgId}`, now);
         return;
       }
       case 'nonText':
-        await this.deliver(message.msg.FromUserName, textOnlyReply(lang), `nontext:${message.msg.MsgId ?? message.msg.CreateTime}`, true);
+        await this.answerMember(message.msg.FromUserName, textOnlyReply(lang), `nontext:${message.msg.MsgId ?? message.msg.CreateTime}`, now);
         return;
       case 'card':
         await this.pressButton(message.msg, now);
@@ -145,7 +169,7 @@ export class WecomAdapter implements Adapter, WebhookAdapter {
         this.log.warn({ err, taskId: ev.TaskId }, 'wecom card update failed; the answer is still sent');
       }
     }
-    await this.deliver(ev.FromUserName, reply, `card:${ev.TaskId}:${ev.CreateTime}:${ev.EventKey}`, true);
+    await this.answerMember(ev.FromUserName, reply, `card:${ev.TaskId}:${ev.CreateTime}:${ev.EventKey}`, now);
   }
 
   private inbound(userid: string, body: string, now: Date, eventId: string): InboundMessage {
@@ -153,14 +177,22 @@ export class WecomAdapter implements Adapter, WebhookAdapter {
   }
 
   /**
-   * Sends every part in order through the member's rate-limited lane. Answers to callbacks retry
-   * transient errors a few times here; pushes leave retrying to the outbox.
+   * Answers a member in the app's one-to-one chat, every part in order through their rate-limited
+   * lane with a few quick retries; what still fails transiently is parked in the outbox.
    */
-  private async deliver(userid: string, reply: Reply, cause: string, retry: boolean): Promise<void> {
-    const parts = renderWecom(reply, taskIdFor(cause));
-    const retryOpts = retry ? (this.opts.retry ?? { attempts: 3, delayMs: 1000 }) : { attempts: 1, delayMs: 0 };
-    for (const part of parts) {
-      await this.limiter.schedule(userid, () => withRetries(() => this.api.send(userid, part), retryOpts));
+  private async answerMember(userid: string, reply: Reply, cause: string, now: Date): Promise<void> {
+    const pending: PendingReply<WecomOutgoing> = { platform: 'wecom', target: { touser: userid }, parts: renderWecom(reply, taskIdFor(cause)) };
+    const retry = this.opts.retry ?? { attempts: 3, delayMs: 1000 };
+    await sendOrPark({ db: this.opts.db, log: this.log, now, asker: userid, cause }, pending, (part) => this.sendPart(pending.target as WecomTarget, part, retry));
+  }
+
+  private async sendPart(target: WecomTarget, part: WecomOutgoing, retry: RetryOptions): Promise<void> {
+    if ('chatid' in target) {
+      if (part.msgtype === 'template_card') return; // never rendered for groups; kept out of appchat/send
+      const chatPart: WecomChatOutgoing = part;
+      await this.limiter.schedule(`chat:${target.chatid}`, () => withRetries(() => this.api.sendToChat(target.chatid, chatPart), retry));
+      return;
     }
+    await this.limiter.schedule(target.touser, () => withRetries(() => this.api.send(target.touser, part), retry));
   }
 }

@@ -5,7 +5,7 @@ import { platformTexts } from '../../prompts/platforms.ts';
 import { t } from '../../prompts/index.ts';
 import { splitText, truncate, utf8Bytes } from '../shared/split.ts';
 import type { Button, ButtonAction, Reply } from '../types.ts';
-import type { WecomOutgoing, WecomTemplateCard } from './types.ts';
+import type { WecomChatOutgoing, WecomOutgoing, WecomTemplateCard } from './types.ts';
 
 /** WeCom truncates app text and markdown messages past 2,048 bytes. */
 export const WECOM_MESSAGE_BYTES = 2048;
@@ -31,15 +31,24 @@ function stripLeadingTitle(text: string, title?: string): string {
   return first.trim() === title.trim() ? rest.join('\n').replace(/^\n+/, '') : text;
 }
 
+function markdownParts(reply: Reply): Extract<WecomOutgoing, { msgtype: 'markdown' }>[] {
+  return splitText(renderMarkdownBody(reply), WECOM_MESSAGE_BYTES, utf8Bytes).map((content) => ({ msgtype: 'markdown', markdown: { content } }));
+}
+
 /** The parts to send, in order. `taskId` must be unique per app (the card's identity). */
 export function renderWecom(reply: Reply, taskId: string): WecomOutgoing[] {
-  const parts: WecomOutgoing[] = splitText(renderMarkdownBody(reply), WECOM_MESSAGE_BYTES, utf8Bytes).map((content) => ({
-    msgtype: 'markdown',
-    markdown: { content },
-  }));
+  const parts: WecomOutgoing[] = markdownParts(reply);
   const buttons = (reply.buttons ?? []).slice(0, MAX_BUTTONS);
   if (buttons.length) parts.push({ msgtype: 'template_card', template_card: renderCard(reply, buttons, taskId) });
   return parts;
+}
+
+/**
+ * The parts for an appchat group: markdown only, same 2,048-byte split. appchat/send has no
+ * template card, so buttons stay out; their actions are answered in the one-to-one chat.
+ */
+export function renderWecomChat(reply: Reply): WecomChatOutgoing[] {
+  return markdownParts(reply);
 }
 
 function renderCard(reply: Reply, buttons: Button[], taskId: string): WecomTemplateCard {

@@ -76,6 +76,9 @@ export type WecomOutgoing =
   | { msgtype: 'markdown'; markdown: { content: string } }
   | { msgtype: 'template_card'; template_card: WecomTemplateCard };
 
+/** What we send to appchat/send: markdown (DOC /90248 has text, markdown, media and news, no template card). */
+export type WecomChatOutgoing = Extract<WecomOutgoing, { msgtype: 'markdown' }>;
+
 export interface WecomTemplateCard {
   card_type: 'button_interaction';
   main_title: { title: string; desc?: string };

@@ -1,15 +1,17 @@
 // Drains the outbox: claims due rows, delivers each through the first registered adapter that can
 // reach the recipient (the console channel when none can), retries failures with exponential
 // backoff, holds back recipients over their rate limit, and marks recipients without any platform
-// identity undeliverable. Nothing is dropped: every row ends sent, failed or undeliverable.
+// identity undeliverable. Parked answers to inbound messages (kind 'reply') go back through the
+// adapter of the platform they came from, to the chat they came from. Nothing is dropped: every
+// row ends sent, failed or undeliverable.
 import type { Logger } from 'pino';
 import type { Db } from '../../db/index.ts';
-import type { Adapter, Recipient } from '../../adapters/types.ts';
+import type { Adapter, PendingReply, Recipient } from '../../adapters/types.ts';
 import { t } from '../../prompts/index.ts';
 import { outboxTexts } from '../../prompts/insights.ts';
 import type { Lang } from '../../prompts/index.ts';
 import { PlatformError } from '../errors.ts';
-import { claimDue, markFailed, markRetry, markSent, markUndeliverable, postpone, recipientIdentities, sentSince } from '../store/outbox.ts';
+import { claimDue, markFailed, markRetry, markSent, markUndeliverable, postpone, recipientIdentities, sentSince, updatePayload, type OutboxRow } from '../store/outbox.ts';
 import { backoffMs, hasPlatformIdentity } from './policy.ts';
 import type { OutboxSettings } from './settings.ts';
 
@@ -44,6 +46,18 @@ export async function drainOutbox(db: Db, o: DrainOptions): Promise<DrainResult>
   const sentRecently = await sentSince(db, recipientIds, new Date(o.now.getTime() - RATE_WINDOW_MS));
 
   for (const row of rows) {
+    const already = sentRecently.get(row.recipientId) ?? 0;
+    if (row.kind === 'reply') {
+      if (already >= o.settings.ratePerMinute) {
+        await postpone(db, row.id, new Date(o.now.getTime() + RATE_WINDOW_MS));
+        result.postponed++;
+        continue;
+      }
+      const outcome = await resendParked(db, row, o);
+      result[outcome]++;
+      if (outcome === 'sent') sentRecently.set(row.recipientId, already + 1);
+      continue;
+    }
     const id = identities.get(row.recipientId)!;
     if (!id.exists) {
       await markUndeliverable(db, row.id, t(outboxTexts, 'unknown_user', o.lang, { user: row.recipientId }));
@@ -57,7 +71,6 @@ export async function drainOutbox(db: Db, o: DrainOptions): Promise<DrainResult>
       result.undeliverable++;
       continue;
     }
-    const already = sentRecently.get(row.recipientId) ?? 0;
     if (already >= o.settings.ratePerMinute) {
       await postpone(db, row.id, new Date(o.now.getTime() + RATE_WINDOW_MS));
       result.postponed++;
@@ -70,20 +83,46 @@ export async function drainOutbox(db: Db, o: DrainOptions): Promise<DrainResult>
       sentRecently.set(row.recipientId, already + 1);
       result.sent++;
     } catch (e) {
-      const message = (e as Error).message ?? String(e);
-      const permanent = e instanceof PlatformError && !e.transient;
-      if (permanent || row.attempts + 1 >= o.settings.maxAttempts) {
-        await markFailed(db, row.id, adapter.platform, message);
-        o.log.error({ outbox: row.id, recipient: row.recipientId, platform: adapter.platform, err: message }, 'push failed for good');
-        result.failed++;
-      } else {
-        await markRetry(db, row.id, adapter.platform, message, new Date(o.now.getTime() + backoffMs(row.attempts + 1, o.settings)));
-        o.log.warn({ outbox: row.id, recipient: row.recipientId, platform: adapter.platform, attempt: row.attempts + 1 }, 'push failed, will retry');
-        result.retried++;
-      }
+      result[await recordFailure(db, row, adapter.platform, e, o)]++;
     }
   }
   return result;
+}
+
+/** Failed for good (permanent error, or out of attempts) or back in the queue with backoff. */
+async function recordFailure(db: Db, row: OutboxRow, platform: string, e: unknown, o: DrainOptions): Promise<'failed' | 'retried'> {
+  const message = (e as Error).message ?? String(e);
+  const permanent = e instanceof PlatformError && !e.transient;
+  const code = e instanceof PlatformError ? e.code : undefined;
+  if (permanent || row.attempts + 1 >= o.settings.maxAttempts) {
+    await markFailed(db, row.id, platform, message);
+    o.log.error({ outbox: row.id, recipient: row.recipientId, platform, platformCode: code, err: message }, 'push failed for good');
+    return 'failed';
+  }
+  await markRetry(db, row.id, platform, message, new Date(o.now.getTime() + backoffMs(row.attempts + 1, o.settings)));
+  o.log.warn({ outbox: row.id, recipient: row.recipientId, platform, platformCode: code, attempt: row.attempts + 1 }, 'push failed, will retry');
+  return 'retried';
+}
+
+/**
+ * A parked answer goes out only through the adapter of its own platform (the chat it answers is
+ * there); while that platform is not running here, the row waits like any transient failure.
+ */
+async function resendParked(db: Db, row: OutboxRow, o: DrainOptions): Promise<'sent' | 'failed' | 'retried'> {
+  const pending = row.payload?.pending as PendingReply | undefined;
+  if (!pending?.platform || !Array.isArray(pending.parts)) {
+    await markFailed(db, row.id, row.platform, 'parked answer without parts');
+    return 'failed';
+  }
+  const adapter = o.adapters.find((a) => a.platform === pending.platform && a.resendReply);
+  try {
+    if (!adapter?.resendReply) throw new PlatformError(`${pending.platform} is not running on this instance`, pending.platform, 'not_running', true);
+    await adapter.resendReply(pending, (rest) => updatePayload(db, row.id, { ...row.payload, pending: rest }));
+    await markSent(db, row.id, pending.platform, o.now);
+    return 'sent';
+  } catch (e) {
+    return recordFailure(db, row, pending.platform, e, o);
+  }
 }
 
 /** A messaging platform that can reach the recipient, before any console-like adapter. */

@@ -5,11 +5,15 @@ import type { Db } from '../../db/index.ts';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'undeliverable';
 
 export interface NewOutboxRow {
+  /** Our user id; for a parked answer ('reply'), the asker as `platform:platform-id`. */
   recipientId: string;
-  kind: 'alert' | 'escalation' | 'briefing';
+  /** 'reply': an answer to an inbound message the platform would not take in time. */
+  kind: 'alert' | 'escalation' | 'briefing' | 'reply';
   payload: unknown;
   dedupKey: string;
   alertId?: number | null;
+  /** Set when the row can only go out through one platform (a parked answer). */
+  platform?: string | null;
 }
 
 export interface OutboxRow {
@@ -35,10 +39,18 @@ export async function enqueue(db: Db, rows: NewOutboxRow[], dueAt: Date): Promis
   for (let i = 0; i < rows.length; i += BATCH) {
     const part = rows.slice(i, i + BATCH);
     const res = await db.query(
-      `INSERT INTO outbox (recipient_id, kind, payload, dedup_key, alert_id, next_attempt_at, created_at)
-       SELECT r, k, p, d, a, $6, $6 FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[], $5::bigint[]) AS x(r, k, p, d, a)
+      `INSERT INTO outbox (recipient_id, kind, payload, dedup_key, alert_id, platform, next_attempt_at, created_at)
+       SELECT r, k, p, d, a, pl, $7, $7 FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[], $5::bigint[], $6::text[]) AS x(r, k, p, d, a, pl)
        ON CONFLICT (dedup_key) DO NOTHING RETURNING id`,
-      [part.map((r) => r.recipientId), part.map((r) => r.kind), part.map((r) => JSON.stringify(r.payload)), part.map((r) => r.dedupKey), part.map((r) => r.alertId ?? null), dueAt],
+      [
+        part.map((r) => r.recipientId),
+        part.map((r) => r.kind),
+        part.map((r) => JSON.stringify(r.payload)),
+        part.map((r) => r.dedupKey),
+        part.map((r) => r.alertId ?? null),
+        part.map((r) => r.platform ?? null),
+        dueAt,
+      ],
     );
     added += res.rows.length;
   }
@@ -88,6 +100,11 @@ export async function markFailed(db: Db, id: number, platform: string | null, er
 
 export async function markUndeliverable(db: Db, id: number, reason: string): Promise<void> {
   await db.query(`UPDATE outbox SET status = 'undeliverable', last_error = $2 WHERE id = $1`, [id, reason]);
+}
+
+/** Replaces a claimed row's payload (a parked answer after some of its parts went out). */
+export async function updatePayload(db: Db, id: number, payload: unknown): Promise<void> {
+  await db.query(`UPDATE outbox SET payload = $2 WHERE id = $1`, [id, JSON.stringify(payload)]);
 }
 
 /** Puts a row back without counting an attempt (rate limit). */

@@ -12,6 +12,8 @@ export interface RecordedRequest {
   /** JSON body, or form fields (with JSON-looking values parsed) for form posts. */
   body: any;
   at: number;
+  /** Answered with a failure injected by failNext (not the route's normal answer). */
+  injected?: boolean;
 }
 
 export interface EmulatorResponse {
@@ -24,6 +26,8 @@ export type RouteHandler = (req: RecordedRequest) => EmulatorResponse | Promise<
 
 interface Failure {
   match: (req: RecordedRequest) => boolean;
+  /** Matching requests still answered normally before the failures start. */
+  skip: number;
   remaining: number;
   response: EmulatorResponse;
 }
@@ -47,10 +51,18 @@ export class PlatformEmulator {
     return this;
   }
 
-  /** The next `times` requests to `path` get `response` instead of the normal answer. */
-  failNext(path: string | RegExp, response: EmulatorResponse, times = 1): void {
+  /**
+   * The next `times` requests to `path` get `response` instead of the normal answer; with `after`,
+   * that many matching requests succeed first (a failure in the middle of a multi-part reply).
+   */
+  failNext(path: string | RegExp, response: EmulatorResponse, times = 1, after = 0): void {
     const match = (r: RecordedRequest) => (typeof path === 'string' ? r.path === path : path.test(r.path));
-    this.failures.push({ match, remaining: times, response });
+    this.failures.push({ match, skip: after, remaining: times, response });
+  }
+
+  /** Requests to a path that got the route's normal answer (not an injected failure). */
+  answered(path: string | RegExp): RecordedRequest[] {
+    return this.calls(path).filter((r) => !r.injected);
   }
 
   /** Recorded requests to a path (exact) or matching a pattern. */
@@ -109,9 +121,14 @@ export class PlatformEmulator {
     };
     this.requests.push(rec);
     let out: EmulatorResponse;
-    const failure = this.failures.find((f) => f.remaining > 0 && f.match(rec));
+    let failure = this.failures.find((f) => f.remaining > 0 && f.match(rec));
+    if (failure?.skip) {
+      failure.skip--;
+      failure = undefined;
+    }
     if (failure) {
       failure.remaining--;
+      rec.injected = true;
       out = failure.response;
     } else {
       const handler =

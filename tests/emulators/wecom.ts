@@ -1,5 +1,5 @@
 // A local stand-in for the WeCom server API (qyapi.weixin.qq.com): gettoken, message/send,
-// message/update_template_card; plus helpers that build signed, encrypted callbacks exactly as
+// appchat/send (groups the app created), message/update_template_card; plus helpers that build signed, encrypted callbacks exactly as
 // WeCom does, so tests exercise the real algorithm.
 import { encrypt, getSignature } from '@wecom/crypto';
 import { PlatformEmulator } from './platform-base.ts';
@@ -31,6 +31,7 @@ export class WecomEmulator extends PlatformEmulator {
       const msgid = `msg-${++this.msgSeq}`;
       return { body: { errcode: 0, errmsg: 'ok', msgid, ...(r.body?.msgtype === 'template_card' ? { response_code: `rc-${msgid}` } : {}) } };
     });
+    this.route('POST', '/cgi-bin/appchat/send', (r) => this.checkToken(r.query.access_token) ?? { body: { errcode: 0, errmsg: 'ok' } });
     this.route('POST', '/cgi-bin/message/update_template_card', (r) => this.checkToken(r.query.access_token) ?? { body: { errcode: 0, errmsg: 'ok' } });
   }
 
@@ -42,6 +43,11 @@ export class WecomEmulator extends PlatformEmulator {
   /** Messages sent with message/send (JSON bodies), in order. */
   get sent(): any[] {
     return this.calls('/cgi-bin/message/send').map((r) => r.body);
+  }
+
+  /** Messages sent to app-created group chats with appchat/send, in order. */
+  get chatSent(): any[] {
+    return this.calls('/cgi-bin/appchat/send').map((r) => r.body);
   }
 
   private checkToken(token: string | undefined) {
