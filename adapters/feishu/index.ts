@@ -3,18 +3,16 @@
 import { createHash } from 'node:crypto';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
-import type { Db } from '../../db/index.ts';
 import { platformTexts } from '../../prompts/platforms.ts';
-import { t, type Lang } from '../../prompts/index.ts';
+import { t } from '../../prompts/index.ts';
 import type { Config } from '../../src/config.ts';
 import type { Adapter, InboundMessage, PendingReply, Recipient, Reply } from '../types.ts';
 import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
 import { resendParts, sendOrPark } from '../shared/reply-queue.ts';
 import { BackgroundWork } from '../shared/background.ts';
-import { claimEvent } from '../../src/store/processed-events.ts';
-import { platformIdOf } from '../shared/identity.ts';
+import { platformIdOf, requirePlatformId } from '../shared/identity.ts';
 import { RecipientRateLimiter } from '../shared/rate-limit.ts';
-import { header, json, text, type MessageHandler, type WebhookAdapter, type WebhookRequest, type WebhookResponse } from '../shared/webhook.ts';
+import { firstDelivery, header, json, text, type AdapterOptions, type WebhookAdapter, type WebhookRequest, type WebhookResponse } from '../shared/webhook.ts';
 import { FeishuApi } from './api.ts';
 import { decodeButtonValue, renderFeishuCards } from './render.ts';
 import {
@@ -32,18 +30,9 @@ import {
 } from './types.ts';
 import { decryptFeishu, feishuDedupKeys, verifyFeishuSignature, verifyFeishuToken } from './verify.ts';
 
-export interface FeishuAdapterOptions {
-  config: NonNullable<Config['feishu']>;
-  db: Db;
-  log: Logger;
-  handler: MessageHandler;
-  lang: Lang;
-  clock?: () => Date;
+export interface FeishuAdapterOptions extends AdapterOptions<NonNullable<Config['feishu']>> {
   /** How long a button press may take before we answer with a toast and patch the card later. */
   cardDeadlineMs?: number;
-  /** Feishu allows 5 messages per second to one person or chat. */
-  rateLimit?: { limit: number; windowMs: number };
-  retry?: RetryOptions;
 }
 
 /** An answer goes into a chat, or (in a group) as a reply to the message that asked. */
@@ -72,6 +61,7 @@ export class FeishuAdapter implements Adapter, WebhookAdapter {
     this.clock = opts.clock ?? (() => new Date());
     this.work = new BackgroundWork(this.log);
     this.api = new FeishuApi(opts.config, this.log);
+    // Feishu allows 5 messages per second to one person or chat.
     this.limiter = new RecipientRateLimiter(opts.rateLimit ?? { limit: 5, windowMs: 1000 });
     this.dispatcher = new lark.EventDispatcher({ loggerLevel: lark.LoggerLevel.error }).register({
       'im.message.receive_v1': (data: Record<string, unknown>) => this.onEvent(envelopeFromSdk(data), this.clock()),
@@ -115,8 +105,7 @@ export class FeishuAdapter implements Adapter, WebhookAdapter {
   }
 
   async send(recipient: Recipient, reply: Reply): Promise<void> {
-    const openId = platformIdOf(recipient, 'feishu');
-    if (!openId) throw new Error(`user ${recipient.userId} has no feishu_open_id`);
+    const openId = requirePlatformId(recipient, 'feishu');
     for (const card of renderFeishuCards(reply)) {
       await this.limiter.schedule(openId, () => this.api.sendCard('open_id', openId, card));
     }
@@ -188,10 +177,7 @@ export class FeishuAdapter implements Adapter, WebhookAdapter {
       const isGroup = ev.data.message.chat_type !== 'p2p';
       const mentioned = mentionsBot(ev.data.message.mentions, botId);
       if (isGroup && !mentioned) return {};
-      if (!(await claimEvent(this.opts.db, 'feishu', feishuDedupKeys(envelope), now))) {
-        this.log.info({ event: 'webhook_duplicate', eventId }, 'feishu redelivery ignored');
-        return {};
-      }
+      if (!(await firstDelivery(this.opts.db, this.log, 'feishu', feishuDedupKeys(envelope), now))) return {};
       this.work.run(`feishu ${eventId}`, () => this.answerMessage(ev.data, botId, isGroup, mentioned, eventId, now));
       return {};
     }
@@ -201,10 +187,7 @@ export class FeishuAdapter implements Adapter, WebhookAdapter {
         this.log.warn({ event: 'webhook_invalid', eventId }, 'feishu card action failed validation');
         return {};
       }
-      if (!(await claimEvent(this.opts.db, 'feishu', feishuDedupKeys(envelope), now))) {
-        this.log.info({ event: 'webhook_duplicate', eventId }, 'feishu card redelivery ignored');
-        return {};
-      }
+      if (!(await firstDelivery(this.opts.db, this.log, 'feishu', feishuDedupKeys(envelope), now))) return {};
       return this.pressButton(ev.data, eventId, now);
     }
     this.log.debug({ eventType: type, eventId }, 'feishu event type not handled');

@@ -10,6 +10,15 @@ export function platformIdOf(recipient: Recipient, platform: ChatPlatform): stri
   return id && id.trim() ? id.trim() : undefined;
 }
 
+const ID_COLUMN: Partial<Record<ChatPlatform, string>> = { feishu: 'feishu_open_id', wecom: 'wecom_userid', slack: 'slack_user_id' };
+
+/** The recipient's id on `platform`, for a push; the outbox only hands an adapter people it can reach. */
+export function requirePlatformId(recipient: Recipient, platform: ChatPlatform): string {
+  const id = platformIdOf(recipient, platform);
+  if (!id) throw new Error(`user ${recipient.userId} has no ${ID_COLUMN[platform] ?? `${platform} id`}`);
+  return id;
+}
+
 /**
  * The adapter a push to `recipient` goes through: their preferred platform when it can reach
  * them, else the first configured adapter (in the given order) that has their id.

@@ -1,6 +1,11 @@
 // Transport-neutral webhook shapes: the HTTP layer hands an adapter the raw request and sends
 // back what it answers, so signature checks always see the exact bytes the platform signed.
-import type { InboundMessage, Reply } from '../types.ts';
+import type { Logger } from 'pino';
+import type { Db } from '../../db/index.ts';
+import type { Lang } from '../../prompts/index.ts';
+import { claimEvent } from '../../src/store/processed-events.ts';
+import type { ChatPlatform, InboundMessage, Reply } from '../types.ts';
+import type { RetryOptions } from './answer.ts';
 
 export interface WebhookRequest {
   method: string;
@@ -20,6 +25,21 @@ export interface WebhookResponse {
 
 /** The conversation engine as an adapter sees it (injected, so tests can use a fake). */
 export type MessageHandler = (msg: InboundMessage) => Promise<Reply>;
+
+/** What every platform adapter is built with, besides its own configuration. */
+export interface AdapterOptions<C> {
+  config: C;
+  db: Db;
+  log: Logger;
+  handler: MessageHandler;
+  /** Language of the adapter's own replies (non-text notice, apology) when the message gives none. */
+  lang: Lang;
+  clock?: () => Date;
+  /** Per-recipient send limit; sends past it wait their turn instead of being dropped by the platform. */
+  rateLimit?: { limit: number; windowMs: number };
+  /** Quick retries of a failed answer before it is parked in the outbox. */
+  retry?: RetryOptions;
+}
 
 /** A platform whose callbacks arrive over HTTP. */
 export interface WebhookAdapter {
@@ -42,3 +62,21 @@ export const text = (status: number, body: string): WebhookResponse => ({
   headers: { 'content-type': 'text/plain; charset=utf-8' },
   body,
 });
+
+/**
+ * The dedup step every webhook (and long connection) runs before acking: true for the first
+ * delivery of an event (its keys are claimed in processed_events, so this holds across restarts
+ * and instances); a redelivery is logged as one `webhook_duplicate` line and gets false.
+ */
+export async function firstDelivery(
+  db: Db,
+  log: Logger,
+  platform: ChatPlatform,
+  keys: string[],
+  now: Date,
+  fields: Record<string, unknown> = {},
+): Promise<boolean> {
+  if (await claimEvent(db, platform, keys, now)) return true;
+  log.info({ event: 'webhook_duplicate', platform, dedupKey: keys[0], ...fields }, `${platform} redelivery ignored`);
+  return false;
+}

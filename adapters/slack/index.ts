@@ -2,34 +2,23 @@
 // the /kam command), or Socket Mode when SLACK_APP_TOKEN is set. Replies are Block Kit messages.
 import { App, type Logger as BoltLogger, LogLevel } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { Db } from '../../db/index.ts';
 import { platformTexts } from '../../prompts/platforms.ts';
-import { t, type Lang } from '../../prompts/index.ts';
+import { t } from '../../prompts/index.ts';
 import type { Config } from '../../src/config.ts';
 import type { Adapter, InboundMessage, PendingReply, Recipient, Reply } from '../types.ts';
 import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
 import { resendParts, sendOrPark } from '../shared/reply-queue.ts';
 import { BackgroundWork } from '../shared/background.ts';
-import { claimEvent } from '../../src/store/processed-events.ts';
-import { platformIdOf } from '../shared/identity.ts';
+import { platformIdOf, requirePlatformId } from '../shared/identity.ts';
 import { RecipientRateLimiter } from '../shared/rate-limit.ts';
-import { header, json, text, type MessageHandler, type WebhookAdapter, type WebhookRequest, type WebhookResponse } from '../shared/webhook.ts';
+import { firstDelivery, header, json, text, type AdapterOptions, type WebhookAdapter, type WebhookRequest, type WebhookResponse } from '../shared/webhook.ts';
 import { SlackApi, type BotIdentity } from './api.ts';
 import { RouteReceiver } from './receiver.ts';
 import { ACTION_PREFIX, decodeButtonValue, renderSlackMessages } from './render.ts';
 import { blockActionsSchema, eventCallbackSchema, messageEventSchema, slashCommandSchema, urlVerificationSchema, type MessageEvent, type SlackMessage } from './types.ts';
 import { slackDedupKey, verifySlackSignature } from './verify.ts';
 
-export interface SlackAdapterOptions {
-  config: NonNullable<Config['slack']>;
-  db: Db;
-  log: Logger;
-  handler: MessageHandler;
-  lang: Lang;
-  clock?: () => Date;
-  /** Slack allows about one message per second per channel. */
-  rateLimit?: { limit: number; windowMs: number };
-  retry?: RetryOptions;
+export interface SlackAdapterOptions extends AdapterOptions<NonNullable<Config['slack']>> {
   ackDeadlineMs?: number;
 }
 
@@ -52,6 +41,7 @@ export class SlackAdapter implements Adapter, WebhookAdapter {
     this.clock = opts.clock ?? (() => new Date());
     this.work = new BackgroundWork(this.log);
     this.api = new SlackApi(opts.config.botToken, opts.config.apiUrl, this.log);
+    // Slack allows about one message per second per channel.
     this.limiter = new RecipientRateLimiter(opts.rateLimit ?? { limit: 1, windowMs: 1000 });
     const socketMode = Boolean(opts.config.appToken);
     const common = {
@@ -66,7 +56,7 @@ export class SlackAdapter implements Adapter, WebhookAdapter {
       // Over the socket there is no route to dedup in, so redeliveries are dropped here.
       this.app.use(async ({ body, next }) => {
         const key = slackDedupKey(body as Record<string, any>);
-        if (key && !(await claimEvent(opts.db, 'slack', [key], this.clock()))) return;
+        if (key && !(await firstDelivery(opts.db, this.log, 'slack', [key], this.clock()))) return;
         await next();
       });
     } else {
@@ -96,8 +86,7 @@ export class SlackAdapter implements Adapter, WebhookAdapter {
   }
 
   async send(recipient: Recipient, reply: Reply): Promise<void> {
-    const userId = platformIdOf(recipient, 'slack');
-    if (!userId) throw new Error(`user ${recipient.userId} has no slack_user_id`);
+    const userId = requirePlatformId(recipient, 'slack');
     const channel = await this.api.dmChannel(userId);
     for (const msg of renderSlackMessages(reply)) {
       await this.limiter.schedule(channel, () => this.api.post(channel, msg));
@@ -128,8 +117,7 @@ export class SlackAdapter implements Adapter, WebhookAdapter {
       return text(400, 'unrecognized request');
     }
     const key = slackDedupKey(body);
-    if (key && !(await claimEvent(this.opts.db, 'slack', [key], now))) {
-      this.log.info({ event: 'webhook_duplicate', dedupKey: key, retryNum: header(req, 'x-slack-retry-num') }, 'slack redelivery ignored');
+    if (key && !(await firstDelivery(this.opts.db, this.log, 'slack', [key], now, { retryNum: header(req, 'x-slack-retry-num') }))) {
       return { status: 200, headers: { 'x-slack-no-retry': '1' }, body: '' };
     }
     const retryNum = Number(header(req, 'x-slack-retry-num'));

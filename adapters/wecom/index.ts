@@ -3,34 +3,20 @@
 // (the callback format, DOC /90239, names the sender and no chat); it can post into group chats
 // it created itself through /cgi-bin/appchat/send (`sendToGroup`).
 import type { Logger } from 'pino';
-import type { Db } from '../../db/index.ts';
-import type { Lang } from '../../prompts/index.ts';
 import type { Config } from '../../src/config.ts';
 import type { Adapter, InboundMessage, PendingReply, Recipient, Reply } from '../types.ts';
 import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
 import { resendParts, sendOrPark } from '../shared/reply-queue.ts';
 import { BackgroundWork } from '../shared/background.ts';
-import { claimEvent } from '../../src/store/processed-events.ts';
-import { platformIdOf } from '../shared/identity.ts';
+import { platformIdOf, requirePlatformId } from '../shared/identity.ts';
 import { RecipientRateLimiter } from '../shared/rate-limit.ts';
-import { text, type MessageHandler, type WebhookAdapter, type WebhookRequest, type WebhookResponse } from '../shared/webhook.ts';
+import { firstDelivery, text, type AdapterOptions, type WebhookAdapter, type WebhookRequest, type WebhookResponse } from '../shared/webhook.ts';
 import { WecomApi } from './api.ts';
 import { decodeButtonKey, doneLabel, renderWecom, renderWecomChat, taskIdFor } from './render.ts';
 import { envelopeSchema, parseFlatXml, parseWecomMessage, type WecomCardEvent, type WecomChatOutgoing, type WecomMessage, type WecomOutgoing } from './types.ts';
 import { decryptForCorp, verifyWecomSignature, wecomDedupKeys } from './verify.ts';
 
-export interface WecomAdapterOptions {
-  config: NonNullable<Config['wecom']>;
-  db: Db;
-  log: Logger;
-  handler: MessageHandler;
-  /** Language of the adapter's own replies (non-text notice) when the message gives none. */
-  lang: Lang;
-  clock?: () => Date;
-  /** WeCom drops app messages past 30 per minute to one member; we queue instead. */
-  rateLimit?: { limit: number; windowMs: number };
-  retry?: RetryOptions;
-}
+export type WecomAdapterOptions = AdapterOptions<NonNullable<Config['wecom']>>;
 
 /** Where a WeCom message goes: one member (message/send) or an app-created group (appchat/send). */
 type WecomTarget = { touser: string } | { chatid: string };
@@ -50,6 +36,7 @@ export class WecomAdapter implements Adapter, WebhookAdapter {
     this.clock = opts.clock ?? (() => new Date());
     this.work = new BackgroundWork(this.log);
     this.api = new WecomApi(opts.config, this.log, this.clock);
+    // WeCom drops app messages past 30 per minute to one member; we queue instead.
     this.limiter = new RecipientRateLimiter(opts.rateLimit ?? { limit: 30, windowMs: 60_000 });
   }
 
@@ -62,8 +49,7 @@ export class WecomAdapter implements Adapter, WebhookAdapter {
   }
 
   async send(recipient: Recipient, reply: Reply): Promise<void> {
-    const userid = platformIdOf(recipient, 'wecom');
-    if (!userid) throw new Error(`user ${recipient.userId} has no wecom_userid`);
+    const userid = requirePlatformId(recipient, 'wecom');
     // Pushes leave retrying to the outbox that called us.
     for (const part of renderWecom(reply, taskIdFor(`push:${recipient.userId}:${this.clock().getTime()}`))) {
       await this.sendPart({ touser: userid }, part, NO_RETRY);
@@ -125,10 +111,7 @@ export class WecomAdapter implements Adapter, WebhookAdapter {
       return text(400, 'unrecognized message');
     }
     const keys = wecomDedupKeys(message);
-    if (!(await claimEvent(this.opts.db, 'wecom', keys, now))) {
-      this.log.info({ event: 'webhook_duplicate', dedupKey: keys[0] }, 'wecom redelivery ignored');
-      return text(200, '');
-    }
+    if (!(await firstDelivery(this.opts.db, this.log, 'wecom', keys, now))) return text(200, '');
     this.work.run(`wecom ${keys[0]}`, () => this.process(message, now));
     // An empty 200 tells WeCom we got it (no passive reply); the answer follows via message/send.
     return text(200, '');
