@@ -197,7 +197,7 @@ export class SlackAdapter implements Adapter, WebhookAdapter {
       const retry = this.opts.retry ?? { attempts: 3, delayMs: 1000 };
       if (raw.message?.ts && !raw.container?.is_ephemeral) {
         await withRetries(() => this.api.update(channel, raw.message!.ts!, first), retry);
-        await this.answerInChannel({ channel }, more, b.user.id, `${msg.eventId}#more`, msg.receivedAt);
+        await this.answerInChannel({ channel }, more, b.user.id, `${channel}:${raw.message.ts}:${msg.eventId ?? ''}#more`, msg.receivedAt);
       } else {
         await respond({ replace_original: true, text: first.text, blocks: first.blocks as any });
         for (const m of more) await respond({ response_type: 'ephemeral', text: m.text, blocks: m.blocks as any });

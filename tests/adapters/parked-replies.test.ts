@@ -15,7 +15,7 @@ import { drainOutbox } from '../../src/outbox/worker.ts';
 import { listOutbox } from '../../src/store/outbox.ts';
 import { emptyDb } from '../helpers/db.ts';
 import { FeishuEmulator, feishuCallback, messageEvent } from '../emulators/feishu.ts';
-import { SlackEmulator, dmEvent, slackEvent } from '../emulators/slack.ts';
+import { SlackEmulator, dmEvent, mentionEvent, slackEvent } from '../emulators/slack.ts';
 import { WecomEmulator, wecomCallback, wecomTextXml } from '../emulators/wecom.ts';
 import type { PlatformEmulator } from '../emulators/platform-base.ts';
 import { capturingLog, FakeEngine, quietLog, webhookServer } from './helpers.ts';
@@ -246,5 +246,36 @@ describe('WeCom appchat (group chats the app created)', () => {
       ['kamteam01', '第二段'],
     ]);
     expect(wecomEmu.calls('/cgi-bin/message/send')).toHaveLength(0);
+  });
+});
+
+describe('parked answers go back where the question was asked', () => {
+  it('Feishu: in a group, as a reply to the message that @-mentioned the bot', async () => {
+    const adapter = cases[0].build(new FakeEngine()) as FeishuAdapter;
+    feishuEmu.failNext(/\/reply$/, { status: 503, body: { code: 1000005, msg: 'busy' } }, RETRY.attempts);
+    const ev = messageEvent({ token: 'tok', eventId: 'ev-grp-1', messageId: 'om_grp_1', senderOpenId: 'ou_asker', chatType: 'group', text: '@_user_1 江南港务', mentions: [{ key: '@_user_1', openId: 'ou_bot', name: 'KAM' }] });
+    const cb = feishuCallback(ev, { encryptKey: FEISHU_KEY, timestamp: TS });
+    await (await webhookServer({ feishu: adapter })).inject({ method: 'POST', url: '/webhooks/feishu', headers: cb.headers, payload: cb.body });
+    await adapter.work.idle();
+    const [row] = await listOutbox(db, ['pending']);
+    expect(row.payload.pending.target).toEqual({ chatId: 'oc_group1', replyTo: 'om_grp_1' });
+    expect(await drain([adapter], NOW)).toMatchObject({ sent: 1 });
+    const replies = feishuEmu.answered('/open-apis/im/v1/messages/om_grp_1/reply');
+    expect(replies).toHaveLength(1);
+    expect(JSON.parse(replies[0].body.content).elements[0].text.content).toBe('收到：江南港务');
+    // The resend carries the idempotency key of the first attempt, so Feishu drops a double.
+    expect(replies[0].body.uuid).toBe(feishuEmu.calls('/open-apis/im/v1/messages/om_grp_1/reply')[0].body.uuid);
+  });
+
+  it('Slack: in a channel, in the thread of the mention', async () => {
+    const adapter = cases[2].build(new FakeEngine()) as SlackAdapter;
+    slackEmu.failNext('/api/chat.postMessage', { body: { ok: false, error: 'ratelimited' } }, RETRY.attempts);
+    const ev = slackEvent(SLACK_SECRET, TS, mentionEvent('ev-mention-1', 'U0ASK', '<@UBOT> 江南港务', 'C0TEAM'));
+    await (await webhookServer({ slack: adapter })).inject({ method: 'POST', url: '/webhooks/slack', headers: ev.headers, payload: ev.body });
+    await adapter.work.idle();
+    const [row] = await listOutbox(db, ['pending']);
+    expect(row).toMatchObject({ recipientId: 'slack:U0ASK', payload: { pending: { target: { channel: 'C0TEAM', threadTs: '1700000000.000100' } } } });
+    expect(await drain([adapter], NOW)).toMatchObject({ sent: 1 });
+    expect(slackEmu.answered('/api/chat.postMessage').map((r) => [r.body.channel, r.body.thread_ts, r.body.text])).toEqual([['C0TEAM', '1700000000.000100', '收到：江南港务']]);
   });
 });
