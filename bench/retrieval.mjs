@@ -19,6 +19,7 @@ import { ensureVectorIndexes, indexName, ivfLists, ivfProbes } from '../src/retr
 import { analyzeQuery } from '../src/retrieval/query.ts';
 import { createVectorIndex, dropVectorIndex } from '../src/store/chunks.ts';
 import { vectorRanked } from '../src/store/chunk-search.ts';
+import { refreshPlannerStatistics } from '../src/store/planner-statistics.ts';
 
 const arg = (name, dflt) => {
   const a = process.argv.find((x) => x.startsWith(`--${name}=`));
@@ -103,7 +104,7 @@ let indexed = false;
   t0 = performance.now();
   const again = await db.transaction((tx) => syncTables(tx, ['interactions'], { tz: TZ, buildIndexes: false }));
   log(`re-import of unchanged records: ${again.scanned} checked, ${again.changed} changed, in ${fmt(ms(t0) / 1000)} s`);
-  await db.exec('ANALYZE chunks');
+  await refreshPlannerStatistics(db); // what kam import does: ANALYZE, and merge the GIN pending list
   t0 = performance.now();
   const built = await ensureVectorIndexes(db);
   indexed = built.length > 0;

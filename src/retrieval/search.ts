@@ -4,7 +4,7 @@
 // by reciprocal rank fusion. A passage must clear a relevance bar, so "nothing found" is an answer.
 import type { Db } from '../../db/index.ts';
 import type { IsoDate } from '../domain/time.ts';
-import { keywordRanked, scopeEstimate, vectorRanked, type ChunkHit, type ChunkScope } from '../store/chunk-search.ts';
+import { keywordRanked, resolveScope, vectorRanked, type ChunkHit } from '../store/chunk-search.ts';
 import type { Embedder } from './embedder.ts';
 import { termHash } from './grams.ts';
 import { analyzeQuery } from './query.ts';
@@ -79,11 +79,10 @@ export async function searchHistory(db: Db, embedder: Embedder, req: SearchReque
   const q = analyzeQuery(req.text, req.names);
   const limit = req.limit ?? 5;
   if (!q.groups.length) return { topic: q.topic, concepts: 0, mode: 'exact', passages: [] };
-  const scope: ChunkScope = { userId: req.userId, accountId: req.accountId, from: req.from, to: req.to };
   const [vector] = await embedder.embed([q.embedText]);
   const dim = vector.length;
 
-  const { scope: size, total } = await scopeEstimate(db, scope);
+  const { scope, size, total } = await resolveScope(db, { userId: req.userId, accountId: req.accountId, from: req.from, to: req.to });
   const small = size < EXACT_SCAN_MAX;
   const ann = !small && (await hasVectorIndex(db, embedder.id, dim));
   const byVector = size

@@ -8,6 +8,12 @@ import { visibleTo } from './visible.ts';
 
 export interface ChunkScope {
   userId: string;
+  /**
+   * The user's visible account ids, resolved once per search by `resolveScope` (the same SQL rule,
+   * visible_account_ids); the queries then filter by this array. Without it each query applies
+   * visible_account_ids itself.
+   */
+  visibleIds?: string[];
   accountId?: string;
   from?: IsoDate;
   to?: IsoDate;
@@ -37,43 +43,60 @@ function filters(s: ChunkScope, params: unknown[], alias: string): string[] {
  * Either way the visibility filter is part of the query.
  */
 function scopedFrom(s: ChunkScope, params: unknown[], small: boolean): { from: string; where: string[] } {
-  params.push(s.userId);
-  const user = `$${params.length}`;
+  params.push(s.visibleIds ?? s.userId);
+  const visible = s.visibleIds ? `unnest($${params.length}::text[]) v(account_id)` : `visible_account_ids($${params.length}) v`;
   if (small) {
     const inner = filters(s, params, 'c0');
     return {
       // OFFSET 0 keeps the planner from pulling the subquery up into a plain join (and then
       // choosing a scan of the whole table): each visible account is an index lookup.
-      from: `visible_account_ids(${user}) v CROSS JOIN LATERAL (SELECT c0.* FROM chunks c0 WHERE c0.account_id = v.account_id${inner.map((w) => ` AND ${w}`).join('')} OFFSET 0) c`,
+      from: `${visible} CROSS JOIN LATERAL (SELECT c0.* FROM chunks c0 WHERE c0.account_id = v.account_id${inner.map((w) => ` AND ${w}`).join('')} OFFSET 0) c`,
       where: [],
     };
   }
-  return { from: 'chunks c', where: [visibleTo('c.account_id', params.length), ...filters(s, params, 'c')] };
+  const where = s.visibleIds ? `c.account_id = ANY($${params.length}::text[])` : visibleTo('c.account_id', params.length);
+  return { from: 'chunks c', where: [where, ...filters(s, params, 'c')] };
+}
+
+export interface ResolvedScope {
+  scope: ChunkScope & { visibleIds: string[] };
+  /** About how many chunks the scope holds (exact for one account); only used to pick a plan. */
+  size: number;
+  /** About how many chunks there are in all. */
+  total: number;
 }
 
 /**
- * About how many chunks the scope holds: visible accounts in scope × average chunks per account
- * (planner statistics), or an exact count for one account. Cheap, and only used to pick a plan.
+ * The user's visible accounts (one call of visible_account_ids for the whole search) and the
+ * scope's size: visible accounts × average chunks per account (planner statistics), or an exact
+ * count for one account.
  */
-export async function scopeEstimate(db: Db, scope: ChunkScope): Promise<{ scope: number; total: number }> {
-  const stats = await db.query<{ chunks: number }>(`SELECT reltuples::float8 AS chunks FROM pg_class WHERE oid = 'chunks'::regclass`);
-  if (scope.accountId) {
-    const r = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM chunks c WHERE c.account_id = $2 AND c.account_id IN (SELECT account_id FROM visible_account_ids($1))`,
-      [scope.userId, scope.accountId],
-    );
-    return { scope: r.rows[0].n, total: Math.max(r.rows[0].n, stats.rows[0].chunks) };
-  }
-  const r = await db.query<{ visible: number; accounts: number; chunks: number }>(
-    `SELECT (SELECT count(*) FROM visible_account_ids($1))::int AS visible,
+export async function resolveScope(db: Db, scope: ChunkScope): Promise<ResolvedScope> {
+  const r = await db.query<{ ids: string[] | null; accounts: number; chunks: number }>(
+    `SELECT (SELECT array_agg(account_id) FROM visible_account_ids($1)) AS ids,
             (SELECT count(*) FROM accounts)::int AS accounts,
             (SELECT reltuples FROM pg_class WHERE oid = 'chunks'::regclass)::float8 AS chunks`,
     [scope.userId],
   );
-  let { visible, accounts, chunks } = r.rows[0];
+  let { ids, accounts, chunks } = r.rows[0];
+  let visibleIds = ids ?? [];
   // Never analyzed (a small, new database): count instead.
   if (chunks < 0) chunks = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM chunks')).rows[0].n;
-  return { scope: accounts ? Math.round((visible * chunks) / accounts) : 0, total: chunks };
+  if (scope.accountId) {
+    visibleIds = visibleIds.includes(scope.accountId) ? [scope.accountId] : [];
+    const n = visibleIds.length ? (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM chunks WHERE account_id = $1`, [scope.accountId])).rows[0].n : 0;
+    return { scope: { ...scope, visibleIds }, size: n, total: Math.max(n, chunks) };
+  }
+  return { scope: { ...scope, visibleIds }, size: accounts ? Math.round((visibleIds.length * chunks) / accounts) : 0, total: chunks };
+}
+
+/**
+ * A LIMIT written as a literal: with a parameter the planner cannot tell that only a few rows come
+ * back, and it joined them to the hit columns by scanning the whole chunks table (measured).
+ */
+function rowLimit(n: number): number {
+  if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new Error(`bad search limit: ${n}`);
+  return n;
 }
 
 export interface ChunkHit {
@@ -109,15 +132,17 @@ export interface VectorSearch {
 /** Nearest passages by cosine similarity among the scope's chunks of this embedder. */
 export async function vectorRanked(db: Db, q: VectorSearch): Promise<ChunkHit[]> {
   const { e, d } = checkedLiteral(q.embedder, q.dim);
-  const params: unknown[] = [vectorLiteral(q.vector), q.limit];
+  const params: unknown[] = [vectorLiteral(q.vector)];
   const exact = q.mode.kind === 'exact';
   const { from, where } = scopedFrom(q.scope, params, exact);
   // The index is partial on (embedder, dim) and covers the typed expression; literals let the
   // planner match the predicate. The exact path orders by the untyped column, which no index covers.
   const dist = exact ? `(c.embedding <=> $1::vector)` : `${vectorExpr(d, 'c.')} <=> $1::${d > 2000 ? 'halfvec' : 'vector'}(${d})`;
+  // The few best ids are read back through the primary key (= ANY(ARRAY(...))): joined as a
+  // subquery, the planner hash-joined them against a scan of the whole table (measured).
   const sql = `SELECT ${HIT_COLS}, 1 - (h.embedding <=> $1::vector) AS score
-    FROM (SELECT c.id FROM ${from} WHERE ${[`c.embedder = ${e}`, `c.dim = ${d}`, ...where].join(' AND ')} ORDER BY ${dist} LIMIT $2) best
-    JOIN chunks h ON h.id = best.id ${HIT_JOINS}
+    FROM chunks h ${HIT_JOINS}
+    WHERE h.id = ANY(ARRAY(SELECT c.id FROM ${from} WHERE ${[`c.embedder = ${e}`, `c.dim = ${d}`, ...where].join(' AND ')} ORDER BY ${dist} LIMIT ${rowLimit(q.limit)}))
     ORDER BY score DESC, h.id`;
   if (q.mode.kind === 'exact') return (await db.query<ChunkHit>(sql, params)).rows;
   const mode = q.mode;
@@ -156,7 +181,7 @@ export interface KeywordSearch {
 export async function keywordRanked(db: Db, q: KeywordSearch): Promise<ChunkHit[]> {
   const groups = q.groups.filter((g) => g.length);
   if (!groups.length) return [];
-  const params: unknown[] = [groups.flat(), q.minMatched, q.limit];
+  const params: unknown[] = [groups.flat(), q.minMatched];
   const slots = groups.map((g) => {
     params.push(g);
     return `$${params.length}::integer[]`;
@@ -165,21 +190,59 @@ export async function keywordRanked(db: Db, q: KeywordSearch): Promise<ChunkHit[
   // One array overlap per concept, summed: no per-row subquery. With two or more concepts
   // required, the GIN index is asked for rows holding at least two of them (BitmapAnd/BitmapOr),
   // which keeps common words from flooding the candidates.
-  const score = slots.map((s) => `(c.grams && ${s})::int`).join(' + ');
-  const pairs: string[] = [];
-  if (!q.small && q.minMatched >= 2) for (let i = 0; i < slots.length; i++) for (let j = i + 1; j < slots.length; j++) pairs.push(`(c.grams && ${slots[i]} AND c.grams && ${slots[j]})`);
-  const candidates = `c.grams && $1::integer[]` + (pairs.length && pairs.length <= 28 ? ` AND (${pairs.join(' OR ')})` : '');
+  const scoreOf = (alias: string) => slots.map((s) => `(${alias}.grams && ${s})::int`).join(' + ');
+  const score = scoreOf('c');
+  // A passage matching at least m of n concepts contains a term of one of any n − m + 1 of them:
+  // a big scope asks the GIN index for the rarest n − m + 1 only (the common ones cost the most to
+  // read and add no candidate).
+  if (!q.small && q.minMatched > 1) params[0] = rarestCover(groups, q.minMatched, await gramFrequencies(db));
+  const candidates = `c.grams && $1::integer[]`;
   // In a big scope a common word can match a large share of all passages; score only the first
   // KEYWORD_CANDIDATES the GIN index hands out (the vector ranker covers the rest of the field).
   const inner = q.small
     ? `SELECT c.id, (${score}) AS score, c.occurred_on FROM ${from} WHERE ${[candidates, `(${score}) >= $2`, ...where].join(' AND ')}`
     : `SELECT c.id, (${score}) AS score, c.occurred_on FROM (SELECT c.* FROM ${from} WHERE ${[candidates, ...where].join(' AND ')} LIMIT ${KEYWORD_CANDIDATES}) c WHERE (${score}) >= $2`;
   const r = await db.query<ChunkHit>(
-    `SELECT ${HIT_COLS}, best.score FROM (${inner}
-       ORDER BY score DESC, occurred_on DESC NULLS LAST, id DESC LIMIT $3) best
-     JOIN chunks h ON h.id = best.id ${HIT_JOINS}
-     ORDER BY best.score DESC, h.occurred_on DESC NULLS LAST, h.id DESC`,
+    `SELECT ${HIT_COLS}, (${scoreOf('h')}) AS score FROM chunks h ${HIT_JOINS}
+     WHERE h.id = ANY(ARRAY(SELECT id FROM (${inner}) best ORDER BY score DESC, occurred_on DESC NULLS LAST, id DESC LIMIT ${rowLimit(q.limit)}))
+     ORDER BY score DESC, h.occurred_on DESC NULLS LAST, h.id DESC`,
     params,
   );
   return r.rows;
+}
+
+interface GramFrequencies {
+  /** Share of passages holding the term, for the most common terms (planner statistics). */
+  common: Map<number, number>;
+  /** Every other term is rarer than this. */
+  floor: number;
+  at: number;
+}
+
+const frequencyCache = new WeakMap<Db, GramFrequencies>();
+const FREQUENCY_TTL_MS = 60_000;
+
+/** The most common keyword terms and their frequencies, from ANALYZE's statistics of chunks.grams. */
+async function gramFrequencies(db: Db): Promise<GramFrequencies> {
+  const cached = frequencyCache.get(db);
+  if (cached && Date.now() - cached.at < FREQUENCY_TTL_MS) return cached;
+  const r = await db.query<{ elems: number[] | null; freqs: number[] | null }>(
+    `SELECT most_common_elems::text::integer[] AS elems, most_common_elem_freqs AS freqs
+       FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'chunks' AND attname = 'grams'`,
+  );
+  const { elems, freqs } = r.rows[0] ?? { elems: null, freqs: null };
+  const common = new Map<number, number>();
+  (elems ?? []).forEach((e, i) => common.set(e, freqs![i]));
+  // most_common_elem_freqs ends with the minimum, the maximum and the null share.
+  const floor = freqs && freqs.length > 3 ? freqs[freqs.length - 3] : 0;
+  const result = { common, floor, at: Date.now() };
+  frequencyCache.set(db, result);
+  return result;
+}
+
+/** The terms of the n − m + 1 rarest concept groups (by summed term frequency). */
+function rarestCover(groups: number[][], minMatched: number, f: GramFrequencies): number[] {
+  const share = (g: number[]) => g.reduce((sum, t) => sum + (f.common.get(t) ?? f.floor / 2), 0);
+  const ranked = groups.map((g) => ({ g, share: share(g) })).sort((a, b) => a.share - b.share);
+  return ranked.slice(0, groups.length - minMatched + 1).flatMap((x) => x.g);
 }

@@ -85,3 +85,38 @@ describe('visibility', () => {
     expect(await ids({ userId: 'nobody', text: '矿用自卸车发动机故障' })).toEqual([]);
   });
 });
+
+describe('the two scope plans of the rankers', () => {
+  // Big scopes (20,000+ passages) let the indexes drive; small ones read account by account. On
+  // the sample data both must give the same passages, and only visible ones.
+  it('return the same keyword and vector hits, scoped to what the user may see', async () => {
+    const { analyzeQuery } = await import('../../src/retrieval/query.ts');
+    const { termHash } = await import('../../src/retrieval/grams.ts');
+    const { keywordRanked, resolveScope, vectorRanked } = await import('../../src/store/chunk-search.ts');
+    const users = (await db.query('SELECT * FROM users')).rows as any[];
+    const team = (await db.query('SELECT * FROM account_team')).rows as any[];
+    const accounts = (await db.query('SELECT id, parent_id FROM accounts')).rows as any[];
+    let compared = 0;
+    for (const userId of ['u_li', 'u_zhang', 'u_chen', 'u_admin', 'nobody']) {
+      const visible = visibleAccountIds(userId, users, team, accounts);
+      const { scope } = await resolveScope(db, { userId });
+      expect(new Set(scope.visibleIds)).toEqual(visible);
+      for (const text of ['矿用自卸车发动机故障停机', '框架协议续签金额', '交付周期 付款', '投诉处理进展']) {
+        const q = analyzeQuery(text);
+        const groups = q.groups.map((g) => g.map(termHash));
+        const minMatched = Math.max(1, Math.ceil(0.5 * groups.length));
+        const [small, big] = await Promise.all(
+          [true, false].map((s) => keywordRanked(db, { scope, groups, minMatched, limit: 40, small: s })),
+        );
+        expect(big.map((h) => h.id).sort()).toEqual(small.map((h) => h.id).sort());
+        const [vector] = await embedder.embed([q.embedText]);
+        const exact = await vectorRanked(db, { scope, embedder: embedder.id, dim: vector.length, vector, limit: 10, mode: { kind: 'exact' } });
+        const byUser = await vectorRanked(db, { scope: { userId }, embedder: embedder.id, dim: vector.length, vector, limit: 10, mode: { kind: 'exact' } });
+        expect(exact.map((h) => h.id)).toEqual(byUser.map((h) => h.id));
+        for (const h of [...big, ...exact]) expect(visible.has(h.account_id)).toBe(true);
+        compared += small.length + exact.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
+});

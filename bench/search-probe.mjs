@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// Where a hybrid search's time goes, on a database left by `bench/retrieval.mjs --dir=PATH`:
+// `node --import tsx bench/search-probe.mjs --dir=PATH`. Times each step of searchHistory for a
+// salesperson (exact path) and an admin (index path) over the benchmark's queries.
+import { openPglite } from '../db/index.ts';
+import { percentile } from './lib.mjs';
+import { QUERIES, makeText, prng } from './retrieval/corpus.mjs';
+import { hashEmbedder } from '../src/retrieval/hash-embedder.ts';
+import { analyzeQuery } from '../src/retrieval/query.ts';
+import { termHash } from '../src/retrieval/grams.ts';
+import { keywordRanked, resolveScope, vectorRanked } from '../src/store/chunk-search.ts';
+import { searchHistory, EXACT_SCAN_MAX } from '../src/retrieval/search.ts';
+import { hasVectorIndex, ivfProbes } from '../src/retrieval/vector-index.ts';
+
+const dir = process.argv.find((a) => a.startsWith('--dir='))?.slice(6);
+if (!dir) throw new Error('--dir=PATH of a retrieval benchmark database is required');
+const db = await openPglite(dir);
+const embedder = hashEmbedder();
+const rand = prng(11);
+const queries = [...QUERIES];
+while (queries.length < 60) {
+  const t = makeText(rand, 'interaction');
+  const start = Math.floor(rand() * Math.max(1, t.length - 10));
+  queries.push(t.slice(start, start + 6 + Math.floor(rand() * 6)));
+}
+const stat = (xs) => {
+  xs.sort((a, b) => a - b);
+  return `p50 ${percentile(xs, 50).toFixed(1)} / p95 ${percentile(xs, 95).toFixed(1)} ms`;
+};
+for (const user of ['sales', 'admin']) {
+  const t = { estimate: [], vector: [], keyword: [], whole: [] };
+  await searchHistory(db, embedder, { userId: user, text: '预热' });
+  for (const text of queries) {
+    const q = analyzeQuery(text);
+    const [vector] = await embedder.embed([q.embedText]);
+    let t0 = performance.now();
+    const { scope, size, total } = await resolveScope(db, { userId: user });
+    t.estimate.push(performance.now() - t0);
+    const small = size < EXACT_SCAN_MAX;
+    const ann = !small && (await hasVectorIndex(db, embedder.id, vector.length));
+    t0 = performance.now();
+    await vectorRanked(db, { scope, embedder: embedder.id, dim: vector.length, vector, limit: 40, mode: ann ? { kind: 'ivfflat', probes: ivfProbes(total) } : { kind: 'exact' } });
+    t.vector.push(performance.now() - t0);
+    const minMatched = Math.max(1, Math.ceil(0.5 * q.groups.length));
+    t0 = performance.now();
+    await keywordRanked(db, { scope, groups: q.groups.map((g) => g.map(termHash)), minMatched, limit: 40, small });
+    t.keyword.push(performance.now() - t0);
+    t0 = performance.now();
+    await searchHistory(db, embedder, { userId: user, text, limit: 10 });
+    t.whole.push(performance.now() - t0);
+  }
+  console.log(user, Object.entries(t).map(([k, v]) => `${k} ${stat(v)}`).join('; '));
+}
+await db.close();
