@@ -13,6 +13,8 @@ export interface ImportInfo {
   tz: string;
   /** Tables present in this import. */
   tables: TableName[];
+  /** Per imported table with a one-column key: the ids of the rows this import added or changed. */
+  changed: Map<TableName, string[]>;
 }
 
 export type AfterImportStep = (tx: Db, info: ImportInfo) => Promise<void>;

@@ -37,6 +37,8 @@ export async function importDir(db: Db, dir: string, tz: string): Promise<FileCo
 
   const problems: string[] = [];
   const counts: FileCount[] = [];
+  // Ids of the rows each file added or changed: later steps (retrieval) touch only those.
+  const changed = new Map<TableName, string[]>();
   try {
     await db.transaction(async (tx) => {
       const skipped = await skipRedundantFkChecks(tx);
@@ -44,11 +46,13 @@ export async function importDir(db: Db, dir: string, tz: string): Promise<FileCo
       const known = new Map<TableName, Set<string>>();
       for (const t of REFERENCED) known.set(t, await allIds(tx, t));
       for (const f of formats) {
-        counts.push(await importFile(tx, f, join(dir, f.file), tz, known, problems));
+        const ids: string[] = [];
+        counts.push(await importFile(tx, f, join(dir, f.file), tz, known, problems, ids));
+        changed.set(f.table, ids);
       }
       if (problems.length) throw new Rollback();
       if (skipped) await restoreFkChecks(tx);
-      for (const step of afterImportSteps) await step(tx, { tz, tables: formats.map((f) => f.table) });
+      for (const step of afterImportSteps) await step(tx, { tz, tables: formats.map((f) => f.table), changed });
     });
   } catch (e) {
     if (e instanceof Rollback) throw new ImportFailed(problems);
@@ -57,7 +61,15 @@ export async function importDir(db: Db, dir: string, tz: string): Promise<FileCo
   return counts;
 }
 
-async function importFile(tx: Db, f: TableFormat, path: string, tz: string, known: Map<TableName, Set<string>>, problems: string[]): Promise<FileCount> {
+async function importFile(
+  tx: Db,
+  f: TableFormat,
+  path: string,
+  tz: string,
+  known: Map<TableName, Set<string>>,
+  problems: string[],
+  changedIds: string[],
+): Promise<FileCount> {
   const count: FileCount = { file: f.file, rows: 0, inserted: 0, updated: 0, unchanged: 0 };
   const report = (line: number, msg: string) => problems.push(`${f.file}:${line}: ${msg}`);
   const seenKeys = new Map<string, number>();
@@ -74,6 +86,7 @@ async function importFile(tx: Db, f: TableFormat, path: string, tz: string, know
       const r = await upsertRows(tx, f, batch);
       count.inserted += r.inserted;
       count.updated += r.updated;
+      for (const k of r.changedKeys) changedIds.push(k);
     }
     batch = [];
   };

@@ -1,10 +1,15 @@
-// The import step of retrieval: inside the import transaction, (re)chunk and embed the records of
-// the imported tables whose content changed, so search sees an import the moment it commits.
+// The import step of retrieval: inside the import transaction, (re)chunk the records the import
+// added or changed, so search sees an import the moment it commits. Small imports are embedded
+// here too; big ones leave their vectors to re-embedding (see INLINE_EMBED_MAX_SOURCES).
 import type { AfterImportStep } from '../importing/after-import.ts';
-import { syncTables } from './indexer.ts';
-import { SOURCE_TABLES } from './sources.ts';
+import { indexImportedSources } from './indexer.ts';
+import { SOURCE_TABLES, type SourceTable } from './sources.ts';
 
 export const chunkImportedRecords: AfterImportStep = async (tx, info) => {
-  const tables = SOURCE_TABLES.filter((t) => info.tables.includes(t));
-  if (tables.length) await syncTables(tx, tables, { tz: info.tz });
+  const changed = new Map<SourceTable, string[]>();
+  for (const t of SOURCE_TABLES) {
+    const ids = info.changed.get(t);
+    if (ids?.length) changed.set(t, ids);
+  }
+  if (changed.size) await indexImportedSources(tx, changed, { tz: info.tz });
 };

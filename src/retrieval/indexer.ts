@@ -13,6 +13,7 @@ import { keywordGrams } from './grams.ts';
 import { hashEmbedder } from './hash-embedder.ts';
 import { composeSource, SOURCE_TABLES, type ComposedSource, type SourceRecord, type SourceTable } from './sources.ts';
 import { afterBulkLoad, beforeBulkLoad } from './vector-index.ts';
+import { restoreFkChecks, skipRedundantFkChecks } from '../store/import-export.ts';
 
 export interface IndexOptions {
   /** Business time zone: passages carry the business date of their source. */
@@ -25,7 +26,8 @@ export function isSourceTable(table: string): table is SourceTable {
   return (SOURCE_TABLES as readonly string[]).includes(table);
 }
 
-async function chunksOf(sources: ComposedSource[], embedder: Embedder): Promise<NewChunk[]> {
+/** Passages split from these sources, embedded by `embedder` (null: written without vectors). */
+async function chunksOf(sources: ComposedSource[], embedder: Embedder | null): Promise<NewChunk[]> {
   const pending: Omit<NewChunk, 'embedding' | 'embedder' | 'dim'>[] = [];
   for (const s of sources) {
     let index = 0;
@@ -47,6 +49,7 @@ async function chunksOf(sources: ComposedSource[], embedder: Embedder): Promise<
     }
   }
   if (!pending.length) return [];
+  if (!embedder) return pending.map((p) => ({ ...p, embedder: null, dim: null, embedding: null }));
   const vectors = await embedder.embed(pending.map((p) => p.content));
   const dim = embedder.dim() ?? vectors[0].length;
   return pending.map((p, i) => ({ ...p, embedder: embedder.id, dim, embedding: vectors[i] }));
@@ -129,5 +132,52 @@ export async function syncTables(
     total.passages += progress.passages;
   }
   if (opts.buildIndexes !== false) await afterBulkLoad(tx, bulk);
+  return total;
+}
+
+/**
+ * Sources an import may change in one go and still embed inside its transaction. Parsing vectors
+ * is most of the cost of writing a passage on PGlite (bench/RESULTS.md, "Import": ~4x a passage
+ * without one), so a bigger import writes its passages' text and keyword grams at once — keyword
+ * search finds them the moment the import commits — and leaves the vectors to re-embedding
+ * (kam start's background job, or kam reindex), which picks up every passage without one.
+ */
+export const INLINE_EMBED_MAX_SOURCES = 20_000;
+
+const IMPORT_PAGE = 5000;
+
+/**
+ * The import step: (re)chunks exactly the records the upsert reported as new or changed. Records
+ * whose passages would come out the same (same hash) are left alone, so re-importing unchanged
+ * files does no retrieval work at all. Imports never delete, so there are no orphans to look for.
+ */
+export async function indexImportedSources(tx: Db, changed: Map<SourceTable, string[]>, opts: IndexOptions): Promise<BulkResult> {
+  const total: BulkResult = { scanned: 0, changed: 0, passages: 0 };
+  const sources = [...changed.values()].reduce((n, ids) => n + ids.length, 0);
+  if (!sources) return total;
+  const embedder = sources <= INLINE_EMBED_MAX_SOURCES ? (opts.embedder ?? hashEmbedder()) : null;
+  const bulk = await beforeBulkLoad(tx);
+  // Every passage's account is its source record's account, which the importer has just checked:
+  // the per-row foreign-key trigger (deferred, queued per row until commit) adds nothing.
+  const skipped = await skipRedundantFkChecks(tx);
+  for (const [table, ids] of changed) {
+    for (let i = 0; i < ids.length; i += IMPORT_PAGE) {
+      const records = await sourceRecordsByIds(tx, table, ids.slice(i, i + IMPORT_PAGE));
+      const composed = records.map((r) => composeSource(r, opts.tz));
+      const known = await sourceHashes(tx, table, composed.map((c) => c.id));
+      const stale = composed.filter((c) => known.get(c.id) !== c.hash);
+      total.scanned += records.length;
+      if (!stale.length) continue;
+      await bulk.growing(stale.length);
+      const chunks = await chunksOf(stale, embedder);
+      await deleteSourceChunks(tx, table, stale.filter((c) => known.has(c.id)).map((c) => c.id));
+      const batch = embedder ? INSERT_BATCH : IMPORT_PAGE;
+      for (let j = 0; j < chunks.length; j += batch) await insertChunks(tx, chunks.slice(j, j + batch));
+      total.changed += stale.length;
+      total.passages += chunks.length;
+    }
+  }
+  if (skipped) await restoreFkChecks(tx);
+  await afterBulkLoad(tx, bulk);
   return total;
 }

@@ -55,9 +55,10 @@ export interface NewChunk {
   authorId: string | null;
   sourceHash: string;
   grams: number[];
-  embedder: string;
-  dim: number;
-  embedding: number[];
+  /** Null for a passage written without its vector (a bulk import): re-embedding fills it in. */
+  embedder: string | null;
+  dim: number | null;
+  embedding: number[] | null;
 }
 
 export async function deleteSourceChunks(db: Db, table: SourceTable, ids: string[]): Promise<number> {
@@ -111,7 +112,7 @@ export async function insertChunks(db: Db, rows: NewChunk[]): Promise<void> {
       rows.map((r) => `{${r.grams.join(',')}}`),
       rows.map((r) => r.embedder),
       rows.map((r) => r.dim),
-      rows.map((r) => vectorLiteral(r.embedding)),
+      rows.map((r) => (r.embedding ? vectorLiteral(r.embedding) : null)),
     ],
   );
 }

@@ -41,18 +41,31 @@ function upsertSql(f: TableFormat): string {
       ? `ON CONFLICT (${f.key.join(', ')}) DO UPDATE SET ${nonKey.map((c) => `${c} = EXCLUDED.${c}`).join(', ')} ` +
         `WHERE (${nonKey.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${nonKey.map((c) => `EXCLUDED.${c}`).join(', ')}) `
       : `ON CONFLICT (${f.key.join(', ')}) DO NOTHING `) +
-    'RETURNING (xmax = 0) AS inserted';
+    // xmax = 0: the row version was inserted, not updated. Only new and changed rows come back.
+    `RETURNING (xmax = 0) AS inserted${f.key.length === 1 ? `, t.${f.key[0]}::text AS key` : ''}`;
   upsertSqlCache.set(f.table, sql);
   return sql;
 }
 
+export interface UpsertResult {
+  inserted: number;
+  updated: number;
+  /** Keys of the new and changed rows (single-column keys only; unchanged rows are absent). */
+  changedKeys: string[];
+}
+
 /** Upserts parsed rows; returns how many were new and how many changed (the rest were unchanged). */
-export async function upsertRows(db: Db, f: TableFormat, rows: Record<string, Cell>[]): Promise<{ inserted: number; updated: number }> {
-  if (!rows.length) return { inserted: 0, updated: 0 };
+export async function upsertRows(db: Db, f: TableFormat, rows: Record<string, Cell>[]): Promise<UpsertResult> {
+  if (!rows.length) return { inserted: 0, updated: 0, changedKeys: [] };
   const params = f.columns.map((c) => rows.map((r) => toText(r[c.name])));
-  const res = await db.query<{ inserted: boolean }>(upsertSql(f), params);
-  const inserted = res.rows.filter((r) => r.inserted).length;
-  return { inserted, updated: res.rows.length - inserted };
+  const res = await db.query<{ inserted: boolean; key?: string }>(upsertSql(f), params);
+  let inserted = 0;
+  const changedKeys: string[] = [];
+  for (const r of res.rows) {
+    if (r.inserted) inserted++;
+    if (r.key !== undefined) changedKeys.push(r.key);
+  }
+  return { inserted, updated: res.rows.length - inserted, changedKeys };
 }
 
 /** All ids of a referenced table (users, accounts, contacts). */
