@@ -1,5 +1,6 @@
-// Feishu calls through the official SDK client (tenant token fetched and cached by the SDK):
-// send by chat or open_id, reply to a message, patch a card in place, read the bot's open_id.
+// Feishu calls through the official SDK client (tenant token fetched by the SDK, cached in our
+// TokenCache so a token Feishu calls invalid can be dropped): send by chat or open_id, reply to a
+// message, patch a card in place, read the bot's open_id.
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
 import { PlatformError } from '../../src/errors.ts';
@@ -14,6 +15,31 @@ export interface FeishuApiConfig {
 
 /** Codes worth retrying later: message rate limit, API frequency limit, internal errors. */
 const TRANSIENT_CODES = new Set([230020, 99991400, 1000004, 1000005, 230099]);
+/** "Invalid access token for authorization": fetch a new tenant token and try once more. */
+const TOKEN_INVALID = 99991663;
+
+/** The SDK's token cache (its `Cache` interface), kept here so a rejected token can be forgotten. */
+class TokenCache implements lark.Cache {
+  private readonly entries = new Map<string, { value: unknown; expiresAt?: number }>();
+
+  async set(key: string | Symbol, value: unknown, expire?: number, options?: { namespace?: string }): Promise<boolean> {
+    this.entries.set(cacheKey(key, options), { value, expiresAt: expire });
+    return true;
+  }
+
+  async get(key: string | Symbol, options?: { namespace?: string }): Promise<unknown> {
+    const entry = this.entries.get(cacheKey(key, options));
+    if (!entry) return undefined;
+    if (entry.expiresAt !== undefined && entry.expiresAt <= Date.now()) return undefined;
+    return entry.value;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+const cacheKey = (key: string | Symbol, options?: { namespace?: string }) => `${options?.namespace ?? ''}/${String(key)}`;
 
 /** Routes the SDK's own log lines to ours, at debug (we log failures ourselves, with codes). */
 function sdkLogger(log: Logger) {
@@ -23,6 +49,7 @@ function sdkLogger(log: Logger) {
 
 export class FeishuApi {
   readonly client: lark.Client;
+  private readonly tokens = new TokenCache();
 
   constructor(
     cfg: FeishuApiConfig,
@@ -33,6 +60,7 @@ export class FeishuApi {
       appSecret: cfg.appSecret,
       domain: cfg.baseUrl.replace(/\/+$/, ''),
       appType: lark.AppType.SelfBuild,
+      cache: this.tokens,
       logger: sdkLogger(log),
       loggerLevel: lark.LoggerLevel.debug,
     });
@@ -69,29 +97,46 @@ export class FeishuApi {
     return (res as { bot?: { open_id?: string } }).bot?.open_id;
   }
 
-  private async call(name: string, fn: () => Promise<unknown>): Promise<{ code: number; msg?: string; data?: unknown }> {
+  private async call(name: string, fn: () => Promise<unknown>, retriedToken = false): Promise<{ code: number; msg?: string; data?: unknown }> {
     let raw: unknown;
     try {
       raw = await fn();
     } catch (err) {
+      if (!retriedToken && responseCode(err) === TOKEN_INVALID) return this.withNewToken(name, fn);
       throw this.toPlatformError(name, err);
     }
     const res = API_RESULT.safeParse(raw);
     if (!res.success) throw platformError(this.log, 'feishu', name, undefined, 'unexpected response shape', true);
-    if (res.data.code !== 0) throw platformError(this.log, 'feishu', name, res.data.code, res.data.msg ?? 'error', TRANSIENT_CODES.has(res.data.code));
+    const { code, msg } = res.data;
+    if (code === TOKEN_INVALID && !retriedToken) return this.withNewToken(name, fn);
+    // A token that is still refused after a fresh fetch: Feishu may accept one a little later.
+    if (code !== 0) throw platformError(this.log, 'feishu', name, code, msg ?? 'error', TRANSIENT_CODES.has(code) || code === TOKEN_INVALID);
     return res.data;
+  }
+
+  private withNewToken(name: string, fn: () => Promise<unknown>) {
+    this.log.info({ platform: 'feishu', platformCode: TOKEN_INVALID }, 'feishu tenant token rejected; fetching a new one');
+    this.tokens.clear();
+    return this.call(name, fn, true);
   }
 
   private toPlatformError(name: string, err: unknown): PlatformError {
     if (err instanceof PlatformError) return err;
     const e = err as { response?: { status?: number; data?: { code?: number; msg?: string } }; message?: string };
     const status = e.response?.status;
-    const code = e.response?.data?.code;
-    if (typeof code === 'number') {
-      return platformError(this.log, 'feishu', name, code, e.response?.data?.msg ?? 'error', TRANSIENT_CODES.has(code) || (status !== undefined && status >= 500));
+    const code = responseCode(err);
+    if (code !== undefined) {
+      const transient = TRANSIENT_CODES.has(code) || code === TOKEN_INVALID || (status !== undefined && (status >= 500 || status === 429));
+      return platformError(this.log, 'feishu', name, code, e.response?.data?.msg ?? 'error', transient);
     }
     if (status !== undefined) return platformError(this.log, 'feishu', name, `http_${status}`, e.message ?? 'http error', status >= 500 || status === 429);
     // No HTTP answer at all (refused, reset, timeout, token endpoint down): try again later.
     return platformError(this.log, 'feishu', name, 'network', e.message ?? String(err), true);
   }
+}
+
+/** Feishu's own code in an HTTP error response the SDK threw, if any. */
+function responseCode(err: unknown): number | undefined {
+  const code = (err as { response?: { data?: { code?: unknown } } })?.response?.data?.code;
+  return typeof code === 'number' ? code : undefined;
 }

@@ -81,7 +81,7 @@ const cases: Case[] = [
       const res = await (await webhookServer({ feishu: adapter })).inject({ method: 'POST', url: '/webhooks/feishu', headers: cb.headers, payload: cb.body });
       expect(res.statusCode).toBe(200);
     },
-    texts: () => feishuEmu.answered('/open-apis/im/v1/messages').map((r) => JSON.parse(r.body.content).elements[0].text.content),
+    texts: () => feishuEmu.accepted('/open-apis/im/v1/messages').map((r) => JSON.parse(r.body.content).elements[0].text.content),
   },
   {
     name: 'wecom',
@@ -94,7 +94,7 @@ const cases: Case[] = [
       const res = await (await webhookServer({ wecom: adapter })).inject({ method: 'POST', url: `/webhooks/wecom?${cb.query}`, headers: { 'content-type': 'text/xml' }, payload: cb.body });
       expect(res.statusCode).toBe(200);
     },
-    texts: () => wecomEmu.answered('/cgi-bin/message/send').map((r) => r.body.markdown.content),
+    texts: () => wecomEmu.accepted('/cgi-bin/message/send').map((r) => r.body.markdown.content),
   },
   {
     name: 'slack',
@@ -111,7 +111,7 @@ const cases: Case[] = [
       const res = await (await webhookServer({ slack: adapter })).inject({ method: 'POST', url: '/webhooks/slack', headers: ev.headers, payload: ev.body });
       expect(res.statusCode).toBe(200);
     },
-    texts: () => slackEmu.answered('/api/chat.postMessage').map((r) => r.body.text),
+    texts: () => slackEmu.accepted('/api/chat.postMessage').map((r) => r.body.text),
   },
 ];
 
@@ -277,5 +277,44 @@ describe('parked answers go back where the question was asked', () => {
     expect(row).toMatchObject({ recipientId: 'slack:U0ASK', payload: { pending: { target: { channel: 'C0TEAM', threadTs: '1700000000.000100' } } } });
     expect(await drain([adapter], NOW)).toMatchObject({ sent: 1 });
     expect(slackEmu.answered('/api/chat.postMessage').map((r) => [r.body.channel, r.body.thread_ts, r.body.text])).toEqual([['C0TEAM', '1700000000.000100', '收到：江南港务']]);
+  });
+});
+
+describe('an access token the platform rejects', () => {
+  it('Feishu: a rejected tenant token is fetched anew once and the answer goes out', async () => {
+    const adapter = cases[0].build(new FakeEngine()) as FeishuAdapter;
+    await cases[0].deliver(adapter, 'ev-tok-1', '一');
+    await adapter.work.idle();
+    const tokenCalls = feishuEmu.calls('/open-apis/auth/v3/tenant_access_token/internal').length;
+    feishuEmu.expireTokens();
+    await cases[0].deliver(adapter, 'ev-tok-2', '二');
+    await adapter.work.idle();
+    expect(feishuEmu.calls('/open-apis/auth/v3/tenant_access_token/internal')).toHaveLength(tokenCalls + 1);
+    expect(cases[0].texts()).toEqual(['收到：一', '收到：二']);
+    const [first, ...second] = feishuEmu.calls('/open-apis/im/v1/messages').map((r) => [r.headers.authorization, (r.response as { code: number }).code]);
+    expect(second).toEqual([
+      [first[0], 99991663],
+      [expect.not.stringMatching(String(first[0])), 0],
+    ]);
+    expect(await listOutbox(db, ['pending'])).toHaveLength(0);
+  });
+
+  it.each([
+    ['feishu', 0, '/open-apis/auth/v3/tenant_access_token/internal'],
+    ['wecom', 1, '/cgi-bin/gettoken'],
+  ] as const)('%s: when the refresh fails too, the answer is parked and goes out once the token endpoint is back', async (_name, i, tokenPath) => {
+    const c = cases[i];
+    const adapter = c.build(new FakeEngine());
+    await c.deliver(adapter, '7001', '一');
+    await adapter.work.idle();
+    (c.emulator as FeishuEmulator | WecomEmulator).expireTokens();
+    c.emulator.failNext(tokenPath, { status: 502, body: 'bad gateway' }, 10);
+    await c.deliver(adapter, '7002', '二');
+    await adapter.work.idle();
+    expect(c.texts()).toEqual(['收到：一']);
+    expect(await listOutbox(db, ['pending'])).toHaveLength(1);
+    c.emulator.reset();
+    expect(await drain([adapter], NOW)).toMatchObject({ sent: 1 });
+    expect(c.texts()).toEqual(['收到：二']);
   });
 });

@@ -2,23 +2,37 @@
 // reply and card patch; plus helpers that build callbacks the way Feishu does (AES-256-CBC with
 // key sha256(Encrypt Key), random IV; sha256 signature over timestamp + nonce + key + body).
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
-import { PlatformEmulator } from './platform-base.ts';
+import { PlatformEmulator, type RecordedRequest } from './platform-base.ts';
 
 export class FeishuEmulator extends PlatformEmulator {
   private msgSeq = 0;
+  private tokenSeq = 0;
+  /** Tenant tokens the emulator currently accepts (the first one issued is `t-emulated`). */
+  readonly validTokens = new Set<string>();
 
   constructor(opts: { appId: string; appSecret: string; botOpenId: string }) {
     super();
-    this.route('POST', '/open-apis/auth/v3/tenant_access_token/internal', (r) =>
-      r.body?.app_id === opts.appId && r.body?.app_secret === opts.appSecret
-        ? { body: { code: 0, msg: 'ok', tenant_access_token: 't-emulated', expire: 7200 } }
-        : { body: { code: 10014, msg: 'app secret invalid' } },
-    );
+    this.route('POST', '/open-apis/auth/v3/tenant_access_token/internal', (r) => {
+      if (r.body?.app_id !== opts.appId || r.body?.app_secret !== opts.appSecret) return { body: { code: 10014, msg: 'app secret invalid' } };
+      const token = ++this.tokenSeq === 1 ? 't-emulated' : `t-emulated-${this.tokenSeq}`;
+      this.validTokens.add(token);
+      return { body: { code: 0, msg: 'ok', tenant_access_token: token, expire: 7200 } };
+    });
     this.route('GET', '/open-apis/bot/v3/info', () => ({ body: { code: 0, msg: 'ok', bot: { open_id: opts.botOpenId, app_name: 'KAM' } } }));
-    const sent = () => ({ body: { code: 0, msg: 'success', data: { message_id: `om_sent_${++this.msgSeq}` } } });
+    const sent = (r: RecordedRequest) => this.checkToken(r) ?? { body: { code: 0, msg: 'success', data: { message_id: `om_sent_${++this.msgSeq}` } } };
     this.route('POST', '/open-apis/im/v1/messages', sent);
     this.routeMatching('POST', /^\/open-apis\/im\/v1\/messages\/[^/]+\/reply$/, sent);
-    this.routeMatching('PATCH', /^\/open-apis\/im\/v1\/messages\/[^/]+$/, () => ({ body: { code: 0, msg: 'success', data: {} } }));
+    this.routeMatching('PATCH', /^\/open-apis\/im\/v1\/messages\/[^/]+$/, (r) => this.checkToken(r) ?? { body: { code: 0, msg: 'success', data: {} } });
+  }
+
+  /** Makes the emulator reject every tenant token issued so far, as Feishu does once one is invalid. */
+  expireTokens(): void {
+    this.validTokens.clear();
+  }
+
+  private checkToken(r: RecordedRequest) {
+    const token = String(r.headers.authorization ?? '').replace(/^Bearer /, '');
+    return this.validTokens.has(token) ? undefined : { body: { code: 99991663, msg: 'Invalid access token for authorization.' } };
   }
 
   /** Every card the bot sent (create, reply or patch), parsed, in order. */

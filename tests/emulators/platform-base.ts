@@ -14,6 +14,8 @@ export interface RecordedRequest {
   at: number;
   /** Answered with a failure injected by failNext (not the route's normal answer). */
   injected?: boolean;
+  /** The body the emulator answered with. */
+  response?: unknown;
 }
 
 export interface EmulatorResponse {
@@ -63,6 +65,14 @@ export class PlatformEmulator {
   /** Requests to a path that got the route's normal answer (not an injected failure). */
   answered(path: string | RegExp): RecordedRequest[] {
     return this.calls(path).filter((r) => !r.injected);
+  }
+
+  /** Requests to a path the platform accepted: its normal answer, and that answer a success. */
+  accepted(path: string | RegExp): RecordedRequest[] {
+    return this.answered(path).filter((r) => {
+      const res = r.response as { code?: number; errcode?: number; ok?: boolean } | undefined;
+      return typeof res === 'object' && res !== null && (res.code === 0 || res.errcode === 0 || res.ok === true);
+    });
   }
 
   /** Recorded requests to a path (exact) or matching a pattern. */
@@ -135,6 +145,7 @@ export class PlatformEmulator {
         this.routes.get(`${rec.method} ${rec.path}`) ?? this.patterns.find((p) => p.method === rec.method && p.path.test(rec.path))?.handler;
       out = handler ? await handler(rec) : { status: 404, body: { error: `emulator has no route ${rec.method} ${rec.path}` } };
     }
+    rec.response = out.body;
     const body = typeof out.body === 'string' ? out.body : JSON.stringify(out.body);
     res.writeHead(out.status ?? 200, { 'content-type': typeof out.body === 'string' ? 'text/plain' : 'application/json', ...out.headers });
     res.end(body);
