@@ -6,7 +6,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../db/index.ts';
 import { PlatformError } from '../../src/errors.ts';
-import { enqueue } from '../../src/store/outbox.ts';
+import { enqueue, PARKED_REPLY_KIND } from '../../src/store/outbox.ts';
 import type { PendingReply } from '../types.ts';
 
 export interface ReplyContext {
@@ -20,9 +20,6 @@ export interface ReplyContext {
 }
 
 export type ReplyOutcome = 'sent' | 'queued' | 'dropped';
-
-/** Outbox kind of a parked answer. */
-export const PARKED_REPLY_KIND = 'reply';
 
 /** Sends the parts in order; on failure parks the rest (transient) or drops it (permanent). */
 export async function sendOrPark<P>(ctx: ReplyContext, pending: PendingReply<P>, sendPart: (part: P, index: number) => Promise<void>): Promise<ReplyOutcome> {

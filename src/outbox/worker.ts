@@ -11,7 +11,20 @@ import { t } from '../../prompts/index.ts';
 import { outboxTexts } from '../../prompts/insights.ts';
 import type { Lang } from '../../prompts/index.ts';
 import { PlatformError } from '../errors.ts';
-import { claimDue, markFailed, markRetry, markSent, markUndeliverable, postpone, recipientIdentities, sentSince, updatePayload, type OutboxRow } from '../store/outbox.ts';
+import {
+  claimDue,
+  markFailed,
+  markRetry,
+  markSent,
+  markUndeliverable,
+  PARKED_REPLY_KIND,
+  postpone,
+  recipientIdentities,
+  sentSince,
+  updatePayload,
+  type OutboxRow,
+  type RecipientIdentity,
+} from '../store/outbox.ts';
 import { backoffMs, hasPlatformIdentity } from './policy.ts';
 import type { OutboxSettings } from './settings.ts';
 
@@ -47,50 +60,50 @@ export async function drainOutbox(db: Db, o: DrainOptions): Promise<DrainResult>
 
   for (const row of rows) {
     const already = sentRecently.get(row.recipientId) ?? 0;
-    if (row.kind === 'reply') {
-      if (already >= o.settings.ratePerMinute) {
-        await postpone(db, row.id, new Date(o.now.getTime() + RATE_WINDOW_MS));
-        result.postponed++;
-        continue;
-      }
-      const outcome = await resendParked(db, row, o);
-      result[outcome]++;
-      if (outcome === 'sent') sentRecently.set(row.recipientId, already + 1);
-      continue;
-    }
-    const id = identities.get(row.recipientId)!;
-    if (!id.exists) {
-      await markUndeliverable(db, row.id, t(outboxTexts, 'unknown_user', o.lang, { user: row.recipientId }));
-      result.undeliverable++;
-      continue;
-    }
-    const recipient: Recipient = { userId: id.userId, feishuOpenId: id.feishuOpenId, wecomUserId: id.wecomUserId, slackUserId: id.slackUserId };
-    if (!hasPlatformIdentity(recipient)) {
-      await markUndeliverable(db, row.id, t(outboxTexts, 'no_identity', o.lang, { user: row.recipientId }));
-      o.log.warn({ outbox: row.id, recipient: row.recipientId }, 'push undeliverable: recipient has no platform identity');
-      result.undeliverable++;
-      continue;
-    }
-    if (already >= o.settings.ratePerMinute) {
-      await postpone(db, row.id, new Date(o.now.getTime() + RATE_WINDOW_MS));
-      result.postponed++;
-      continue;
-    }
-    const adapter = pickAdapter(o.adapters, recipient) ?? o.fallback;
-    try {
-      await adapter.send(recipient, row.payload.reply);
-      await markSent(db, row.id, adapter.platform, o.now);
-      sentRecently.set(row.recipientId, already + 1);
-      result.sent++;
-    } catch (e) {
-      result[await recordFailure(db, row, adapter.platform, e, o)]++;
-    }
+    const outcome =
+      already >= o.settings.ratePerMinute
+        ? await holdBack(db, row, o)
+        : row.kind === PARKED_REPLY_KIND
+          ? await resendParked(db, row, o)
+          : await push(db, row, identities.get(row.recipientId)!, o);
+    result[outcome]++;
+    if (outcome === 'sent') sentRecently.set(row.recipientId, already + 1);
   }
   return result;
 }
 
+type Outcome = keyof DrainResult;
+
+/** The recipient had their share this minute: the row waits a minute without counting an attempt. */
+async function holdBack(db: Db, row: OutboxRow, o: DrainOptions): Promise<Outcome> {
+  await postpone(db, row.id, new Date(o.now.getTime() + RATE_WINDOW_MS));
+  return 'postponed';
+}
+
+/** An alert or briefing: to our user, through the first platform that has their id. */
+async function push(db: Db, row: OutboxRow, id: RecipientIdentity, o: DrainOptions): Promise<Outcome> {
+  if (!id.exists) {
+    await markUndeliverable(db, row.id, t(outboxTexts, 'unknown_user', o.lang, { user: row.recipientId }));
+    return 'undeliverable';
+  }
+  const recipient: Recipient = { userId: id.userId, feishuOpenId: id.feishuOpenId, wecomUserId: id.wecomUserId, slackUserId: id.slackUserId };
+  if (!hasPlatformIdentity(recipient)) {
+    await markUndeliverable(db, row.id, t(outboxTexts, 'no_identity', o.lang, { user: row.recipientId }));
+    o.log.warn({ outbox: row.id, recipient: row.recipientId }, 'push undeliverable: recipient has no platform identity');
+    return 'undeliverable';
+  }
+  const adapter = pickAdapter(o.adapters, recipient) ?? o.fallback;
+  try {
+    await adapter.send(recipient, row.payload.reply);
+    await markSent(db, row.id, adapter.platform, o.now);
+    return 'sent';
+  } catch (e) {
+    return recordFailure(db, row, adapter.platform, e, o);
+  }
+}
+
 /** Failed for good (permanent error, or out of attempts) or back in the queue with backoff. */
-async function recordFailure(db: Db, row: OutboxRow, platform: string, e: unknown, o: DrainOptions): Promise<'failed' | 'retried'> {
+async function recordFailure(db: Db, row: OutboxRow, platform: string, e: unknown, o: DrainOptions): Promise<Outcome> {
   const message = (e as Error).message ?? String(e);
   const permanent = e instanceof PlatformError && !e.transient;
   const code = e instanceof PlatformError ? e.code : undefined;
@@ -108,7 +121,7 @@ async function recordFailure(db: Db, row: OutboxRow, platform: string, e: unknow
  * A parked answer goes out only through the adapter of its own platform (the chat it answers is
  * there); while that platform is not running here, the row waits like any transient failure.
  */
-async function resendParked(db: Db, row: OutboxRow, o: DrainOptions): Promise<'sent' | 'failed' | 'retried'> {
+async function resendParked(db: Db, row: OutboxRow, o: DrainOptions): Promise<Outcome> {
   const pending = row.payload?.pending as PendingReply | undefined;
   if (!pending?.platform || !Array.isArray(pending.parts)) {
     await markFailed(db, row.id, row.platform, 'parked answer without parts');

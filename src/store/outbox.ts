@@ -2,6 +2,9 @@
 // last error). Rows are claimed with SKIP LOCKED and a lease, so a crashed worker's rows come back.
 import type { Db } from '../../db/index.ts';
 
+/** Kind of a row that carries an answer to an inbound message, parked after its platform kept failing. */
+export const PARKED_REPLY_KIND = 'reply';
+
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'undeliverable';
 
 export interface NewOutboxRow {
