@@ -26,6 +26,15 @@ export async function visibleAccountNames(db: Db, userId: string): Promise<Accou
  */
 export async function visibleAccountNamesSharing(db: Db, userId: string, pairs: string[], limit?: number): Promise<AccountName[]> {
   if (!pairs.length) return [];
+  // Two-character runs are looked up in the GIN index of every name's runs (migration 070).
+  if (!limit && pairs.every((p) => p.length === 2)) {
+    const r = await db.query<AccountName>(
+      `WITH cand AS MATERIALIZED (SELECT a.id, a.name, a.aliases, a.parent_id FROM accounts a WHERE a.name_bigrams && $2::text[])
+       SELECT * FROM cand WHERE id IN (${visibleAmong(1, 'ARRAY(SELECT id FROM cand)')}) ORDER BY id`,
+      [userId, pairs],
+    );
+    return r.rows;
+  }
   const patterns = pairs.map((p) => `%${p.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
   const names = `lower(array_to_string(ARRAY[a.name] || a.aliases, '|'))`;
   const r = await db.query<AccountName>(
