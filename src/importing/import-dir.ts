@@ -24,7 +24,7 @@ export class ImportFailed extends UserInputError {
   }
 }
 
-const BATCH = Number(process.env.KAM_IMPORT_BATCH ?? 2000);
+const BATCH = Number(process.env.KAM_IMPORT_BATCH ?? 5000);
 const REFERENCED: TableName[] = ['users', 'accounts', 'contacts'];
 
 class Rollback extends Error {}

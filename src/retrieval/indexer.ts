@@ -6,7 +6,7 @@
 // remote embedding model is configured, `reembed` (kam reindex, or the background job) upgrades
 // them, and until then keyword search already finds them.
 import type { Db } from '../../db/index.ts';
-import { deleteOrphanChunks, deleteSourceChunks, insertChunks, sourceHashes, sourceRecordsByIds, sourceRecordsPage, type NewChunk } from '../store/chunks.ts';
+import { countChunks, dropSecondaryChunkIndexes, recreateChunkIndexes, deleteOrphanChunks, deleteSourceChunks, insertChunks, sourceHashes, sourceRecordsByIds, sourceRecordsPage, type NewChunk } from '../store/chunks.ts';
 import { splitIntoPassages } from './chunking.ts';
 import type { Embedder } from './embedder.ts';
 import { keywordGrams } from './grams.ts';
@@ -157,6 +157,8 @@ export async function indexImportedSources(tx: Db, changed: Map<SourceTable, str
   if (!sources) return total;
   const embedder = sources <= INLINE_EMBED_MAX_SOURCES ? (opts.embedder ?? hashEmbedder()) : null;
   const bulk = await beforeBulkLoad(tx);
+  // A load that at least doubles the table rebuilds the secondary indexes once at the end.
+  const rebuilt = sources >= INLINE_EMBED_MAX_SOURCES && sources * 2 >= (await countChunks(tx)) ? await dropSecondaryChunkIndexes(tx) : [];
   // Every passage's account is its source record's account, which the importer has just checked:
   // the per-row foreign-key trigger (deferred, queued per row until commit) adds nothing.
   const skipped = await skipRedundantFkChecks(tx);
@@ -177,6 +179,7 @@ export async function indexImportedSources(tx: Db, changed: Map<SourceTable, str
       total.passages += chunks.length;
     }
   }
+  await recreateChunkIndexes(tx, rebuilt);
   if (skipped) await restoreFkChecks(tx);
   await afterBulkLoad(tx, bulk);
   return total;

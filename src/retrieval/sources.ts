@@ -104,14 +104,28 @@ function opportunityText(r: OpportunitySource): string {
   );
 }
 
+// Business dates of instants, per 15-minute block: every zone's offset today (and so local midnight)
+// falls on a quarter hour, and a bulk import asks for the same few thousand blocks again and again.
+const businessDates = new Map<string, IsoDate>();
+function businessDate(at: Date, tz: string): IsoDate {
+  const key = `${tz} ${Math.floor(at.getTime() / 900_000)}`;
+  let d = businessDates.get(key);
+  if (d === undefined) {
+    if (businessDates.size > 100_000) businessDates.clear();
+    d = toIsoDate(at, tz);
+    businessDates.set(key, d);
+  }
+  return d;
+}
+
 export function composeSource(r: SourceRecord, tz: string): ComposedSource {
   let composed: Omit<ComposedSource, 'hash'>;
   switch (r.table) {
     case 'interactions':
-      composed = { table: r.table, id: r.id, accountId: r.account_id, occurredAt: r.occurred_at, occurredOn: toIsoDate(r.occurred_at, tz), authorId: r.user_id, texts: interactionTexts(r) };
+      composed = { table: r.table, id: r.id, accountId: r.account_id, occurredAt: r.occurred_at, occurredOn: businessDate(r.occurred_at, tz), authorId: r.user_id, texts: interactionTexts(r) };
       break;
     case 'tickets':
-      composed = { table: r.table, id: r.id, accountId: r.account_id, occurredAt: r.opened_at, occurredOn: toIsoDate(r.opened_at, tz), authorId: null, texts: [ticketText(r)] };
+      composed = { table: r.table, id: r.id, accountId: r.account_id, occurredAt: r.opened_at, occurredOn: businessDate(r.opened_at, tz), authorId: null, texts: [ticketText(r)] };
       break;
     case 'contracts':
       composed = { table: r.table, id: r.id, accountId: r.account_id, occurredAt: null, occurredOn: r.signed_at ?? r.start_date, authorId: null, texts: [contractText(r)] };

@@ -117,6 +117,38 @@ export async function insertChunks(db: Db, rows: NewChunk[]): Promise<void> {
   );
 }
 
+// ---------- bulk loads ----------
+
+/**
+ * Drops chunks' secondary indexes (keyword grams, account, account + date; not the key or the
+ * unique constraint, not vector indexes, which vector-index.ts manages) and returns their
+ * definitions. Building them once after a big load is several times cheaper than growing them
+ * row by row (the GIN index over 130,000 passages: under 1 s against ~4 s).
+ */
+export async function dropSecondaryChunkIndexes(db: Db): Promise<string[]> {
+  const r = await db.query<{ name: string; def: string }>(
+    `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
+     WHERE i.tablename = 'chunks' AND i.schemaname = current_schema() AND i.indexname NOT LIKE 'chunks\\_vec\\_%'
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)
+     ORDER BY 1`,
+  );
+  for (const x of r.rows) await db.query(`DROP INDEX "${x.name.replace(/"/g, '""')}"`);
+  return r.rows.map((x) => x.def);
+}
+
+export async function recreateChunkIndexes(db: Db, definitions: string[]): Promise<void> {
+  if (!definitions.length) return;
+  await db.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+  // CREATE INDEX refuses a table with pending (deferred) foreign-key checks: run them now.
+  await db.query('SET CONSTRAINTS ALL IMMEDIATE');
+  for (const def of definitions) await db.query(def);
+}
+
+export async function countChunks(db: Db): Promise<number> {
+  const r = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM chunks');
+  return r.rows[0].n;
+}
+
 // ---------- re-embedding ----------
 
 /** Chunks not yet embedded by this embedder (and dimension), in id order. */
