@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, existsSync, mkdirSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PROJECT_ROOT, projectPath } from '../src/paths.ts';
+import { DataDirBusyError, lockDataDir } from './data-dir-lock.ts';
 
 export interface QueryResult<T> {
   rows: T[];
@@ -65,13 +66,34 @@ export async function openPglite(dataDir: string | undefined, opts: { loadDataDi
   const { PGlite } = await import('@electric-sql/pglite');
   const { vector } = await import('@electric-sql/pglite-pgvector');
   if (dataDir && !existsSync(dataDir)) mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create({
-    dataDir,
-    extensions: { vector },
-    parsers: { [OID.int8]: toNumber, [OID.numeric]: toNumber, [OID.date]: identity },
-    loadDataDir: opts.loadDataDir,
-  });
-  return wrapPglite(pg);
+  let release: (() => void) | undefined;
+  try {
+    release = dataDir ? lockDataDir(dataDir) : undefined;
+  } catch (e) {
+    if (e instanceof DataDirBusyError) throw new DbUnavailableError(e.message);
+    throw e;
+  }
+  try {
+    const pg = await PGlite.create({
+      dataDir,
+      extensions: { vector },
+      parsers: { [OID.int8]: toNumber, [OID.numeric]: toNumber, [OID.date]: identity },
+      loadDataDir: opts.loadDataDir,
+    });
+    const db = wrapPglite(pg);
+    const close = db.close;
+    db.close = async () => {
+      try {
+        await close();
+      } finally {
+        release?.();
+      }
+    };
+    return db;
+  } catch (e) {
+    release?.();
+    throw e;
+  }
 }
 
 type PgliteLike = {
@@ -204,25 +226,34 @@ async function openNewPglite(dataDir: string): Promise<Db> {
   } catch {
     // No node_modules beside us (an unusual install): create the database the slow way.
   }
+  if (path && !existsSync(path)) await writeTemplate(path);
   if (path && existsSync(path)) return openPglite(dataDir, { loadDataDir: new Blob([readFileSync(path)]) });
   const db = await openPglite(dataDir);
   await migrate(db);
-  if (path) {
+  return db;
+}
+
+/** Migrates a database in memory (so no file of a data dir, like its lock, ends up in it) and keeps its dump. */
+async function writeTemplate(path: string): Promise<void> {
+  try {
+    const db = await openPglite(undefined);
     try {
+      await migrate(db);
       const dump = await pgliteOf(db).dumpDataDir('none');
       mkdirSync(dirname(path), { recursive: true });
       const tmp = `${path}.${process.pid}.tmp`;
       writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
       renameSync(tmp, path);
-      // Templates of earlier migrations or PGlite versions are 40 MB each and never used again.
-      for (const old of readdirSync(dirname(path))) {
-        if (/^template-[0-9a-f]{16}\.tar$/.test(old) && join(dirname(path), old) !== path) rmSync(join(dirname(path), old), { force: true });
-      }
-    } catch {
-      // A read-only install: every new data dir pays initdb, nothing else changes.
+    } finally {
+      await db.close();
     }
+    // Templates of earlier migrations or PGlite versions are 40 MB each and never used again.
+    for (const old of readdirSync(dirname(path))) {
+      if (/^template-[0-9a-f]{16}\.tar$/.test(old) && join(dirname(path), old) !== path) rmSync(join(dirname(path), old), { force: true });
+    }
+  } catch {
+    // A read-only install: every new data dir pays initdb, nothing else changes.
   }
-  return db;
 }
 
 /** Opens the configured database and brings its schema up to date. */

@@ -80,7 +80,7 @@ describe('kam start', () => {
     expect(r.stderr).toMatch(/SLACK_SIGNING_SECRET/);
   });
 
-  it('loads the demo data into an empty database, answers /healthz, and stops on SIGTERM', async () => {
+  it('loads the demo data into an empty database, answers /healthz, keeps other processes off its data dir, and stops on SIGTERM', async () => {
     const dir = tempDataDir();
     const server = await kamStart(['--port', '0'], { KAM_DATA_DIR: dir, KAM_DEMO: 'true' });
     const url = /"url":"(http:[^"]+)"/.exec(server.output());
@@ -90,6 +90,10 @@ describe('kam start', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
     expect(url).not.toBeNull();
+    // One process at a time on an embedded database: a second one is refused, not let in to clobber it.
+    const busy = kam(['export', mkdtempSync(join(tmpdir(), 'kam-busy-'))], { KAM_DATA_DIR: dir });
+    expect(busy.code).toBe(2);
+    expect(busy.stderr).toMatch(/in use by another kam process \(pid \d+, "kam start/);
     expect(await server.stop()).toBe(0);
     const out = mkdtempSync(join(tmpdir(), 'kam-demo-'));
     kam(['export', out], { KAM_DATA_DIR: dir });
