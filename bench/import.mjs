@@ -1,13 +1,36 @@
 // `npm run bench:import`: generates N accounts (seeded) and times `kam import` into a new embedded
-// database at N = 1,000 and 10,000 (override: --sizes 1000,10000). Prints rows/s and peak RSS.
+// database at N = 1,000 and 10,000, then a re-import of the same (unchanged) files. Prints rows/s,
+// peak RSS and the machine's load average (1 min) before and after each run.
+// Options: --sizes 1000,10000   --reimport 1000 (sizes to re-import; default all)
+//          --reindex            also time `kam reindex` after the first import (the vectors a big
+//                               import leaves to re-embedding)
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from './generate.mjs';
 import { machine, runMeasured } from './lib.mjs';
 
-const i = process.argv.indexOf('--sizes');
-const sizes = (i >= 0 ? process.argv[i + 1] : '1000,10000').split(',').map(Number);
+function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}
+const sizes = arg('sizes', '1000,10000').split(',').map(Number);
+const reimport = new Set(arg('reimport', sizes.join(',')).split(',').map(Number));
+const reindex = process.argv.includes('--reindex');
+const load = () => loadavg()[0].toFixed(1);
+
+async function timed(label, rows, args, env) {
+  const before = load();
+  const r = await runMeasured('./bin/kam', args, { env });
+  if (r.code !== 0) {
+    console.error(r.err);
+    process.exit(1);
+  }
+  const rate = rows ? `, ${Math.round(rows / r.seconds)} rows/s` : '';
+  console.log(`${label}: ${r.seconds.toFixed(1)} s${rate}, peak RSS ${r.peakMb} MB, load ${before} → ${load()}`);
+  return r;
+}
+
 console.log(machine());
 for (const n of sizes) {
   const data = join(tmpdir(), `kam-bench-gen-${n}`);
@@ -16,13 +39,9 @@ for (const n of sizes) {
   const dir = mkdtempSync(join(tmpdir(), 'kam-bench-db-'));
   const env = { ...process.env, KAM_DATA_DIR: dir, KAM_DEMO: 'false', TZ: 'Asia/Shanghai' };
   delete env.DATABASE_URL;
-  const r = await runMeasured('./bin/kam', ['import', data], { env });
-  if (r.code !== 0) {
-    console.error(r.err);
-    process.exit(1);
-  }
-  console.log(`N=${n}: ${rows} rows in ${r.seconds.toFixed(1)} s = ${Math.round(rows / r.seconds)} rows/s, peak RSS ${r.peakMb} MB`);
-  const again = await runMeasured('./bin/kam', ['import', data], { env });
-  console.log(`N=${n}: re-import (all unchanged) ${again.seconds.toFixed(1)} s = ${Math.round(rows / again.seconds)} rows/s, peak RSS ${again.peakMb} MB`);
+  const first = await timed(`N=${n}: import ${rows} rows`, rows, ['import', data], env);
+  console.log(first.out.trim());
+  if (reindex) await timed(`N=${n}: kam reindex (vectors left for re-embedding)`, 0, ['reindex'], env);
+  if (reimport.has(n)) await timed(`N=${n}: re-import, all unchanged`, rows, ['import', data], env);
   rmSync(dir, { recursive: true, force: true });
 }

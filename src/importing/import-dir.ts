@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import type { Db } from '../../db/index.ts';
 import { FORMATS, checkHeader, cycleMembers, parseRecord, type Cell, type TableFormat, type TableName } from '../domain/csv-format.ts';
-import { allIds, parentLinks, restoreFkChecks, skipRedundantFkChecks, upsertRows } from '../store/import-export.ts';
+import { allIds, dropSecondaryIndexes, parentLinks, recreateIndexes, restoreFkChecks, rowCount, skipRedundantFkChecks, upsertRows } from '../store/import-export.ts';
 import { UserInputError } from '../errors.ts';
 import { afterImportSteps } from './after-import.ts';
 
@@ -25,6 +25,8 @@ export class ImportFailed extends UserInputError {
 }
 
 const BATCH = Number(process.env.KAM_IMPORT_BATCH ?? 5000);
+const BULK_FILE_BYTES = 4 * 2 ** 20;
+const BULK_TABLE_ROWS = 10_000;
 const REFERENCED: TableName[] = ['users', 'accounts', 'contacts'];
 
 class Rollback extends Error {}
@@ -47,7 +49,13 @@ export async function importDir(db: Db, dir: string, tz: string): Promise<FileCo
       for (const t of REFERENCED) known.set(t, await allIds(tx, t));
       for (const f of formats) {
         const ids: string[] = [];
-        counts.push(await importFile(tx, f, join(dir, f.file), tz, known, problems, ids));
+        const path = join(dir, f.file);
+        // A big file into an (almost) empty table: build its secondary indexes once, at the end.
+        // Needs the per-row triggers off (CREATE INDEX refuses a table with deferred checks queued).
+        const rebuild = skipped && statSync(path).size >= BULK_FILE_BYTES && (await rowCount(tx, f.table)) < BULK_TABLE_ROWS;
+        const indexes = rebuild ? await dropSecondaryIndexes(tx, f.table) : [];
+        counts.push(await importFile(tx, f, path, tz, known, problems, ids));
+        if (!problems.length) await recreateIndexes(tx, indexes);
         changed.set(f.table, ids);
       }
       if (problems.length) throw new Rollback();

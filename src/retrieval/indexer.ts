@@ -151,14 +151,19 @@ const IMPORT_PAGE = 5000;
  * whose passages would come out the same (same hash) are left alone, so re-importing unchanged
  * files does no retrieval work at all. Imports never delete, so there are no orphans to look for.
  */
-export async function indexImportedSources(tx: Db, changed: Map<SourceTable, string[]>, opts: IndexOptions): Promise<BulkResult> {
+export async function indexImportedSources(
+  tx: Db,
+  changed: Map<SourceTable, string[]>,
+  opts: IndexOptions & { /** Default INLINE_EMBED_MAX_SOURCES. */ inlineEmbedMax?: number },
+): Promise<BulkResult> {
   const total: BulkResult = { scanned: 0, changed: 0, passages: 0 };
   const sources = [...changed.values()].reduce((n, ids) => n + ids.length, 0);
   if (!sources) return total;
-  const embedder = sources <= INLINE_EMBED_MAX_SOURCES ? (opts.embedder ?? hashEmbedder()) : null;
+  const big = sources > (opts.inlineEmbedMax ?? INLINE_EMBED_MAX_SOURCES);
+  const embedder = big ? null : (opts.embedder ?? hashEmbedder());
   const bulk = await beforeBulkLoad(tx);
-  // A load that at least doubles the table rebuilds the secondary indexes once at the end.
-  const rebuilt = sources >= INLINE_EMBED_MAX_SOURCES && sources * 2 >= (await countChunks(tx)) ? await dropSecondaryChunkIndexes(tx) : [];
+  // A big load that at least doubles the table rebuilds the secondary indexes once at the end.
+  const rebuilt = big && sources * 2 >= (await countChunks(tx)) ? await dropSecondaryChunkIndexes(tx) : [];
   // Every passage's account is its source record's account, which the importer has just checked:
   // the per-row foreign-key trigger (deferred, queued per row until commit) adds nothing.
   const skipped = await skipRedundantFkChecks(tx);

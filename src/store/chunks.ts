@@ -1,6 +1,7 @@
 // SQL of retrieval's write side: reading the records that are chunked, writing chunks in
 // multi-row batches, embeddings, and the vector indexes' DDL. Searching is in chunk-search.ts.
 import type { Db } from '../../db/index.ts';
+import { dropSecondaryIndexes, recreateIndexes } from './import-export.ts';
 import type { IsoDate } from '../domain/time.ts';
 import type { SourceRecord, SourceTable } from '../retrieval/sources.ts';
 
@@ -126,22 +127,14 @@ export async function insertChunks(db: Db, rows: NewChunk[]): Promise<void> {
  * row by row (the GIN index over 130,000 passages: under 1 s against ~4 s).
  */
 export async function dropSecondaryChunkIndexes(db: Db): Promise<string[]> {
-  const r = await db.query<{ name: string; def: string }>(
-    `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
-     WHERE i.tablename = 'chunks' AND i.schemaname = current_schema() AND i.indexname NOT LIKE 'chunks\\_vec\\_%'
-       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = format('%I.%I', i.schemaname, i.indexname)::regclass)
-     ORDER BY 1`,
-  );
-  for (const x of r.rows) await db.query(`DROP INDEX "${x.name.replace(/"/g, '""')}"`);
-  return r.rows.map((x) => x.def);
+  return dropSecondaryIndexes(db, 'chunks', 'chunks_vec_');
 }
 
 export async function recreateChunkIndexes(db: Db, definitions: string[]): Promise<void> {
   if (!definitions.length) return;
-  await db.query(`SET LOCAL maintenance_work_mem = '256MB'`);
   // CREATE INDEX refuses a table with pending (deferred) foreign-key checks: run them now.
   await db.query('SET CONSTRAINTS ALL IMMEDIATE');
-  for (const def of definitions) await db.query(def);
+  await recreateIndexes(db, definitions);
 }
 
 export async function countChunks(db: Db): Promise<number> {
