@@ -3,7 +3,8 @@
 // "end of month"); chrono-node for the long tail of English dates ("March 12th", "Dec. 2").
 // `past` resolves a bare weekday or month-day to the latest one not after today (when a visit
 // happened); `future` to the next one not before today (when a next step is due).
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
 import { addDays, endOfMonth, isoWeekday, isValidIsoDate, offsetMinutes, toIsoDate, weekOf, zonedParts, type IsoDate } from '../../../domain/time.ts';
 import { parseSmallNumber } from './numerals.ts';
 
@@ -307,10 +308,16 @@ function enClock(text: string, pos: number): { hour: number; minute: number; end
   return { hour, minute: m[2] ? +m[2] : 0, end: pos + m[0].length };
 }
 
+let chronoEn: typeof Chrono.en | undefined;
+/** chrono-node's English parser, loaded on first use (only notes with Latin letters need it). */
+function englishChrono(): typeof Chrono.en {
+  return (chronoEn ??= (createRequire(import.meta.url)('chrono-node') as typeof Chrono).en);
+}
+
 /** English dates the own rules do not cover ("March 12th", "12 Dec", "Dec. 2"), via chrono-node. */
 function chronoDates(text: string, ref: DateRef, today: IsoDate, mode: DateMode, out: DateMention[]): void {
   const reference = { instant: ref.now, timezone: offsetMinutes(ref.now, ref.tz) };
-  for (const r of chrono.en.parse(text, reference)) {
+  for (const r of englishChrono().parse(text, reference)) {
     const start = r.index;
     const end = r.index + r.text.length;
     if (out.some((d) => start < d.end && end > d.start)) continue;
