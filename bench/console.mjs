@@ -9,26 +9,20 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { generate } from './generate.mjs';
-import { machine, percentile } from './lib.mjs';
+import { machine, option, percentile, report, writeResultsSection } from './lib.mjs';
 import { openPglite, migrate } from '../db/index.ts';
 import { importDir } from '../src/importing/import-dir.ts';
 import { loadConfig } from '../src/config.ts';
 import { buildServer } from '../src/http/server.ts';
 import { ConsoleClient } from '../tests/console/client.ts';
 
-const argv = process.argv.slice(2);
-const opt = (name, fallback) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : fallback);
-const sizes = opt('sizes', '1000').split(',').map(Number).filter((n) => n > 0);
-const rounds = Number(opt('rounds', '5'));
-const write = argv.includes('--write');
+const sizes = option('sizes', '1000').split(',').map(Number).filter((n) => n > 0);
+const rounds = Number(option('rounds', '5'));
+const write = process.argv.includes('--write');
 const TZ = 'Asia/Shanghai';
 const AT = 'at=' + encodeURIComponent('2026-11-24T10:00:00+08:00');
 const SAMPLE = join(import.meta.dirname, '..', '..', 'shared', 'sample-data');
-const lines = [];
-const say = (s) => {
-  console.log(s);
-  lines.push(s);
-};
+const { lines, say } = report();
 
 async function openImported(dir, dataDir) {
   const fresh = !existsSync(join(dir, '.imported'));
@@ -117,13 +111,6 @@ and is loaded by the page's script after the page has shown. Measured while othe
 suites and benchmarks shared the 2 cores, so these are pessimistic.`;
 
 if (write) {
-  const file = join(import.meta.dirname, 'RESULTS.md');
-  const head = '## console: web console pages (issue 9)';
-  const section = [head, '', `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- console\` (bench/console.mjs); server-side time through Fastify inject, so no network and no browser rendering.`, '', ...lines, NOTES.trim() ? '' : null, NOTES.trim(), '', ''].filter((l) => l !== null).join('\n');
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n\n';
-  const start = current.indexOf(head);
-  const next = start >= 0 ? current.indexOf('\n## ', start + head.length) : -1;
-  const updated = start < 0 ? current.trimEnd() + '\n\n' + section : current.slice(0, start) + section + (next >= 0 ? current.slice(next + 1) : '');
-  writeFileSync(file, updated);
-  console.log(`wrote ${file}`);
+  const intro = `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- console\` (bench/console.mjs); server-side time through Fastify inject, so no network and no browser rendering.`;
+  writeResultsSection('## console: web console pages (issue 9)', [intro, '', ...lines, NOTES.trim() ? '' : null, NOTES.trim(), '', ''].filter((l) => l !== null));
 }

@@ -1,7 +1,9 @@
-// Shared benchmark helpers: machine facts, percentiles, peak RSS of a child process.
+// Shared benchmark helpers: machine facts, percentiles, peak RSS of a child process, command-line
+// options, and the report lines a benchmark prints and may write into bench/RESULTS.md.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
 
 export function machine() {
   return `${cpus().length} cores (${cpus()[0]?.model?.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -38,4 +40,34 @@ export function runMeasured(cmd, args, opts = {}) {
     });
     sample();
   });
+}
+
+/** The value after `--name` on the command line, or the fallback. */
+export function option(name, fallback) {
+  const argv = process.argv.slice(2);
+  return argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : fallback;
+}
+
+/** A report: `say` prints a line and keeps it in `lines` (for writeResultsSection). */
+export function report() {
+  const lines = [];
+  return {
+    lines,
+    say(s) {
+      console.log(s);
+      lines.push(s);
+    },
+  };
+}
+
+/** Replaces the section that starts with `head` in bench/RESULTS.md (or appends it) with `body` lines. */
+export function writeResultsSection(head, body) {
+  const file = join(import.meta.dirname, 'RESULTS.md');
+  const section = [head, '', ...body].join('\n');
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n\n';
+  const start = current.indexOf(head);
+  const next = start >= 0 ? current.indexOf('\n## ', start + head.length) : -1;
+  const updated = start < 0 ? current.trimEnd() + '\n\n' + section : current.slice(0, start) + section + (next >= 0 ? current.slice(next + 1) : '');
+  writeFileSync(file, updated);
+  console.log(`wrote ${file}`);
 }
