@@ -8,7 +8,11 @@ import { join } from 'node:path';
 
 export class DataDirBusyError extends Error {}
 
+/** Lock files this process holds, with how many opens hold each; removed on exit at the latest. */
 const held = new Map<string, number>();
+process.once('exit', () => {
+  for (const file of held.keys()) rmSync(file, { force: true });
+});
 
 function alive(pid: number): boolean {
   try {
@@ -48,7 +52,6 @@ export function lockDataDir(dir: string): () => void {
       if (attempt > 2) throw new DataDirBusyError(`cannot take the lock ${file}; remove it if no kam process is running`);
       rmSync(file, { force: true }); // left by a process that is gone
     }
-    process.once('exit', () => held.has(file) && rmSync(file, { force: true }));
   }
   held.set(file, count + 1);
   let released = false;

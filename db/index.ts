@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, existsSync, mkdirSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { PROJECT_ROOT, projectPath } from '../src/paths.ts';
+import { projectPath } from '../src/paths.ts';
 import { DataDirBusyError, lockDataDir } from './data-dir-lock.ts';
 
 export interface QueryResult<T> {
@@ -212,11 +212,10 @@ function wrapPool(pool: any): Db {
 // costs a fraction. So the first new data dir leaves such a dump behind, keyed by the PGlite
 // version and the migrations, and later new data dirs start from it.
 function templatePath(): string {
-  const root = PROJECT_ROOT;
-  const pkg = JSON.parse(readFileSync(join(root, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')).version;
+  const pkg = JSON.parse(readFileSync(projectPath('node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')).version;
   const hash = createHash('sha256').update(pkg);
   for (const m of listMigrations()) hash.update(m.version).update(m.sql);
-  return join(root, 'node_modules', '.cache', 'kam', `template-${hash.digest('hex').slice(0, 16)}.tar`);
+  return projectPath('node_modules', '.cache', 'kam', `template-${hash.digest('hex').slice(0, 16)}.tar`);
 }
 
 async function openNewPglite(dataDir: string): Promise<Db> {

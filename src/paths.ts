@@ -12,7 +12,7 @@ function findRoot(start: string): string {
   }
 }
 
-export const PROJECT_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
+const PROJECT_ROOT = findRoot(dirname(fileURLToPath(import.meta.url)));
 
 /** A path inside the project. */
 export const projectPath = (...parts: string[]) => join(PROJECT_ROOT, ...parts);
