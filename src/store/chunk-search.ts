@@ -90,15 +90,6 @@ export async function resolveScope(db: Db, scope: ChunkScope): Promise<ResolvedS
   return { scope: { ...scope, visibleIds }, size: accounts ? Math.round((visibleIds.length * chunks) / accounts) : 0, total: chunks };
 }
 
-/**
- * A LIMIT written as a literal: with a parameter the planner cannot tell that only a few rows come
- * back, and it joined them to the hit columns by scanning the whole chunks table (measured).
- */
-function rowLimit(n: number): number {
-  if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new Error(`bad search limit: ${n}`);
-  return n;
-}
-
 export interface ChunkHit {
   id: number;
   account_id: string;
@@ -132,7 +123,7 @@ export interface VectorSearch {
 /** Nearest passages by cosine similarity among the scope's chunks of this embedder. */
 export async function vectorRanked(db: Db, q: VectorSearch): Promise<ChunkHit[]> {
   const { e, d } = checkedLiteral(q.embedder, q.dim);
-  const params: unknown[] = [vectorLiteral(q.vector)];
+  const params: unknown[] = [vectorLiteral(q.vector), q.limit];
   const exact = q.mode.kind === 'exact';
   const { from, where } = scopedFrom(q.scope, params, exact);
   // The index is partial on (embedder, dim) and covers the typed expression; literals let the
@@ -142,7 +133,7 @@ export async function vectorRanked(db: Db, q: VectorSearch): Promise<ChunkHit[]>
   // subquery, the planner hash-joined them against a scan of the whole table (measured).
   const sql = `SELECT ${HIT_COLS}, 1 - (h.embedding <=> $1::vector) AS score
     FROM chunks h ${HIT_JOINS}
-    WHERE h.id = ANY(ARRAY(SELECT c.id FROM ${from} WHERE ${[`c.embedder = ${e}`, `c.dim = ${d}`, ...where].join(' AND ')} ORDER BY ${dist} LIMIT ${rowLimit(q.limit)}))
+    WHERE h.id = ANY(ARRAY(SELECT c.id FROM ${from} WHERE ${[`c.embedder = ${e}`, `c.dim = ${d}`, ...where].join(' AND ')} ORDER BY ${dist} LIMIT $2))
     ORDER BY score DESC, h.id`;
   if (q.mode.kind === 'exact') return (await db.query<ChunkHit>(sql, params)).rows;
   const mode = q.mode;
@@ -181,21 +172,19 @@ export interface KeywordSearch {
 export async function keywordRanked(db: Db, q: KeywordSearch): Promise<ChunkHit[]> {
   const groups = q.groups.filter((g) => g.length);
   if (!groups.length) return [];
-  const params: unknown[] = [groups.flat(), q.minMatched];
+  // A passage matching at least m of n concepts contains a term of one of any n − m + 1 of them:
+  // a big scope asks the GIN index for the terms of the rarest n − m + 1 only (the common ones
+  // cost the most to read and add no candidate).
+  const candidateTerms = !q.small && q.minMatched > 1 ? rarestCover(groups, q.minMatched, await gramFrequencies(db)) : groups.flat();
+  const params: unknown[] = [candidateTerms, q.minMatched, q.limit];
   const slots = groups.map((g) => {
     params.push(g);
     return `$${params.length}::integer[]`;
   });
   const { from, where } = scopedFrom(q.scope, params, q.small);
-  // One array overlap per concept, summed: no per-row subquery. With two or more concepts
-  // required, the GIN index is asked for rows holding at least two of them (BitmapAnd/BitmapOr),
-  // which keeps common words from flooding the candidates.
+  // One array overlap per concept, summed: no per-row subquery.
   const scoreOf = (alias: string) => slots.map((s) => `(${alias}.grams && ${s})::int`).join(' + ');
   const score = scoreOf('c');
-  // A passage matching at least m of n concepts contains a term of one of any n − m + 1 of them:
-  // a big scope asks the GIN index for the rarest n − m + 1 only (the common ones cost the most to
-  // read and add no candidate).
-  if (!q.small && q.minMatched > 1) params[0] = rarestCover(groups, q.minMatched, await gramFrequencies(db));
   const candidates = `c.grams && $1::integer[]`;
   // In a big scope a common word can match a large share of all passages; score only the first
   // KEYWORD_CANDIDATES the GIN index hands out (the vector ranker covers the rest of the field).
@@ -204,7 +193,7 @@ export async function keywordRanked(db: Db, q: KeywordSearch): Promise<ChunkHit[
     : `SELECT c.id, (${score}) AS score, c.occurred_on FROM (SELECT c.* FROM ${from} WHERE ${[candidates, ...where].join(' AND ')} LIMIT ${KEYWORD_CANDIDATES}) c WHERE (${score}) >= $2`;
   const r = await db.query<ChunkHit>(
     `SELECT ${HIT_COLS}, (${scoreOf('h')}) AS score FROM chunks h ${HIT_JOINS}
-     WHERE h.id = ANY(ARRAY(SELECT id FROM (${inner}) best ORDER BY score DESC, occurred_on DESC NULLS LAST, id DESC LIMIT ${rowLimit(q.limit)}))
+     WHERE h.id = ANY(ARRAY(SELECT id FROM (${inner}) best ORDER BY score DESC, occurred_on DESC NULLS LAST, id DESC LIMIT $3))
      ORDER BY score DESC, h.occurred_on DESC NULLS LAST, h.id DESC`,
     params,
   );
