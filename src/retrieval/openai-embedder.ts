@@ -1,7 +1,7 @@
 // Embeddings from any OpenAI-compatible endpoint (OpenAI, Qwen, DeepSeek, Ollama, vLLM ...):
 // batched requests, retries with backoff on rate limits and server errors (the SDK's), and the
 // dimension taken from the first response — a model's size is not something users should configure.
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { Embedder } from './embedder.ts';
 
 export interface OpenAiEmbedderOptions {
@@ -17,12 +17,13 @@ export interface OpenAiEmbedderOptions {
 }
 
 export function openAiEmbedder(opts: OpenAiEmbedderOptions): Embedder {
-  const client = new OpenAI({
-    apiKey: opts.apiKey ?? 'unused',
-    baseURL: opts.baseUrl,
-    timeout: opts.timeoutMs ?? 20000,
-    maxRetries: opts.maxRetries ?? 3,
-  });
+  // The SDK loads on the first embedding, not when search merely picks its embedder.
+  let client: Promise<OpenAI> | undefined;
+  const openai = () =>
+    (client ??= import('openai').then(
+      ({ default: OpenAIClient }) =>
+        new OpenAIClient({ apiKey: opts.apiKey ?? 'unused', baseURL: opts.baseUrl, timeout: opts.timeoutMs ?? 20000, maxRetries: opts.maxRetries ?? 3 }),
+    ));
   const batchSize = opts.batchSize ?? 64;
   let dim: number | undefined;
   return {
@@ -34,7 +35,7 @@ export function openAiEmbedder(opts: OpenAiEmbedderOptions): Embedder {
       const out: number[][] = [];
       for (let i = 0; i < texts.length; i += batchSize) {
         const batch = texts.slice(i, i + batchSize).map((t) => t || ' ');
-        const res = await client.embeddings.create({ model: opts.model, input: batch, encoding_format: 'float' });
+        const res = await (await openai()).embeddings.create({ model: opts.model, input: batch, encoding_format: 'float' });
         const rows = [...res.data].sort((a, b) => a.index - b.index);
         if (rows.length !== batch.length) throw new Error(`embedding endpoint returned ${rows.length} vectors for ${batch.length} texts`);
         for (const r of rows) {
