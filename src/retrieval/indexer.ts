@@ -6,7 +6,7 @@
 // remote embedding model is configured, `reembed` (kam reindex, or the background job) upgrades
 // them, and until then keyword search already finds them.
 import type { Db } from '../../db/index.ts';
-import { countChunks, dropSecondaryChunkIndexes, recreateChunkIndexes, deleteOrphanChunks, deleteSourceChunks, insertChunks, sourceHashes, sourceRecordsByIds, sourceRecordsPage, type NewChunk } from '../store/chunks.ts';
+import { chunkCount, dropSecondaryChunkIndexes, recreateChunkIndexes, deleteOrphanChunks, deleteSourceChunks, insertChunks, sourceHashes, sourceRecordsByIds, sourceRecordsPage, type NewChunk } from '../store/chunks.ts';
 import { splitIntoPassages } from './chunking.ts';
 import type { Embedder } from './embedder.ts';
 import { keywordGrams } from './grams.ts';
@@ -163,7 +163,7 @@ export async function indexImportedSources(
   const embedder = big ? null : (opts.embedder ?? hashEmbedder());
   const bulk = await beforeBulkLoad(tx);
   // A big load that at least doubles the table rebuilds the secondary indexes once at the end.
-  const rebuilt = big && sources * 2 >= (await countChunks(tx)) ? await dropSecondaryChunkIndexes(tx) : [];
+  const rebuilt = big && sources * 2 >= (await chunkCount(tx)) ? await dropSecondaryChunkIndexes(tx) : [];
   // Every passage's account is its source record's account, which the importer has just checked:
   // the per-row foreign-key trigger (deferred, queued per row until commit) adds nothing.
   const skipped = await skipRedundantFkChecks(tx);

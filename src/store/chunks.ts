@@ -137,11 +137,6 @@ export async function recreateChunkIndexes(db: Db, definitions: string[]): Promi
   await recreateIndexes(db, definitions);
 }
 
-export async function countChunks(db: Db): Promise<number> {
-  const r = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM chunks');
-  return r.rows[0].n;
-}
-
 // ---------- re-embedding ----------
 
 /** Chunks not yet embedded by this embedder (and dimension), in id order. */
