@@ -3,21 +3,34 @@
 // Feishu/WeCom encrypted) text message, so each runs the whole path: verify → decrypt →
 // validate → dedup insert into processed_events → ack, and then the answer is sent to the
 // platform emulator. The server (bench/webhooks-server.mjs) runs in its own process; this one
-// generates load and plays the three platforms. Options: --rate=N --seconds=N --connections=N.
+// generates load and plays the three platforms.
+// Options: --rate=N --seconds=N --connections=N --platforms=feishu,wecom,slack.
+//
+// Arrivals are spread evenly over each second. autocannon's own rate limit (`overallRate`) does
+// not do that: each connection sends its share back to back at the start of every second, so
+// 200 requests/s arrive as a burst of 200 and queue; and its coordinated-omission correction
+// assumes an interval of ceil(1 / rate) = 1 ms, recording a 40 ms response as 40 values (40, 39,
+// … 1 ms). So the load is one autocannon instance per connection, each at the same small rate and
+// started a fraction of a second after the previous one, and the percentiles are computed from
+// every response's own latency.
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { FeishuEmulator, feishuCallback, messageEvent } from '../tests/emulators/feishu.ts';
 import { WecomEmulator, wecomCallback, wecomTextXml } from '../tests/emulators/wecom.ts';
 import { SlackEmulator, dmEvent, slackEvent } from '../tests/emulators/slack.ts';
-import { machine } from './lib.mjs';
+import { machine, percentile } from './lib.mjs';
 
 const arg = (name, dflt) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
 const RATE = arg('rate', 200);
 const SECONDS = Math.min(arg('seconds', 20), 120);
-const CONNECTIONS = arg('connections', 20);
+const CONNECTIONS = Math.min(arg('connections', Math.min(RATE, 200)), RATE);
+const PLATFORMS = (process.argv.find((a) => a.startsWith('--platforms='))?.split('=')[1] ?? 'feishu,wecom,slack').split(',');
+const unknown = PLATFORMS.filter((p) => !['feishu', 'wecom', 'slack'].includes(p));
+if (unknown.length) throw new Error(`unknown platform ${unknown.join(', ')}; known: feishu, wecom, slack`);
 
 const FEISHU_KEY = 'bench-key';
 const WECOM = { token: 'btoken', encodingAesKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C', corpId: 'wwBENCH' };
@@ -77,22 +90,48 @@ const platforms = {
 };
 const replies = { feishu: () => feishuEmu.cards.length, wecom: () => wecomEmu.sent.length, slack: () => slackEmu.posts.length };
 
+/**
+ * RATE requests/s for SECONDS, evenly spread: CONNECTIONS autocannon instances of one connection
+ * each, at RATE / CONNECTIONS requests/s apiece, started 1 / CONNECTIONS s apart.
+ */
+async function steadyLoad(setupRequest) {
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
+  const latencies = [];
+  let bad = 0;
+  const runs = [];
+  for (let i = 0; i < CONNECTIONS; i++) {
+    const connectionRate = Math.floor(RATE / CONNECTIONS) + (i < RATE % CONNECTIONS ? 1 : 0);
+    const instance = autocannon({ url: base, connections: 1, connectionRate, ignoreCoordinatedOmission: true, duration: SECONDS, requests: [{ setupRequest }] });
+    instance.on('response', (_client, status, _bytes, ms) => (status >= 200 && status < 300 ? latencies.push(ms) : bad++));
+    runs.push(instance);
+    await new Promise((r) => setTimeout(r, 1000 / CONNECTIONS));
+  }
+  const results = await Promise.all(runs);
+  for (const r of results) bad += r.errors + r.timeouts;
+  latencies.sort((a, b) => a - b);
+  loop.disable();
+  return { requests: latencies.length + bad, latencies, bad, loopP99: loop.percentile(99) / 1e6 };
+}
+
 const rows = [];
-for (const [name, setupRequest] of Object.entries(platforms)) {
-  const res = await autocannon({ url: base, connections: CONNECTIONS, overallRate: RATE, duration: SECONDS, requests: [{ setupRequest }] });
+for (const name of PLATFORMS) {
+  const res = await steadyLoad(platforms[name]);
+  const rps = res.requests / SECONDS;
   // Let the answers of the last requests reach the emulator before counting them.
-  for (let i = 0; i < 50 && replies[name]() < res['2xx']; i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 50 && replies[name]() < res.latencies.length; i++) await new Promise((r) => setTimeout(r, 100));
   // (WeCom and Slack replies are paced per recipient — 30/min per member, 1/s per channel — so
   // with 50 senders not all of them are out by now: that is the rate limiter at work.)
   child.send({ stats: name });
   const [server] = await once(child, 'message');
-  const row = { name, serverP50: server.p50.toFixed(1), serverP99: server.p99.toFixed(1), loopP99: server.loopP99.toFixed(0), requests: res.requests.total, rps: res.requests.average, p50: res.latency.p50, p99: res.latency.p99, max: res.latency.max, bad: res.non2xx + res.errors + res.timeouts, replies: replies[name]() };
+  const ms = (p) => percentile(res.latencies, p).toFixed(1);
+  const row = { name, serverP50: server.p50.toFixed(1), serverP99: server.p99.toFixed(1), loopP99: server.loopP99.toFixed(0), genLoopP99: res.loopP99.toFixed(0), requests: res.requests, rps: rps.toFixed(0), p50: ms(50), p99: ms(99), max: ms(100), bad: res.bad, replies: replies[name]() };
   rows.push(row);
-  console.log(`${name.padEnd(7)} ${row.requests} requests, ${row.rps} req/s, ack p50 ${row.p50} ms, p99 ${row.p99} ms, max ${row.max} ms (server-side p50 ${row.serverP50} ms, p99 ${row.serverP99} ms; server event-loop delay p99 ${row.loopP99} ms), non-2xx/errors ${row.bad}, replies ${row.replies}`);
+  console.log(`${name.padEnd(7)} ${row.requests} requests, ${row.rps} req/s, ack p50 ${row.p50} ms, p99 ${row.p99} ms, max ${row.max} ms (server-side p50 ${row.serverP50} ms, p99 ${row.serverP99} ms; server event-loop delay p99 ${row.loopP99} ms, load generator's ${row.genLoopP99} ms), non-2xx/errors ${row.bad}, replies ${row.replies}`);
 }
-console.log(`\n| platform | requests | req/s | ack p50 | ack p99 | max | server-side p50 / p99 | server loop delay p99 | non-2xx/errors | replies sent |\n|---|---|---|---|---|---|---|---|---|---|`);
-for (const r of rows) console.log(`| ${r.name} | ${r.requests} | ${r.rps} | ${r.p50} ms | ${r.p99} ms | ${r.max} ms | ${r.serverP50} / ${r.serverP99} ms | ${r.loopP99} ms | ${r.bad} | ${r.replies} |`);
-console.log(`\n${RATE} req/s for ${SECONDS} s per platform, ${CONNECTIONS} connections; ${machine()}`);
+console.log(`\n| platform | requests | req/s | ack p50 | ack p99 | max | server-side p50 / p99 | loop delay p99 server / load generator | non-2xx/errors | replies sent |\n|---|---|---|---|---|---|---|---|---|---|`);
+for (const r of rows) console.log(`| ${r.name} | ${r.requests} | ${r.rps} | ${r.p50} ms | ${r.p99} ms | ${r.max} ms | ${r.serverP50} / ${r.serverP99} ms | ${r.loopP99} / ${r.genLoopP99} ms | ${r.bad} | ${r.replies} |`);
+console.log(`\n${RATE} req/s for ${SECONDS} s per platform, evenly spread over ${CONNECTIONS} connections; ${machine()}`);
 
 child.send('stop');
 await once(child, 'exit');
