@@ -110,6 +110,10 @@ describe('leftover names (an account nobody matched)', () => {
     ['中信重工最近一次拜访是什么时候?', '中信重工'],
     ['跟金川有色的合同', '金川有色'],
     ['西山矿业和江南港务的合同', '西山矿业'],
+    // What follows 谈到 / about is the topic: the name is looked for before it.
+    ['上次和西山矿业谈到发动机问题是什么时候?', '西山矿业'],
+    ['What did Foo Mining say about delivery schedules?', 'foo mining'],
+    ['上次谈到西山矿业是什么时候?', '西山矿业'],
   ])('%s → %s', (text, span) => expect(leftoverName(text, vocab)).toBe(span));
 });
 

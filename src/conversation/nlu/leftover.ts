@@ -27,9 +27,27 @@ function trimEdges(piece: string, single: Set<string>): string {
   return piece.slice(start, end);
 }
 
-/** The longest run left after removing question vocabulary, dates and numbers; undefined when nothing substantial is left. */
+/**
+ * Words that introduce what was discussed ("…谈到发动机问题", "…say about pricing"): what follows
+ * the last of them is a topic, so a name is looked for before it first.
+ */
+const TOPIC_MARKER = /谈到|谈过|谈了|聊到|聊过|聊了|提到|提过|提起|说到|说过|说了|讲到|讲过|讨论|反映|抱怨|\b(?:say|said|says|talk(?:ed)?|mention(?:ed)?|discuss(?:ed)?|about|regarding)\b/g;
+
+/**
+ * The name of something the user asked about, left after removing question vocabulary, dates and
+ * numbers: the longest such run, preferring one before a topic marker ("上次和X谈到Y" → X);
+ * undefined when nothing substantial is left.
+ */
 export function leftoverName(text: string, vocabulary: { zh: string[]; en: string[] }): string | undefined {
-  let s = normalize(text);
+  const norm = normalize(text);
+  const markers = [...norm.matchAll(TOPIC_MARKER)];
+  const last = markers.at(-1);
+  const beforeTopic = last?.index ? longestRun(norm.slice(0, last.index), vocabulary) : undefined;
+  return beforeTopic ?? longestRun(norm, vocabulary);
+}
+
+function longestRun(normalized: string, vocabulary: { zh: string[]; en: string[] }): string | undefined {
+  let s = normalized.replace(TOPIC_MARKER, ' ');
   for (const re of DATE_OR_NUMBER) s = s.replace(re, ' ');
   const zh = [...new Set([...vocabulary.zh, ...BASE_VOCABULARY.zh])].filter(Boolean).sort((a, b) => b.length - a.length);
   // Words split the text wherever they occur; single characters only where they cannot be part
