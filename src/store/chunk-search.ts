@@ -14,6 +14,8 @@ export interface ChunkScope {
    * visible_account_ids itself.
    */
   visibleIds?: string[];
+  /** The user sees every account (an admin): the visibility filter would keep every row, so it is left out. */
+  everyAccount?: boolean;
   accountId?: string;
   from?: IsoDate;
   to?: IsoDate;
@@ -40,9 +42,11 @@ function filters(s: ChunkScope, params: unknown[], alias: string): string[] {
  * The FROM clause of a scoped search, aliased `c`. Small scopes walk the visible accounts and read
  * each one's chunks through the account index (LATERAL: the planner cannot swap it for a scan of
  * the whole table); big scopes read `chunks` directly so the vector or GIN index can drive.
- * Either way the visibility filter is part of the query.
+ * Either way the visibility filter is part of the query; for a user who sees every account (an
+ * admin) it would keep every row, so a big scope then reads `chunks` unfiltered.
  */
 function scopedFrom(s: ChunkScope, params: unknown[], small: boolean): { from: string; where: string[] } {
+  if (!small && s.everyAccount && !s.accountId) return { from: 'chunks c', where: filters(s, params, 'c') };
   params.push(s.visibleIds ?? s.userId);
   const visible = s.visibleIds ? `unnest($${params.length}::text[]) v(account_id)` : `visible_account_ids($${params.length}) v`;
   if (small) {
@@ -72,13 +76,14 @@ export interface ResolvedScope {
  * count for one account.
  */
 export async function resolveScope(db: Db, scope: ChunkScope): Promise<ResolvedScope> {
-  const r = await db.query<{ ids: string[] | null; accounts: number; chunks: number }>(
+  const r = await db.query<{ ids: string[] | null; admin: boolean; accounts: number; chunks: number }>(
     `SELECT (SELECT array_agg(account_id) FROM visible_account_ids($1)) AS ids,
+            EXISTS (SELECT 1 FROM users WHERE id = $1 AND role = 'admin') AS admin,
             (SELECT count(*) FROM accounts)::int AS accounts,
             (SELECT reltuples FROM pg_class WHERE oid = 'chunks'::regclass)::float8 AS chunks`,
     [scope.userId],
   );
-  let { ids, accounts, chunks } = r.rows[0];
+  let { ids, admin, accounts, chunks } = r.rows[0];
   let visibleIds = ids ?? [];
   // Never analyzed (a small, new database): count instead.
   if (chunks < 0) chunks = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM chunks')).rows[0].n;
@@ -87,7 +92,7 @@ export async function resolveScope(db: Db, scope: ChunkScope): Promise<ResolvedS
     const n = visibleIds.length ? (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM chunks WHERE account_id = $1`, [scope.accountId])).rows[0].n : 0;
     return { scope: { ...scope, visibleIds }, size: n, total: Math.max(n, chunks) };
   }
-  return { scope: { ...scope, visibleIds }, size: accounts ? Math.round((visibleIds.length * chunks) / accounts) : 0, total: chunks };
+  return { scope: { ...scope, visibleIds, everyAccount: admin }, size: accounts ? Math.round((visibleIds.length * chunks) / accounts) : 0, total: chunks };
 }
 
 export interface ChunkHit {
@@ -155,7 +160,7 @@ export async function vectorRanked(db: Db, q: VectorSearch): Promise<ChunkHit[]>
 }
 
 /** Passages a big-scope keyword search scores at most. */
-export const KEYWORD_CANDIDATES = 3000;
+export const KEYWORD_CANDIDATES = 1000;
 
 export interface KeywordSearch {
   scope: ChunkScope;
@@ -191,13 +196,17 @@ export async function keywordRanked(db: Db, q: KeywordSearch): Promise<ChunkHit[
   const inner = q.small
     ? `SELECT c.id, (${score}) AS score, c.occurred_on FROM ${from} WHERE ${[candidates, `(${score}) >= $2`, ...where].join(' AND ')}`
     : `SELECT c.id, (${score}) AS score, c.occurred_on FROM (SELECT c.* FROM ${from} WHERE ${[candidates, ...where].join(' AND ')} LIMIT ${KEYWORD_CANDIDATES}) c WHERE (${score}) >= $2`;
-  const r = await db.query<ChunkHit>(
-    `SELECT ${HIT_COLS}, (${scoreOf('h')}) AS score FROM chunks h ${HIT_JOINS}
+  const sql = `SELECT ${HIT_COLS}, (${scoreOf('h')}) AS score FROM chunks h ${HIT_JOINS}
      WHERE h.id = ANY(ARRAY(SELECT id FROM (${inner}) best ORDER BY score DESC, occurred_on DESC NULLS LAST, id DESC LIMIT $3))
-     ORDER BY score DESC, h.occurred_on DESC NULLS LAST, h.id DESC`,
-    params,
-  );
-  return r.rows;
+     ORDER BY score DESC, h.occurred_on DESC NULLS LAST, h.id DESC`;
+  if (q.small) return (await db.query<ChunkHit>(sql, params)).rows;
+  return db.transaction(async (tx) => {
+    // Expecting many matches, the planner may read the whole table until the candidate limit is
+    // reached (measured at 100,000 passages: ~100 ms); the GIN index hands out the same
+    // candidates from a few hundred pages (~10-30 ms).
+    await tx.query('SET LOCAL enable_seqscan = off');
+    return (await tx.query<ChunkHit>(sql, params)).rows;
+  });
 }
 
 interface GramFrequencies {
