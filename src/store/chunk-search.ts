@@ -160,7 +160,7 @@ export async function vectorRanked(db: Db, q: VectorSearch): Promise<ChunkHit[]>
 }
 
 /** Passages a big-scope keyword search scores at most. */
-export const KEYWORD_CANDIDATES = 1000;
+export const KEYWORD_CANDIDATES = 500;
 
 export interface KeywordSearch {
   scope: ChunkScope;
