@@ -18,25 +18,27 @@ export interface LastMeeting {
 }
 
 /**
- * The latest interaction (up to now) with one of the account's executive contacts. Walks each
- * account's interactions newest first through interactions_account_idx and stops at the first
- * match, so it costs a few rows per account instead of a scan of the whole history.
+ * Per tier-matching account in scope: its contacts matching `contactWhere` (SQL over alias c) and
+ * the latest interaction (up to now) with one of them. Walks each account's interactions newest
+ * first through interactions_account_idx and stops at the first match, so it costs a few rows per
+ * account instead of a scan of the whole history.
  */
-export async function execSilenceFacts(db: Db, at: AsOf, tiers: Tier[], scope?: AccountScope) {
+async function latestMeetingWith(db: Db, at: AsOf, tiers: Tier[], scope: AccountScope | undefined, contactWhere: string) {
   const params: unknown[] = [at.now, at.tz, tiers];
   const where = scopeSql('a.id', scope, params);
-  const res = await db.query<{ id: string; tier: Tier; created_at: string | null; interaction_id: string | null; date: string | null; names: string[] | null }>(
-    `WITH e AS (
-       SELECT c.account_id, array_agg(c.id) AS ids FROM contacts c JOIN accounts a ON a.id = c.account_id
-       WHERE c.level = 'executive' AND a.tier = ANY($3::text[]) AND ${where} GROUP BY c.account_id)
-     SELECT a.id, a.tier, a.created_at, l.id AS interaction_id, (l.occurred_at AT TIME ZONE $2)::date AS date,
-       (SELECT array_agg(c.name ORDER BY c.name) FROM contacts c WHERE c.id = ANY(l.contact_ids) AND c.id = ANY(e.ids)) AS names
+  const res = await db.query<{ id: string; tier: Tier; created_at: string | null; group_names: string[] | null; interaction_id: string | null; date: string | null; names: string[] | null }>(
+    `WITH g AS (
+       SELECT c.account_id, array_agg(c.name ORDER BY c.name) AS names, array_agg(c.id) AS ids
+       FROM contacts c JOIN accounts a ON a.id = c.account_id
+       WHERE ${contactWhere} AND a.tier = ANY($3::text[]) AND ${where} GROUP BY c.account_id)
+     SELECT a.id, a.tier, a.created_at, g.names AS group_names, l.id AS interaction_id, (l.occurred_at AT TIME ZONE $2)::date AS date,
+       (SELECT array_agg(c.name ORDER BY c.name) FROM contacts c WHERE c.id = ANY(l.contact_ids) AND c.id = ANY(g.ids)) AS names
      FROM accounts a
-     LEFT JOIN e ON e.account_id = a.id
+     LEFT JOIN g ON g.account_id = a.id
      LEFT JOIN LATERAL (
        SELECT i.id, i.occurred_at, i.contact_ids FROM interactions i
-       WHERE i.account_id = a.id AND i.occurred_at <= $1 AND i.contact_ids && e.ids
-       ORDER BY i.occurred_at DESC, i.id DESC LIMIT 1) l ON e.ids IS NOT NULL
+       WHERE i.account_id = a.id AND i.occurred_at <= $1 AND i.contact_ids && g.ids
+       ORDER BY i.occurred_at DESC, i.id DESC LIMIT 1) l ON g.ids IS NOT NULL
      WHERE a.tier = ANY($3::text[]) AND ${where}
      ORDER BY a.id`,
     params,
@@ -45,8 +47,15 @@ export async function execSilenceFacts(db: Db, at: AsOf, tiers: Tier[], scope?: 
     accountId: r.id,
     tier: r.tier,
     createdAt: r.created_at,
-    lastExec: r.interaction_id ? { interactionId: r.interaction_id, date: r.date!, contactNames: r.names ?? [] } : null,
+    contacts: r.group_names ?? [],
+    last: r.interaction_id ? { interactionId: r.interaction_id, date: r.date!, contactNames: r.names ?? [] } : null,
   }));
+}
+
+/** The latest interaction (up to now) with one of each tier-matching account's executive contacts. */
+export async function execSilenceFacts(db: Db, at: AsOf, tiers: Tier[], scope?: AccountScope) {
+  const rows = await latestMeetingWith(db, at, tiers, scope, `c.level = 'executive'`);
+  return rows.map((r) => ({ accountId: r.accountId, tier: r.tier, createdAt: r.createdAt, lastExec: r.last as LastMeeting | null }));
 }
 
 export async function contractExpiryFacts(db: Db, at: AsOf, scope?: AccountScope) {
@@ -120,31 +129,8 @@ export async function pendingNextStepFacts(db: Db, at: AsOf, scope?: AccountScop
 
 /** Active decision makers of each tier-matching account and the latest interaction (up to now) with one of them. */
 export async function decisionChainFacts(db: Db, at: AsOf, tiers: Tier[], scope?: AccountScope) {
-  const params: unknown[] = [at.now, at.tz, tiers];
-  const where = scopeSql('a.id', scope, params);
-  const res = await db.query<{ id: string; tier: Tier; dms: string[] | null; interaction_id: string | null; date: string | null; names: string[] | null }>(
-    `WITH dm AS (
-       SELECT c.account_id, array_agg(c.name ORDER BY c.name) AS names, array_agg(c.id) AS ids
-       FROM contacts c JOIN accounts a ON a.id = c.account_id
-       WHERE c.decision_role = 'decision_maker' AND c.active AND a.tier = ANY($3::text[]) AND ${where} GROUP BY c.account_id)
-     SELECT a.id, a.tier, dm.names AS dms, m.id AS interaction_id, (m.occurred_at AT TIME ZONE $2)::date AS date,
-       (SELECT array_agg(c.name ORDER BY c.name) FROM contacts c WHERE c.id = ANY(m.contact_ids) AND c.id = ANY(dm.ids)) AS names
-     FROM accounts a
-     LEFT JOIN dm ON dm.account_id = a.id
-     LEFT JOIN LATERAL (
-       SELECT i.id, i.occurred_at, i.contact_ids FROM interactions i
-       WHERE i.account_id = a.id AND i.occurred_at <= $1 AND i.contact_ids && dm.ids
-       ORDER BY i.occurred_at DESC, i.id DESC LIMIT 1) m ON dm.ids IS NOT NULL
-     WHERE a.tier = ANY($3::text[]) AND ${where}
-     ORDER BY a.id`,
-    params,
-  );
-  return res.rows.map((r) => ({
-    accountId: r.id,
-    tier: r.tier,
-    decisionMakers: r.dms ?? [],
-    lastMet: r.interaction_id ? { interactionId: r.interaction_id, date: r.date!, contactNames: r.names ?? [] } : null,
-  }));
+  const rows = await latestMeetingWith(db, at, tiers, scope, `c.decision_role = 'decision_maker' AND c.active`);
+  return rows.map((r) => ({ accountId: r.accountId, tier: r.tier, decisionMakers: r.contacts, lastMet: r.last as LastMeeting | null }));
 }
 
 export async function openOpportunityFacts(db: Db, stages: Stage[], scope?: AccountScope) {
