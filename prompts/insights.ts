@@ -128,7 +128,7 @@ export const alertTexts: Texts = {
 
 export const outboxTexts: Texts = {
   none: { zh: '发件箱里没有待发送、失败或无法送达的消息。', en: 'Nothing pending, failed or undeliverable in the outbox.' },
-  header: { zh: 'ID  状态  收件人  类型  尝试次数  下次尝试  错误', en: 'ID  status  recipient  kind  attempts  next attempt  error' },
+  header: { zh: 'ID  状态  收件人  类型  尝试次数  下次尝试  内容  错误', en: 'ID  status  recipient  kind  attempts  next attempt  content  error' },
   no_identity: {
     zh: '收件人 {user} 没有任何平台账号(飞书/企业微信/Slack)',
     en: 'recipient {user} has no platform identity (Feishu, WeCom or Slack)',

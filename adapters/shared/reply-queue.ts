@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/index.ts';
 import { PlatformError } from '../../src/errors.ts';
 import { enqueue, PARKED_REPLY_KIND } from '../../src/store/outbox.ts';
-import type { PendingReply } from '../types.ts';
+import type { PendingReply, Reply } from '../types.ts';
 
 export interface ReplyContext {
   db: Db;
@@ -17,6 +17,17 @@ export interface ReplyContext {
   asker: string;
   /** What the answer answers (event or message id): at most one parked row per cause. */
   cause: string;
+  /** What the answer says, in a line: `kam outbox` shows it for a parked answer. */
+  summary?: string;
+}
+
+const SUMMARY_CHARS = 80;
+
+/** An answer in a line: its title, or the first line of its text, cut to 80 characters. */
+export function replySummary(reply: Reply): string {
+  const line = (reply.title ?? reply.text.split('\n').find((l) => l.trim()) ?? '').trim();
+  const chars = [...line];
+  return chars.length > SUMMARY_CHARS ? `${chars.slice(0, SUMMARY_CHARS - 1).join('')}…` : line;
 }
 
 export type ReplyOutcome = 'sent' | 'queued' | 'dropped';
@@ -49,7 +60,7 @@ export async function parkReply(ctx: ReplyContext, pending: PendingReply): Promi
         recipientId: `${pending.platform}:${ctx.asker}`,
         kind: PARKED_REPLY_KIND,
         platform: pending.platform,
-        payload: { pending },
+        payload: { pending, summary: ctx.summary ?? null },
         dedupKey: `reply:${pending.platform}:${ctx.cause}`,
       },
     ],

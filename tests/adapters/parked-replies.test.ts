@@ -132,6 +132,7 @@ describe.each(cases)('$name: an answer the platform keeps failing', (c) => {
     expect(parked).toHaveLength(1);
     expect(parked[0]).toMatchObject({ kind: 'reply', platform: c.name, attempts: 0 });
     expect(parked[0].payload.pending.parts).toHaveLength(1);
+    expect(parked[0].payload.summary).toBe('收到：江南港务合同');
 
     // Another platform's adapter cannot take it; the row waits for its own.
     const wrong = cases.find((o) => o.name !== c.name)!.build(new FakeEngine());

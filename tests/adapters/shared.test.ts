@@ -4,6 +4,7 @@ import { safeEqual, withinWindow } from '../../adapters/shared/checks.ts';
 import { claimEvent, pruneProcessedEvents } from '../../src/store/processed-events.ts';
 import { chooseAdapter, platformIdOf } from '../../adapters/shared/identity.ts';
 import { RecipientRateLimiter } from '../../adapters/shared/rate-limit.ts';
+import { replySummary } from '../../adapters/shared/reply-queue.ts';
 import { splitText, truncate, utf8Bytes } from '../../adapters/shared/split.ts';
 import type { Adapter, Recipient } from '../../adapters/types.ts';
 import { emptyDb } from '../helpers/db.ts';
@@ -31,6 +32,17 @@ describe('splitText', () => {
   it('truncates with an ellipsis within the limit', () => {
     expect(truncate('客户经营助手', 4)).toBe('客户经…');
     expect(truncate('ok', 4)).toBe('ok');
+  });
+});
+
+describe('replySummary (what kam outbox shows for a parked answer)', () => {
+  it('is the title, else the first non-empty line, cut to 80 characters', () => {
+    expect(replySummary({ lang: 'zh', title: '西山矿业集团 · 概览', text: '第一行\n第二行' })).toBe('西山矿业集团 · 概览');
+    expect(replySummary({ lang: 'zh', text: '\n  \n上次谈到「发动机」是 2026-11-20\n工单 T003' })).toBe('上次谈到「发动机」是 2026-11-20');
+    const long = replySummary({ lang: 'zh', text: '长'.repeat(100) });
+    expect([...long]).toHaveLength(80);
+    expect(long.endsWith('…')).toBe(true);
+    expect(replySummary({ lang: 'en', text: '' })).toBe('');
   });
 });
 

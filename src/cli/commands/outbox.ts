@@ -22,8 +22,10 @@ export function register(program: Command) {
       await withApp(async (app) => {
         const rows = await listOutbox(app.db, statuses);
         const lang = app.config.lang;
+        // An alert or briefing carries its reply's title; a parked answer its summary line.
+        const titleOf = (r: (typeof rows)[number]): string | null => r.payload?.reply?.title ?? r.payload?.summary ?? null;
         if (opts.json) {
-          const out = rows.map((r) => ({ id: r.id, recipient: r.recipientId, platform: r.platform, kind: r.kind, status: r.status, attempts: r.attempts, next_attempt_at: r.nextAttemptAt, last_error: r.lastError, title: r.payload?.reply?.title ?? null }));
+          const out = rows.map((r) => ({ id: r.id, recipient: r.recipientId, platform: r.platform, kind: r.kind, status: r.status, attempts: r.attempts, next_attempt_at: r.nextAttemptAt, last_error: r.lastError, title: titleOf(r) }));
           process.stdout.write(JSON.stringify(out, null, 2) + '\n');
           return;
         }
@@ -34,7 +36,7 @@ export function register(program: Command) {
         console.log(t(outboxTexts, 'header', lang));
         for (const r of rows) {
           const next = r.status === 'pending' || r.status === 'sending' ? formatDateTime(r.nextAttemptAt, app.config.timeZone) : '-';
-          console.log([r.id, r.status, r.recipientId, r.kind, r.attempts, next, r.lastError ?? ''].join('  '));
+          console.log([r.id, r.status, r.recipientId, r.kind, r.attempts, next, titleOf(r) ?? '-', r.lastError ?? ''].join('  '));
         }
       });
     });
