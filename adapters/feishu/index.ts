@@ -8,7 +8,7 @@ import { t } from '../../prompts/index.ts';
 import type { Config } from '../../src/config.ts';
 import type { Adapter, InboundMessage, PendingReply, Recipient, Reply } from '../types.ts';
 import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
-import { replySummary, resendParts, sendOrPark } from '../shared/reply-queue.ts';
+import { resendParts, sendOrPark } from '../shared/reply-queue.ts';
 import { BackgroundWork } from '../shared/background.ts';
 import { platformIdOf, requirePlatformId } from '../shared/identity.ts';
 import { RecipientRateLimiter } from '../shared/rate-limit.ts';
@@ -214,17 +214,17 @@ export class FeishuAdapter implements Adapter, WebhookAdapter {
       reply = await answer(this.opts.handler, msg, this.opts.lang, this.log);
     }
     const target: FeishuTarget = isGroup ? { chatId: m.chat_id, replyTo: m.message_id } : { chatId: m.chat_id };
-    await this.answerInChat(target, renderFeishuCards(reply), replySummary(reply), ev.sender.sender_id.open_id, eventId, 0, now);
+    await this.answerInChat(target, renderFeishuCards(reply), reply, ev.sender.sender_id.open_id, eventId, 0, now);
   }
 
   /**
    * Sends the cards of an answer in order through the chat's rate-limited lane, with a few quick
    * retries; what still fails transiently is parked in the outbox for the worker.
    */
-  private async answerInChat(target: FeishuTarget, cards: FeishuCard[], summary: string, asker: string, eventId: string, offset: number, now: Date): Promise<void> {
+  private async answerInChat(target: FeishuTarget, cards: FeishuCard[], reply: Reply, asker: string, eventId: string, offset: number, now: Date): Promise<void> {
     const pending: PendingReply<FeishuPart> = { platform: 'feishu', target, parts: cards.map((card, i) => ({ card, uuid: idempotencyKey(eventId, i + offset) })) };
     const retry = this.opts.retry ?? { attempts: 3, delayMs: 1000 };
-    await sendOrPark({ db: this.opts.db, log: this.log, now, asker, cause: offset ? `${eventId}#${offset}` : eventId, summary }, pending, (part) => this.sendPart(target, part, retry));
+    await sendOrPark({ db: this.opts.db, log: this.log, now, asker, cause: offset ? `${eventId}#${offset}` : eventId, reply }, pending, (part) => this.sendPart(target, part, retry));
   }
 
   private async sendPart(target: FeishuTarget, part: FeishuPart, retry: RetryOptions): Promise<void> {
@@ -260,7 +260,7 @@ export class FeishuAdapter implements Adapter, WebhookAdapter {
     const messageId = ev.context?.open_message_id;
     if (inTime) {
       const [first, ...more] = renderFeishuCards(inTime);
-      if (more.length) this.work.run(`feishu ${eventId} rest`, () => this.answerInChat({ chatId }, more, replySummary(inTime), ev.operator.open_id, eventId, 1, now));
+      if (more.length) this.work.run(`feishu ${eventId} rest`, () => this.answerInChat({ chatId }, more, inTime, ev.operator.open_id, eventId, 1, now));
       return { card: { type: 'raw', data: first } };
     }
     this.work.run(`feishu ${eventId} late card`, async () => {
@@ -268,7 +268,7 @@ export class FeishuAdapter implements Adapter, WebhookAdapter {
       const [first, ...more] = renderFeishuCards(reply);
       if (messageId) await withRetries(() => this.api.patchCard(messageId, first), this.opts.retry ?? { attempts: 3, delayMs: 1000 });
       else more.unshift(first);
-      await this.answerInChat({ chatId }, more, replySummary(reply), ev.operator.open_id, eventId, 1, now);
+      await this.answerInChat({ chatId }, more, reply, ev.operator.open_id, eventId, 1, now);
     });
     return { toast: { type: 'info', content: t(platformTexts, 'working', this.opts.lang) } };
   }

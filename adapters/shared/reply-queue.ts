@@ -17,8 +17,8 @@ export interface ReplyContext {
   asker: string;
   /** What the answer answers (event or message id): at most one parked row per cause. */
   cause: string;
-  /** What the answer says, in a line: `kam outbox` shows it for a parked answer. */
-  summary?: string;
+  /** The answer being sent: if it is parked, `kam outbox` shows its summary line. */
+  reply?: Reply;
 }
 
 const SUMMARY_CHARS = 80;
@@ -60,7 +60,7 @@ export async function parkReply(ctx: ReplyContext, pending: PendingReply): Promi
         recipientId: `${pending.platform}:${ctx.asker}`,
         kind: PARKED_REPLY_KIND,
         platform: pending.platform,
-        payload: { pending, summary: ctx.summary ?? null },
+        payload: { pending, summary: ctx.reply ? replySummary(ctx.reply) : null },
         dedupKey: `reply:${pending.platform}:${ctx.cause}`,
       },
     ],

@@ -7,7 +7,7 @@ import { t } from '../../prompts/index.ts';
 import type { Config } from '../../src/config.ts';
 import type { Adapter, InboundMessage, PendingReply, Recipient, Reply } from '../types.ts';
 import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
-import { replySummary, resendParts, sendOrPark } from '../shared/reply-queue.ts';
+import { resendParts, sendOrPark } from '../shared/reply-queue.ts';
 import { BackgroundWork } from '../shared/background.ts';
 import { platformIdOf, requirePlatformId } from '../shared/identity.ts';
 import { RecipientRateLimiter } from '../shared/rate-limit.ts';
@@ -197,7 +197,7 @@ export class SlackAdapter implements Adapter, WebhookAdapter {
       const retry = this.opts.retry ?? { attempts: 3, delayMs: 1000 };
       if (raw.message?.ts && !raw.container?.is_ephemeral) {
         await withRetries(() => this.api.update(channel, raw.message!.ts!, first), retry);
-        await this.answerInChannel({ channel }, more, replySummary(reply), b.user.id, `${channel}:${raw.message.ts}:${msg.eventId ?? ''}#more`, msg.receivedAt);
+        await this.answerInChannel({ channel }, more, reply, b.user.id, `${channel}:${raw.message.ts}:${msg.eventId ?? ''}#more`, msg.receivedAt);
       } else {
         await respond({ replace_original: true, text: first.text, blocks: first.blocks as any });
         for (const m of more) await respond({ response_type: 'ephemeral', text: m.text, blocks: m.blocks as any });
@@ -227,18 +227,18 @@ export class SlackAdapter implements Adapter, WebhookAdapter {
     }
     // In a channel, answer in the thread of the mention so the channel stays readable.
     const threadTs = chatType === 'group' ? (ev.thread_ts ?? ev.ts) : undefined;
-    await this.answerInChannel(threadTs ? { channel: ev.channel, threadTs } : { channel: ev.channel }, renderSlackMessages(reply), replySummary(reply), ev.user, `${ev.channel}:${ev.ts}`, now);
+    await this.answerInChannel(threadTs ? { channel: ev.channel, threadTs } : { channel: ev.channel }, renderSlackMessages(reply), reply, ev.user, `${ev.channel}:${ev.ts}`, now);
   }
 
   /**
    * Posts an answer's messages in order through the channel's rate-limited lane, with a few quick
    * retries; what still fails transiently is parked in the outbox for the worker.
    */
-  private async answerInChannel(target: SlackTarget, messages: SlackMessage[], summary: string, asker: string, cause: string, now: Date): Promise<void> {
+  private async answerInChannel(target: SlackTarget, messages: SlackMessage[], reply: Reply, asker: string, cause: string, now: Date): Promise<void> {
     if (!messages.length) return;
     const pending: PendingReply<SlackMessage> = { platform: 'slack', target, parts: messages };
     const retry = this.opts.retry ?? { attempts: 3, delayMs: 1000 };
-    await sendOrPark({ db: this.opts.db, log: this.log, now, asker, cause, summary }, pending, (part) => this.sendPart(target, part, retry));
+    await sendOrPark({ db: this.opts.db, log: this.log, now, asker, cause, reply }, pending, (part) => this.sendPart(target, part, retry));
   }
 
   private async sendPart(target: SlackTarget, part: SlackMessage, retry: RetryOptions): Promise<void> {

@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../src/config.ts';
 import type { Adapter, InboundMessage, PendingReply, Recipient, Reply } from '../types.ts';
 import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
-import { replySummary, resendParts, sendOrPark } from '../shared/reply-queue.ts';
+import { resendParts, sendOrPark } from '../shared/reply-queue.ts';
 import { BackgroundWork } from '../shared/background.ts';
 import { platformIdOf, requirePlatformId } from '../shared/identity.ts';
 import { RecipientRateLimiter } from '../shared/rate-limit.ts';
@@ -166,7 +166,7 @@ export class WecomAdapter implements Adapter, WebhookAdapter {
   private async answerMember(userid: string, reply: Reply, cause: string, now: Date): Promise<void> {
     const pending: PendingReply<WecomOutgoing> = { platform: 'wecom', target: { touser: userid }, parts: renderWecom(reply, taskIdFor(cause)) };
     const retry = this.opts.retry ?? { attempts: 3, delayMs: 1000 };
-    await sendOrPark({ db: this.opts.db, log: this.log, now, asker: userid, cause, summary: replySummary(reply) }, pending, (part) => this.sendPart(pending.target as WecomTarget, part, retry));
+    await sendOrPark({ db: this.opts.db, log: this.log, now, asker: userid, cause, reply }, pending, (part) => this.sendPart(pending.target as WecomTarget, part, retry));
   }
 
   private async sendPart(target: WecomTarget, part: WecomOutgoing, retry: RetryOptions): Promise<void> {

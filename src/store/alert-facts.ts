@@ -55,7 +55,7 @@ async function latestMeetingWith(db: Db, at: AsOf, tiers: Tier[], scope: Account
 /** The latest interaction (up to now) with one of each tier-matching account's executive contacts. */
 export async function execSilenceFacts(db: Db, at: AsOf, tiers: Tier[], scope?: AccountScope) {
   const rows = await latestMeetingWith(db, at, tiers, scope, `c.level = 'executive'`);
-  return rows.map((r) => ({ accountId: r.accountId, tier: r.tier, createdAt: r.createdAt, lastExec: r.last as LastMeeting | null }));
+  return rows.map((r) => ({ accountId: r.accountId, tier: r.tier, createdAt: r.createdAt, lastExec: r.last }));
 }
 
 export async function contractExpiryFacts(db: Db, at: AsOf, scope?: AccountScope) {
@@ -130,7 +130,7 @@ export async function pendingNextStepFacts(db: Db, at: AsOf, scope?: AccountScop
 /** Active decision makers of each tier-matching account and the latest interaction (up to now) with one of them. */
 export async function decisionChainFacts(db: Db, at: AsOf, tiers: Tier[], scope?: AccountScope) {
   const rows = await latestMeetingWith(db, at, tiers, scope, `c.decision_role = 'decision_maker' AND c.active`);
-  return rows.map((r) => ({ accountId: r.accountId, tier: r.tier, decisionMakers: r.contacts, lastMet: r.last as LastMeeting | null }));
+  return rows.map((r) => ({ accountId: r.accountId, tier: r.tier, decisionMakers: r.contacts, lastMet: r.last }));
 }
 
 export async function openOpportunityFacts(db: Db, stages: Stage[], scope?: AccountScope) {
