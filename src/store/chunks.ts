@@ -92,12 +92,39 @@ export function vectorLiteral(v: number[]): string {
   return s + ']';
 }
 
+/**
+ * A vector's direction as int2vector text: coordinates scaled so the largest is ±32,767 and
+ * rounded (finer than vectorLiteral's four decimals for unit vectors).
+ */
+export function vectorDirectionInts(v: number[]): string {
+  let max = 0;
+  for (const x of v) max = Math.max(max, Math.abs(x));
+  const scale = max > 0 ? 32767 / max : 0;
+  let s = '';
+  for (let i = 0; i < v.length; i++) s += (i ? ' ' : '') + Math.round(v[i] * scale);
+  return s;
+}
+
+/**
+ * How stored vectors travel as query parameters (an array of them: `column` names one element).
+ * PGlite parses float text slowly in WASM (a 256-dimension vector: ~250 µs, more than the rest of
+ * its passage) but small integers quickly, so there vectors go as int2vector text, cast
+ * int2[] → real[] → vector and scaled back to unit length in C (~70 µs). A PostgreSQL server parses
+ * pgvector's text natively; its int2vector also holds at most 100 elements before version 16.
+ */
+function vectorTransport(db: Db): { encode: (v: number[]) => string; sql: (column: string) => string } {
+  return db.kind === 'pglite'
+    ? { encode: vectorDirectionInts, sql: (c) => `l2_normalize(${c}::int2vector::int2[]::real[]::vector)` }
+    : { encode: vectorLiteral, sql: (c) => `${c}::vector` };
+}
+
 /** Inserts chunks as one multi-row statement per call (callers batch a few thousand at a time). */
 export async function insertChunks(db: Db, rows: NewChunk[]): Promise<void> {
   if (!rows.length) return;
+  const vector = vectorTransport(db);
   await db.query(
     `INSERT INTO chunks (account_id, source_table, source_id, chunk_index, content, occurred_at, occurred_on, author_id, source_hash, grams, embedder, dim, embedding)
-     SELECT a, st, si, ci, c, oa, oo, au, h, g::integer[], e, d, v::vector
+     SELECT a, st, si, ci, c, oa, oo, au, h, g::integer[], e, d, ${vector.sql('v')}
      FROM unnest($1::text[], $2::text[], $3::text[], $4::integer[], $5::text[], $6::timestamptz[], $7::date[], $8::text[], $9::text[], $10::text[], $11::text[], $12::integer[], $13::text[])
        AS s(a, st, si, ci, c, oa, oo, au, h, g, e, d, v)`,
     [
@@ -113,7 +140,7 @@ export async function insertChunks(db: Db, rows: NewChunk[]): Promise<void> {
       rows.map((r) => `{${r.grams.join(',')}}`),
       rows.map((r) => r.embedder),
       rows.map((r) => r.dim),
-      rows.map((r) => (r.embedding ? vectorLiteral(r.embedding) : null)),
+      rows.map((r) => (r.embedding ? vector.encode(r.embedding) : null)),
     ],
   );
 }
@@ -162,10 +189,11 @@ export async function countChunksToEmbed(db: Db, embedder: string, dim: number |
 
 export async function setEmbeddings(db: Db, embedder: string, dim: number, rows: { id: number; embedding: number[] }[]): Promise<void> {
   if (!rows.length) return;
+  const vector = vectorTransport(db);
   await db.query(
-    `UPDATE chunks c SET embedder = $1, dim = $2, embedding = s.v::vector
+    `UPDATE chunks c SET embedder = $1, dim = $2, embedding = ${vector.sql('s.v')}
      FROM unnest($3::bigint[], $4::text[]) AS s(id, v) WHERE c.id = s.id`,
-    [embedder, dim, rows.map((r) => r.id), rows.map((r) => vectorLiteral(r.embedding))],
+    [embedder, dim, rows.map((r) => r.id), rows.map((r) => vector.encode(r.embedding))],
   );
 }
 

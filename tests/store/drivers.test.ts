@@ -9,6 +9,7 @@ import { importDir } from '../../src/importing/import-dir.ts';
 import { exportDir } from '../../src/importing/export-dir.ts';
 import { visibleAccountIds } from '../../src/domain/visibility.ts';
 import type { User, TeamMember } from '../../src/domain/types.ts';
+import { embedText } from '../../src/retrieval/hash-embedder.ts';
 import { emptyDb } from '../helpers/db.ts';
 import { overPg } from '../helpers/pg-socket.ts';
 import { SAMPLE_DIR, TEST_TZ } from '../helpers/paths.ts';
@@ -68,6 +69,21 @@ describe.each(drivers)('store over %s', (_name, open) => {
     expect(zhang).toEqual(['A100', 'A101', 'A102', 'A400', 'A600']);
     const chen = (await db.query('SELECT count(*)::int AS n FROM visible_account_ids($1)', ['u_chen'])).rows[0].n;
     expect(chen).toBe(8);
+  });
+
+  it('stores each passage vector as its embedding, at unit length', async () => {
+    // PGlite receives vectors as scaled integers, a server as pgvector text: both must store the same.
+    const r = await db.query<{ content: string; v: string }>(
+      "SELECT content, embedding::text AS v FROM chunks WHERE source_table = 'interactions' ORDER BY source_id, chunk_index LIMIT 20",
+    );
+    expect(r.rows.length).toBe(20);
+    for (const row of r.rows) {
+      const stored: number[] = JSON.parse(row.v);
+      const expected = embedText(row.content);
+      expect(stored.length).toBe(expected.length);
+      expect(Math.max(...stored.map((x, i) => Math.abs(x - expected[i])))).toBeLessThan(2e-4);
+      expect(Math.abs(Math.hypot(...stored) - 1)).toBeLessThan(1e-3);
+    }
   });
 
   it('exports the same bytes as the other driver', async () => {
