@@ -3,7 +3,8 @@
 import type { Db } from '../../db/index.ts';
 import type { IsoDate } from '../domain/time.ts';
 import type { SourceTable } from '../retrieval/sources.ts';
-import { checkedLiteral, vectorExpr, vectorLiteral } from './chunks.ts';
+import { float4Array } from './binary-arrays.ts';
+import { checkedLiteral, vectorExpr } from './chunks.ts';
 import { visibleTo } from './visible.ts';
 
 export interface ChunkScope {
@@ -128,15 +129,15 @@ export interface VectorSearch {
 /** Nearest passages by cosine similarity among the scope's chunks of this embedder. */
 export async function vectorRanked(db: Db, q: VectorSearch): Promise<ChunkHit[]> {
   const { e, d } = checkedLiteral(q.embedder, q.dim);
-  const params: unknown[] = [vectorLiteral(q.vector), q.limit];
+  const params: unknown[] = [float4Array(q.vector), q.limit];
   const exact = q.mode.kind === 'exact';
   const { from, where } = scopedFrom(q.scope, params, exact);
   // The index is partial on (embedder, dim) and covers the typed expression; literals let the
   // planner match the predicate. The exact path orders by the untyped column, which no index covers.
-  const dist = exact ? `(c.embedding <=> $1::vector)` : `${vectorExpr(d, 'c.')} <=> $1::${d > 2000 ? 'halfvec' : 'vector'}(${d})`;
+  const dist = exact ? `(c.embedding <=> $1::real[]::vector)` : `${vectorExpr(d, 'c.')} <=> $1::real[]::${d > 2000 ? 'halfvec' : 'vector'}(${d})`;
   // The few best ids are read back through the primary key (= ANY(ARRAY(...))): joined as a
   // subquery, the planner hash-joined them against a scan of the whole table (measured).
-  const sql = `SELECT ${HIT_COLS}, 1 - (h.embedding <=> $1::vector) AS score
+  const sql = `SELECT ${HIT_COLS}, 1 - (h.embedding <=> $1::real[]::vector) AS score
     FROM chunks h ${HIT_JOINS}
     WHERE h.id = ANY(ARRAY(SELECT c.id FROM ${from} WHERE ${[`c.embedder = ${e}`, `c.dim = ${d}`, ...where].join(' AND ')} ORDER BY ${dist} LIMIT $2))
     ORDER BY score DESC, h.id`;

@@ -1,6 +1,7 @@
 // SQL of retrieval's write side: reading the records that are chunked, writing chunks in
 // multi-row batches, embeddings, and the vector indexes' DDL. Searching is in chunk-search.ts.
 import type { Db } from '../../db/index.ts';
+import { float4Array, flatLists, int4Array } from './binary-arrays.ts';
 import { dropSecondaryIndexes, recreateIndexes } from './import-export.ts';
 import type { IsoDate } from '../domain/time.ts';
 import type { SourceRecord, SourceTable } from '../retrieval/sources.ts';
@@ -80,67 +81,36 @@ export async function deleteOrphanChunks(db: Db, table: SourceTable): Promise<nu
 }
 
 /**
- * pgvector's text form. Four decimals are plenty for unit vectors (the hashed n-gram embedder's own
- * noise is far larger) and parsing fewer digits is measurably faster in WASM.
+ * Inserts chunks as one multi-row statement per call (callers batch a few thousand at a time).
+ * Keyword grams and vectors go as binary flat arrays, each row slicing its own (binary-arrays.ts).
  */
-export function vectorLiteral(v: number[]): string {
-  let s = '[';
-  for (let i = 0; i < v.length; i++) {
-    const x = Math.round(v[i] * 10000) / 10000;
-    s += (i ? ',' : '') + (x === 0 ? '0' : String(x));
-  }
-  return s + ']';
-}
-
-/**
- * A vector's direction as int2vector text: coordinates scaled so the largest is ±32,767 and
- * rounded (finer than vectorLiteral's four decimals for unit vectors).
- */
-export function vectorDirectionInts(v: number[]): string {
-  let max = 0;
-  for (const x of v) max = Math.max(max, Math.abs(x));
-  const scale = max > 0 ? 32767 / max : 0;
-  let s = '';
-  for (let i = 0; i < v.length; i++) s += (i ? ' ' : '') + Math.round(v[i] * scale);
-  return s;
-}
-
-/**
- * How stored vectors travel as query parameters (an array of them: `column` names one element).
- * PGlite parses float text slowly in WASM (a 256-dimension vector: ~250 µs, more than the rest of
- * its passage) but small integers quickly, so there vectors go as int2vector text, cast
- * int2[] → real[] → vector and scaled back to unit length in C (~70 µs). A PostgreSQL server parses
- * pgvector's text natively; its int2vector also holds at most 100 elements before version 16.
- */
-function vectorTransport(db: Db): { encode: (v: number[]) => string; sql: (column: string) => string } {
-  return db.kind === 'pglite'
-    ? { encode: vectorDirectionInts, sql: (c) => `l2_normalize(${c}::int2vector::int2[]::real[]::vector)` }
-    : { encode: vectorLiteral, sql: (c) => `${c}::vector` };
-}
-
-/** Inserts chunks as one multi-row statement per call (callers batch a few thousand at a time). */
 export async function insertChunks(db: Db, rows: NewChunk[]): Promise<void> {
   if (!rows.length) return;
-  const vector = vectorTransport(db);
+  const grams = flatLists(rows.map((r) => r.grams));
+  const vectors = flatLists(rows.map((r) => r.embedding));
   await db.query(
     `INSERT INTO chunks (account_id, source_table, source_id, chunk_index, content, occurred_at, occurred_on, author_id, source_hash, grams, embedder, dim, embedding)
-     SELECT a, st, si, ci, c, oa, oo, au, h, g::integer[], e, d, ${vector.sql('v')}
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::integer[], $5::text[], $6::timestamptz[], $7::date[], $8::text[], $9::text[], $10::text[], $11::text[], $12::integer[], $13::text[])
-       AS s(a, st, si, ci, c, oa, oo, au, h, g, e, d, v)`,
+     SELECT a, st, si, ci, c, oa, oo, au, h, ($10::integer[])[gl:gu], e, d, CASE WHEN vu >= vl THEN ($13::real[])[vl:vu]::vector END
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::integer[], $5::text[], $6::timestamptz[], $7::date[], $8::text[], $9::text[], $11::text[], $12::integer[], $14::integer[], $15::integer[], $16::integer[], $17::integer[])
+       AS s(a, st, si, ci, c, oa, oo, au, h, e, d, gl, gu, vl, vu)`,
     [
       rows.map((r) => r.accountId),
       rows.map((r) => r.sourceTable),
       rows.map((r) => r.sourceId),
-      rows.map((r) => r.chunkIndex),
+      int4Array(rows.map((r) => r.chunkIndex)),
       rows.map((r) => r.content),
       rows.map((r) => (r.occurredAt ? r.occurredAt.toISOString() : null)),
       rows.map((r) => r.occurredOn),
       rows.map((r) => r.authorId),
       rows.map((r) => r.sourceHash),
-      rows.map((r) => `{${r.grams.join(',')}}`),
+      int4Array(grams.flat),
       rows.map((r) => r.embedder),
       rows.map((r) => r.dim),
-      rows.map((r) => (r.embedding ? vector.encode(r.embedding) : null)),
+      float4Array(vectors.flat),
+      int4Array(grams.lo),
+      int4Array(grams.hi),
+      int4Array(vectors.lo),
+      int4Array(vectors.hi),
     ],
   );
 }
@@ -189,11 +159,11 @@ export async function countChunksToEmbed(db: Db, embedder: string, dim: number |
 
 export async function setEmbeddings(db: Db, embedder: string, dim: number, rows: { id: number; embedding: number[] }[]): Promise<void> {
   if (!rows.length) return;
-  const vector = vectorTransport(db);
+  const vectors = flatLists(rows.map((r) => r.embedding));
   await db.query(
-    `UPDATE chunks c SET embedder = $1, dim = $2, embedding = ${vector.sql('s.v')}
-     FROM unnest($3::bigint[], $4::text[]) AS s(id, v) WHERE c.id = s.id`,
-    [embedder, dim, rows.map((r) => r.id), rows.map((r) => vector.encode(r.embedding))],
+    `UPDATE chunks c SET embedder = $1, dim = $2, embedding = ($4::real[])[s.lo:s.hi]::vector
+     FROM unnest($3::bigint[], $5::integer[], $6::integer[]) AS s(id, lo, hi) WHERE c.id = s.id`,
+    [embedder, dim, rows.map((r) => r.id), float4Array(vectors.flat), int4Array(vectors.lo), int4Array(vectors.hi)],
   );
 }
 

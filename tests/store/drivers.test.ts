@@ -10,6 +10,7 @@ import { exportDir } from '../../src/importing/export-dir.ts';
 import { visibleAccountIds } from '../../src/domain/visibility.ts';
 import type { User, TeamMember } from '../../src/domain/types.ts';
 import { embedText } from '../../src/retrieval/hash-embedder.ts';
+import { flatLists, float4Array, int4Array } from '../../src/store/binary-arrays.ts';
 import { emptyDb } from '../helpers/db.ts';
 import { overPg } from '../helpers/pg-socket.ts';
 import { SAMPLE_DIR, TEST_TZ } from '../helpers/paths.ts';
@@ -71,8 +72,26 @@ describe.each(drivers)('store over %s', (_name, open) => {
     expect(chen).toBe(8);
   });
 
+  it('takes binary integer[] and real[] parameters, and slices flat lists row by row', async () => {
+    const ints = [0, -1, 2147483647, -2147483648, 59];
+    const r = await db.query<{ i: number[]; e: number[]; f: number[] }>('SELECT $1::integer[] AS i, $2::integer[] AS e, $3::real[] AS f', [
+      int4Array(ints),
+      int4Array([]),
+      float4Array([0.5, -0.25, 1e-3]),
+    ]);
+    expect(r.rows[0].i).toEqual(ints);
+    expect(r.rows[0].e).toEqual([]);
+    expect(r.rows[0].f.map((x) => Math.round(x * 1e6) / 1e6)).toEqual([0.5, -0.25, 0.001]);
+    const lists = flatLists([[1, 2], null, [], [3]]);
+    const sliced = await db.query<{ n: number; s: number[] }>(
+      'SELECT n::int, ($1::integer[])[lo:hi] AS s FROM unnest($2::integer[], $3::integer[]) WITH ORDINALITY AS x(lo, hi, n) ORDER BY n',
+      [int4Array(lists.flat), int4Array(lists.lo), int4Array(lists.hi)],
+    );
+    expect(sliced.rows.map((x) => x.s)).toEqual([[1, 2], [], [], [3]]);
+  });
+
   it('stores each passage vector as its embedding, at unit length', async () => {
-    // PGlite receives vectors as scaled integers, a server as pgvector text: both must store the same.
+    // Vectors travel as binary real[] (both drivers): stored exactly as the embedder made them.
     const r = await db.query<{ content: string; v: string }>(
       "SELECT content, embedding::text AS v FROM chunks WHERE source_table = 'interactions' ORDER BY source_id, chunk_index LIMIT 20",
     );
@@ -81,8 +100,8 @@ describe.each(drivers)('store over %s', (_name, open) => {
       const stored: number[] = JSON.parse(row.v);
       const expected = embedText(row.content);
       expect(stored.length).toBe(expected.length);
-      expect(Math.max(...stored.map((x, i) => Math.abs(x - expected[i])))).toBeLessThan(2e-4);
-      expect(Math.abs(Math.hypot(...stored) - 1)).toBeLessThan(1e-3);
+      expect(Math.max(...stored.map((x, i) => Math.abs(x - expected[i])))).toBeLessThan(1e-6);
+      expect(Math.abs(Math.hypot(...stored) - 1)).toBeLessThan(1e-5);
     }
   });
 
