@@ -1,7 +1,7 @@
 // SQL of retrieval's write side: reading the records that are chunked, writing chunks in
 // multi-row batches, embeddings, and the vector indexes' DDL. Searching is in chunk-search.ts.
 import type { Db } from '../../db/index.ts';
-import { float4Array, flatLists, int4Array } from './binary-arrays.ts';
+import { dateArray, float4Array, flatLists, int4Array, textArray, timestamptzArray } from './binary-arrays.ts';
 import { dropSecondaryIndexes, recreateIndexes } from './import-export.ts';
 import type { IsoDate } from '../domain/time.ts';
 import type { SourceRecord, SourceTable } from '../retrieval/sources.ts';
@@ -82,7 +82,8 @@ export async function deleteOrphanChunks(db: Db, table: SourceTable): Promise<nu
 
 /**
  * Inserts chunks as one multi-row statement per call (callers batch a few thousand at a time).
- * Keyword grams and vectors go as binary flat arrays, each row slicing its own (binary-arrays.ts).
+ * Every column goes as a binary array; keyword grams and vectors as flat ones, each row slicing its
+ * own (binary-arrays.ts).
  */
 export async function insertChunks(db: Db, rows: NewChunk[]): Promise<void> {
   if (!rows.length) return;
@@ -94,18 +95,18 @@ export async function insertChunks(db: Db, rows: NewChunk[]): Promise<void> {
      FROM unnest($1::text[], $2::text[], $3::text[], $4::integer[], $5::text[], $6::timestamptz[], $7::date[], $8::text[], $9::text[], $11::text[], $12::integer[], $14::integer[], $15::integer[], $16::integer[], $17::integer[])
        AS s(a, st, si, ci, c, oa, oo, au, h, e, d, gl, gu, vl, vu)`,
     [
-      rows.map((r) => r.accountId),
-      rows.map((r) => r.sourceTable),
-      rows.map((r) => r.sourceId),
+      textArray(rows.map((r) => r.accountId)),
+      textArray(rows.map((r) => r.sourceTable)),
+      textArray(rows.map((r) => r.sourceId)),
       int4Array(rows.map((r) => r.chunkIndex)),
-      rows.map((r) => r.content),
-      rows.map((r) => (r.occurredAt ? r.occurredAt.toISOString() : null)),
-      rows.map((r) => r.occurredOn),
-      rows.map((r) => r.authorId),
-      rows.map((r) => r.sourceHash),
+      textArray(rows.map((r) => r.content)),
+      timestamptzArray(rows.map((r) => r.occurredAt)),
+      dateArray(rows.map((r) => r.occurredOn)),
+      textArray(rows.map((r) => r.authorId)),
+      textArray(rows.map((r) => r.sourceHash)),
       int4Array(grams.flat),
-      rows.map((r) => r.embedder),
-      rows.map((r) => r.dim),
+      textArray(rows.map((r) => r.embedder)),
+      int4Array(rows.map((r) => r.dim)),
       float4Array(vectors.flat),
       int4Array(grams.lo),
       int4Array(grams.hi),

@@ -2,6 +2,7 @@
 import type { Db } from '../../db/index.ts';
 import type { Cell, Column, TableFormat, TableName } from '../domain/csv-format.ts';
 import { formatDateTime } from '../domain/time.ts';
+import { textArray } from './binary-arrays.ts';
 
 const SQL_TYPE: Record<Column['type']['kind'], string> = {
   text: 'text',
@@ -57,7 +58,7 @@ export interface UpsertResult {
 /** Upserts parsed rows; returns how many were new and how many changed (the rest were unchanged). */
 export async function upsertRows(db: Db, f: TableFormat, rows: Record<string, Cell>[]): Promise<UpsertResult> {
   if (!rows.length) return { inserted: 0, updated: 0, changedKeys: [] };
-  const params = f.columns.map((c) => rows.map((r) => toText(r[c.name])));
+  const params = f.columns.map((c) => textArray(rows.map((r) => toText(r[c.name]))));
   const res = await db.query<{ inserted: boolean; key?: string }>(upsertSql(f), params);
   let inserted = 0;
   const changedKeys: string[] = [];

@@ -10,7 +10,7 @@ import { exportDir } from '../../src/importing/export-dir.ts';
 import { visibleAccountIds } from '../../src/domain/visibility.ts';
 import type { User, TeamMember } from '../../src/domain/types.ts';
 import { embedText } from '../../src/retrieval/hash-embedder.ts';
-import { flatLists, float4Array, int4Array } from '../../src/store/binary-arrays.ts';
+import { dateArray, flatLists, float4Array, int4Array, textArray, timestamptzArray } from '../../src/store/binary-arrays.ts';
 import { emptyDb } from '../helpers/db.ts';
 import { overPg } from '../helpers/pg-socket.ts';
 import { SAMPLE_DIR, TEST_TZ } from '../helpers/paths.ts';
@@ -72,7 +72,7 @@ describe.each(drivers)('store over %s', (_name, open) => {
     expect(chen).toBe(8);
   });
 
-  it('takes binary integer[] and real[] parameters, and slices flat lists row by row', async () => {
+  it('takes binary array parameters (integer, real, text, date, timestamptz; nulls) and slices flat lists', async () => {
     const ints = [0, -1, 2147483647, -2147483648, 59];
     const r = await db.query<{ i: number[]; e: number[]; f: number[] }>('SELECT $1::integer[] AS i, $2::integer[] AS e, $3::real[] AS f', [
       int4Array(ints),
@@ -82,6 +82,17 @@ describe.each(drivers)('store over %s', (_name, open) => {
     expect(r.rows[0].i).toEqual(ints);
     expect(r.rows[0].e).toEqual([]);
     expect(r.rows[0].f.map((x) => Math.round(x * 1e6) / 1e6)).toEqual([0.5, -0.25, 0.001]);
+    const texts = ['中建华东', '', null, 'a"b\\c,{d}', '😀 emoji'];
+    const instants = [new Date('2026-11-20T01:02:03.456Z'), null, new Date('1999-12-31T23:59:59Z')];
+    const dates = ['2027-01-10', null, '1998-02-28'];
+    const t = await db.query<{ t: (string | null)[]; i: (Date | null)[]; d: (string | null)[]; n: (number | null)[] }>(
+      'SELECT $1::text[] AS t, $2::timestamptz[] AS i, $3::date[]::text[] AS d, $4::integer[] AS n',
+      [textArray(texts), timestamptzArray(instants), dateArray(dates), int4Array([7, null])],
+    );
+    expect(t.rows[0].t).toEqual(texts);
+    expect(t.rows[0].i.map((x) => x?.toISOString() ?? null)).toEqual(instants.map((x) => x?.toISOString() ?? null));
+    expect(t.rows[0].d).toEqual(dates);
+    expect(t.rows[0].n).toEqual([7, null]);
     const lists = flatLists([[1, 2], null, [], [3]]);
     const sliced = await db.query<{ n: number; s: number[] }>(
       'SELECT n::int, ($1::integer[])[lo:hi] AS s FROM unnest($2::integer[], $3::integer[]) WITH ORDINALITY AS x(lo, hi, n) ORDER BY n',
