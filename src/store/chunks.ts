@@ -20,7 +20,7 @@ const ID_COLUMN: Record<SourceTable, string> = { interactions: 'i.id', tickets: 
 /** The records with these ids (missing ids are simply absent). */
 export async function sourceRecordsByIds(db: Db, table: SourceTable, ids: string[]): Promise<SourceRecord[]> {
   if (!ids.length) return [];
-  const r = await db.query<SourceRecord>(`${SOURCE_SQL[table]} WHERE ${ID_COLUMN[table]} = ANY($1::text[])`, [ids]);
+  const r = await db.query<SourceRecord>(`${SOURCE_SQL[table]} WHERE ${ID_COLUMN[table]} = ANY($1::text[])`, [textArray(ids)]);
   return r.rows;
 }
 
@@ -39,7 +39,7 @@ export async function sourceHashes(db: Db, table: SourceTable, ids: string[]): P
   if (!ids.length) return new Map();
   const r = await db.query<{ source_id: string; source_hash: string | null }>(
     `SELECT source_id, source_hash FROM chunks WHERE source_table = $1 AND source_id = ANY($2::text[]) AND chunk_index = 0`,
-    [table, ids],
+    [table, textArray(ids)],
   );
   return new Map(r.rows.map((x) => [x.source_id, x.source_hash ?? '']));
 }
@@ -65,7 +65,7 @@ export interface NewChunk {
 
 export async function deleteSourceChunks(db: Db, table: SourceTable, ids: string[]): Promise<number> {
   if (!ids.length) return 0;
-  const r = await db.query(`DELETE FROM chunks WHERE source_table = $1 AND source_id = ANY($2::text[])`, [table, ids]);
+  const r = await db.query(`DELETE FROM chunks WHERE source_table = $1 AND source_id = ANY($2::text[])`, [table, textArray(ids)]);
   return r.affectedRows ?? 0;
 }
 
