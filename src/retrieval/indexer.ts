@@ -138,9 +138,10 @@ export async function syncTables(
 /**
  * Sources an import may change in one go and still embed inside its transaction. Embedding and
  * writing a vector cost about as much again as the rest of a passage on PGlite (bench/RESULTS.md,
- * "Binary array parameters"), so a bigger import writes its passages' text and keyword grams at once — keyword
- * search finds them the moment the import commits — and leaves the vectors to re-embedding
- * (kam start's background job, or kam reindex), which picks up every passage without one.
+ * "Binary array parameters"), so a bigger import writes its passages' text and keyword grams at
+ * once — keyword search finds them the moment the import commits — and leaves the vectors to
+ * re-embedding (kam start's background job, or kam reindex), which picks up every passage without
+ * one.
  */
 export const INLINE_EMBED_MAX_SOURCES = 20_000;
 
