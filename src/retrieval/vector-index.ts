@@ -3,7 +3,7 @@
 // enough and an index only slows writes; above it, an index per (embedder, dimension), built once
 // after a bulk load — never grown row by row during one, where each insert costs milliseconds.
 import type { Db } from '../../db/index.ts';
-import { analyzeChunks, createVectorIndex, dropVectorIndex, embedderGroups, vectorIndexNames, type VectorIndexSpec } from '../store/chunks.ts';
+import { analyzeChunks, createVectorIndex, dropVectorIndex, embedderGroups, vectorIndexExists, vectorIndexNames, type VectorIndexSpec } from '../store/chunks.ts';
 
 /** Passages of one embedder from which an index pays off. */
 export const INDEX_MIN_ROWS = 20_000;
@@ -56,7 +56,7 @@ export async function ensureVectorIndexes(db: Db, opts: { minRows?: number; maxR
 
 /** Whether a vector index serves this embedder and dimension. */
 export async function hasVectorIndex(db: Db, embedder: string, dim: number): Promise<boolean> {
-  return (await vectorIndexNames(db)).includes(indexName(embedder, dim));
+  return vectorIndexExists(db, indexName(embedder, dim));
 }
 
 export interface BulkLoad {

@@ -214,8 +214,9 @@ export function vectorExpr(dim: number, alias = ''): string {
   return dim > 2000 ? `(${col}::halfvec(${dim}))` : `(${col}::vector(${dim}))`;
 }
 
+/** Whether this vector index exists (a catalog lookup by name: every big-scope search asks). */
 export async function vectorIndexExists(db: Db, name: string): Promise<boolean> {
-  const r = await db.query(`SELECT 1 FROM pg_indexes WHERE tablename = 'chunks' AND indexname = $1`, [name]);
+  const r = await db.query(`SELECT 1 FROM pg_class WHERE relname = $1 AND relkind = 'i' AND relnamespace = current_schema()::regnamespace`, [name]);
   return r.rows.length > 0;
 }
 
