@@ -51,7 +51,27 @@ async function understand(turn: TurnContext): Promise<Reply> {
   return answerOffline(turn, text);
 }
 
-export async function handleMessage(app: AppContext, msg: InboundMessage): Promise<Reply> {
+/**
+ * PostgreSQL text cannot hold NUL (byte 0), and it means nothing in a chat message or an id: it is
+ * dropped before the message is stored, so such a message is answered like any other.
+ */
+function withoutNul(msg: InboundMessage): InboundMessage {
+  const strip = (s: string) => s.replaceAll('\u0000', '');
+  if (!JSON.stringify(msg).includes('\\u0000')) return msg;
+  const action = msg.action && { action: strip(msg.action.action), value: msg.action.value && Object.fromEntries(Object.entries(msg.action.value).map(([k, v]) => [strip(k), strip(v)])) };
+  return {
+    ...msg,
+    platformUserId: strip(msg.platformUserId),
+    userId: msg.userId === undefined ? undefined : strip(msg.userId),
+    chatId: strip(msg.chatId),
+    text: strip(msg.text),
+    eventId: msg.eventId === undefined ? undefined : strip(msg.eventId),
+    action,
+  };
+}
+
+export async function handleMessage(app: AppContext, inbound: InboundMessage): Promise<Reply> {
+  const msg = withoutNul(inbound);
   const rawMessageId = await insertRawMessage(app.db, msg);
   const user = msg.userId ? await getUser(app.db, msg.userId) : await findUserByPlatformId(app.db, msg.platform, msg.platformUserId);
   const textLang = msg.text.trim() ? detectLang(msg.text, app.config.lang) : undefined;

@@ -233,6 +233,8 @@ export function checkHeader(format: TableFormat, header: string[]): string[] {
 /** Parses one cell; returns the value or a problem message. */
 export function parseCell(column: Column, raw: string | undefined, tz: string): { value: Cell } | { error: string } {
   const s = (raw ?? '').trim();
+  // PostgreSQL text cannot hold byte 0: say where it is instead of failing the whole import.
+  if (s.includes('\u0000')) return { error: `"${column.name}" contains a NUL character (byte 0), which cannot be stored` };
   if (s === '') {
     if (column.required) return { error: `missing required value for "${column.name}"` };
     if (column.type.kind === 'bool') return { value: column.type.default };

@@ -75,6 +75,16 @@ describe('huge messages', () => {
   });
 });
 
+describe('NUL characters', () => {
+  it('are dropped: the message is stored and answered like any other (PostgreSQL text cannot hold them)', async () => {
+    const r = await ask(app, 'u_zhang\u0000', '中建华东的合同\u0000什么时候到期?');
+    expect(r.text).toContain('CT-A100-2024');
+    const raw = await lastRaw();
+    expect(raw.text).toBe('中建华东的合同什么时候到期?');
+    expect(raw.user_id).toBe('u_zhang');
+  });
+});
+
 describe('who is asking', () => {
   it('an unknown user id gets a registration hint and nothing else', async () => {
     const r = await ask(app, 'u_nobody', '中建华东的合同什么时候到期?');

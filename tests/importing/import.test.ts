@@ -127,6 +127,12 @@ describe('import errors', () => {
     ]);
   });
 
+  it('reports a NUL character in a cell with its line instead of failing the import', async () => {
+    const dir = tmp();
+    writeCsv(dir, 'orders.csv', ['id,account_id,order_date,amount,product', 'O1,A100,2026-01-01,5,pump\u0000x', 'O2,A100,2026-01-01,5,pump']);
+    expect(await problemsOf(db, dir)).toEqual(['orders.csv:2: "product" contains a NUL character (byte 0), which cannot be stored']);
+  });
+
   it('reports duplicate ids within a file and dangling references in lists', async () => {
     const dir = tmp();
     writeCsv(dir, 'interactions.csv', [
