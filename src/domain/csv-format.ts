@@ -230,6 +230,11 @@ export function checkHeader(format: TableFormat, header: string[]): string[] {
   return problems;
 }
 
+const MAX_NUMBER_DIGITS = 15;
+/** PostgreSQL integer. */
+const INT_MIN = -2147483648;
+const INT_MAX = 2147483647;
+
 /** Parses one cell; returns the value or a problem message. */
 export function parseCell(column: Column, raw: string | undefined, tz: string): { value: Cell } | { error: string } {
   const s = (raw ?? '').trim();
@@ -256,10 +261,18 @@ export function parseCell(column: Column, raw: string | undefined, tz: string): 
       const d = parseWhen(s, tz);
       return d ? { value: d } : { error: `"${column.name}": "${s}" is not an ISO 8601 date or date-time` };
     }
-    case 'number':
-      return /^-?\d+(\.\d+)?$/.test(s) ? { value: Number(s) } : { error: `"${column.name}": "${s}" is not a plain number (yuan, e.g. 1200000)` };
-    case 'int':
-      return /^-?\d+$/.test(s) ? { value: Number(s) } : { error: `"${column.name}": "${s}" is not a whole number` };
+    case 'number': {
+      const m = /^-?(\d+)(\.\d+)?$/.exec(s);
+      if (!m) return { error: `"${column.name}": "${s}" is not a plain number (yuan, e.g. 1200000)` };
+      // Stored as numeric(18, 2), read as a JavaScript number: 15 digits keep every yuan exact.
+      if (m[1].replace(/^0+(?=\d)/, '').length > MAX_NUMBER_DIGITS) return { error: `"${column.name}": "${s}" is too large (at most ${MAX_NUMBER_DIGITS} digits before the decimal point)` };
+      return { value: Number(s) };
+    }
+    case 'int': {
+      if (!/^-?\d+$/.test(s)) return { error: `"${column.name}": "${s}" is not a whole number` };
+      const n = Number(s);
+      return n >= INT_MIN && n <= INT_MAX ? { value: n } : { error: `"${column.name}": "${s}" is out of range (${INT_MIN} to ${INT_MAX})` };
+    }
     case 'bool':
       if (/^(true|false)$/i.test(s)) return { value: s.toLowerCase() === 'true' };
       return { error: `"${column.name}" must be true or false, not "${s}"` };

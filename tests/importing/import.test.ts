@@ -127,6 +127,15 @@ describe('import errors', () => {
     ]);
   });
 
+  it('reports numbers too large for their columns with their lines instead of failing the import', async () => {
+    const dir = tmp();
+    writeCsv(dir, 'budgets.csv', ['account_id,year,amount', 'A100,99999999999,5', 'A200,2026,1234567890123456', 'A300,2026,123456789012345.5']);
+    expect(await problemsOf(db, dir)).toEqual([
+      'budgets.csv:2: "year": "99999999999" is out of range (-2147483648 to 2147483647)',
+      'budgets.csv:3: "amount": "1234567890123456" is too large (at most 15 digits before the decimal point)',
+    ]);
+  });
+
   it('reports a NUL character in a cell with its line instead of failing the import', async () => {
     const dir = tmp();
     writeCsv(dir, 'orders.csv', ['id,account_id,order_date,amount,product', 'O1,A100,2026-01-01,5,pump\u0000x', 'O2,A100,2026-01-01,5,pump']);
