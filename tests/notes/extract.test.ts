@@ -147,6 +147,12 @@ describe('money', () => {
   it('a length or a count is not money', () => {
     expect(findAmounts('桥长200 m,共20台设备')).toEqual([]);
   });
+
+  it('a figure too large to be an amount is not taken as one', () => {
+    expect(findAmounts('对方有一个 99999999999999999亿 的采购项目')).toEqual([]);
+    expect(findAmounts('采购项目 99999999亿')).toEqual([]);
+    expect(findAmounts('采购项目 9000亿').map((a) => a.value)).toEqual([9e11]);
+  });
 });
 
 describe('competitors and signals', () => {

@@ -20,6 +20,9 @@ const APPROX_AFTER = /^\s*(左右|上下|出头|多)/;
 const ZH_MULT: Record<string, number> = { 万: 1e4, 十万: 1e5, 百万: 1e6, 千万: 1e7, 亿: 1e8 };
 const EN_MULT: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, mm: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9 };
 
+/** Larger figures are not money the CRM keeps (amounts are numeric(18, 2), at most 15 digits of yuan as the importer takes them). */
+const MAX_AMOUNT = 1e15;
+
 const BUDGET_WORDS = /预算|budget/i;
 const DEAL_WORDS = /报价|合同|订单|采购|金额|成交|商机|标的|项目|框架|quote|quotation|contract|order|deal|purchase|pricing|tender|bid/i;
 
@@ -56,7 +59,7 @@ function clauseAround(text: string, start: number, end: number): string {
 export function findAmounts(text: string): AmountMention[] {
   const out: AmountMention[] = [];
   const push = (start: number, end: number, value: number | undefined, currency: 'CNY' | 'USD') => {
-    if (value === undefined || !Number.isFinite(value) || value <= 0) return;
+    if (value === undefined || !Number.isFinite(value) || value <= 0 || value >= MAX_AMOUNT) return;
     if (out.some((a) => start < a.end && end > a.start)) return;
     const after = APPROX_AFTER.exec(text.slice(end));
     const fullEnd = after ? end + after[0].length : end;
