@@ -57,16 +57,15 @@ async function understand(turn: TurnContext): Promise<Reply> {
  */
 function withoutNul(msg: InboundMessage): InboundMessage {
   const strip = (s: string) => s.replaceAll('\u0000', '');
-  if (!JSON.stringify(msg).includes('\\u0000')) return msg;
-  const action = msg.action && { action: strip(msg.action.action), value: msg.action.value && Object.fromEntries(Object.entries(msg.action.value).map(([k, v]) => [strip(k), strip(v)])) };
+  const value = msg.action?.value && Object.fromEntries(Object.entries(msg.action.value).map(([k, v]) => [strip(k), strip(v)]));
   return {
     ...msg,
     platformUserId: strip(msg.platformUserId),
-    userId: msg.userId === undefined ? undefined : strip(msg.userId),
+    userId: msg.userId && strip(msg.userId),
     chatId: strip(msg.chatId),
     text: strip(msg.text),
-    eventId: msg.eventId === undefined ? undefined : strip(msg.eventId),
-    action,
+    eventId: msg.eventId && strip(msg.eventId),
+    action: msg.action && { action: strip(msg.action.action), value },
   };
 }
 

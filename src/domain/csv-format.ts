@@ -230,7 +230,11 @@ export function checkHeader(format: TableFormat, header: string[]): string[] {
   return problems;
 }
 
-const MAX_NUMBER_DIGITS = 15;
+/**
+ * Amounts are numeric(18, 2) in the database and JavaScript numbers once read: up to 15 digits
+ * before the point every yuan stays exact. The importer and the visit-note extractor both hold to it.
+ */
+export const MAX_AMOUNT_DIGITS = 15;
 /** PostgreSQL integer. */
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
@@ -264,8 +268,7 @@ export function parseCell(column: Column, raw: string | undefined, tz: string): 
     case 'number': {
       const m = /^-?(\d+)(\.\d+)?$/.exec(s);
       if (!m) return { error: `"${column.name}": "${s}" is not a plain number (yuan, e.g. 1200000)` };
-      // Stored as numeric(18, 2), read as a JavaScript number: 15 digits keep every yuan exact.
-      if (m[1].replace(/^0+(?=\d)/, '').length > MAX_NUMBER_DIGITS) return { error: `"${column.name}": "${s}" is too large (at most ${MAX_NUMBER_DIGITS} digits before the decimal point)` };
+      if (m[1].replace(/^0+(?=\d)/, '').length > MAX_AMOUNT_DIGITS) return { error: `"${column.name}": "${s}" is too large (at most ${MAX_AMOUNT_DIGITS} digits before the decimal point)` };
       return { value: Number(s) };
     }
     case 'int': {

@@ -1,5 +1,6 @@
 // Money in notes: 约600万, 1.2亿, 450万左右, 六百万, ¥3,000,000, "$1.2M", "6 million yuan", "500k".
 // Values are in the currency's unit (yuan or dollars); the kind says what the money is about.
+import { MAX_AMOUNT_DIGITS } from '../../../domain/csv-format.ts';
 import { CN_NUMBER_CHARS, parseSmallNumber } from './numerals.ts';
 
 export type AmountKind = 'budget' | 'deal' | 'other';
@@ -20,8 +21,8 @@ const APPROX_AFTER = /^\s*(左右|上下|出头|多)/;
 const ZH_MULT: Record<string, number> = { 万: 1e4, 十万: 1e5, 百万: 1e6, 千万: 1e7, 亿: 1e8 };
 const EN_MULT: Record<string, number> = { k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, mm: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9 };
 
-/** Larger figures are not money the CRM keeps (amounts are numeric(18, 2), at most 15 digits of yuan as the importer takes them). */
-const MAX_AMOUNT = 1e15;
+/** Larger figures are not money the CRM keeps (the importer's limit). */
+const MAX_AMOUNT = 10 ** MAX_AMOUNT_DIGITS;
 
 const BUDGET_WORDS = /预算|budget/i;
 const DEAL_WORDS = /报价|合同|订单|采购|金额|成交|商机|标的|项目|框架|quote|quotation|contract|order|deal|purchase|pricing|tender|bid/i;
