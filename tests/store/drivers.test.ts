@@ -9,7 +9,10 @@ import { importDir } from '../../src/importing/import-dir.ts';
 import { exportDir } from '../../src/importing/export-dir.ts';
 import { visibleAccountIds } from '../../src/domain/visibility.ts';
 import type { User, TeamMember } from '../../src/domain/types.ts';
-import { embedText } from '../../src/retrieval/hash-embedder.ts';
+import { embedText, hashEmbedder } from '../../src/retrieval/hash-embedder.ts';
+import { hasVectorIndex, indexSpec, ivfLists } from '../../src/retrieval/vector-index.ts';
+import { resolveScope, vectorRanked } from '../../src/store/chunk-search.ts';
+import { createVectorIndex, dropVectorIndex } from '../../src/store/chunks.ts';
 import { dateArray, flatLists, float4Array, int4Array, textArray, timestamptzArray } from '../../src/store/binary-arrays.ts';
 import { emptyDb } from '../helpers/db.ts';
 import { overPg } from '../helpers/pg-socket.ts';
@@ -113,6 +116,33 @@ describe.each(drivers)('store over %s', (_name, open) => {
       expect(stored.length).toBe(expected.length);
       expect(Math.max(...stored.map((x, i) => Math.abs(x - expected[i])))).toBeLessThan(1e-6);
       expect(Math.abs(Math.hypot(...stored) - 1)).toBeLessThan(1e-5);
+    }
+  });
+
+  it('searches through an IVFFlat index (every list probed) with the hits of an exact scan, for every user', async () => {
+    // The big-scope path: index-driven, settings in one round trip, admins unfiltered, others filtered.
+    const embedder = hashEmbedder();
+    const rows = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM chunks WHERE embedder = $1`, [embedder.id])).rows[0].n;
+    const spec = indexSpec(embedder.id, 256, rows);
+    await createVectorIndex(db, spec);
+    try {
+      expect(await hasVectorIndex(db, embedder.id, 256)).toBe(true);
+      const probes = ivfLists(rows);
+      let compared = 0;
+      for (const userId of ['u_admin', 'u_li', 'u_zhang', 'nobody']) {
+        const { scope } = await resolveScope(db, { userId });
+        for (const text of ['矿用自卸车发动机故障停机', '框架协议续签金额', '投诉处理进展']) {
+          const [vector] = await embedder.embed([text]);
+          const q = { scope, embedder: embedder.id, dim: 256, vector, limit: 8 };
+          const exact = await vectorRanked(db, { ...q, mode: { kind: 'exact' } });
+          const indexed = await vectorRanked(db, { ...q, mode: { kind: 'ivfflat', probes } });
+          expect(indexed.map((h) => h.id), `${userId}: ${text}`).toEqual(exact.map((h) => h.id));
+          compared += exact.length;
+        }
+      }
+      expect(compared).toBeGreaterThan(40);
+    } finally {
+      await dropVectorIndex(db, spec.name);
     }
   });
 
