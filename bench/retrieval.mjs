@@ -149,10 +149,11 @@ async function vectorRecall(mode) {
   for (const q of queries) {
     const [vector] = await embedder.embed([analyzeQuery(q).embedText || q]);
     const base = { scope: { userId: 'admin' }, embedder: embedder.id, dim: vector.length, vector, limit: 10 };
-    const exact = await vectorRanked(db, { ...base, mode: { kind: 'exact' } });
+    // Timed before the exact scan, which reads the whole table through the buffers.
     const t0 = performance.now();
     const approx = (await vectorRanked(db, { ...base, limit: 40, mode })).slice(0, 10);
     times.push(ms(t0));
+    const exact = await vectorRanked(db, { ...base, mode: { kind: 'exact' } });
     const bar = (exact.at(-1)?.score ?? -1) - 1e-6;
     recall += Math.min(exact.length, approx.filter((h) => h.score >= bar).length) / Math.max(1, exact.length);
   }
@@ -178,7 +179,9 @@ for (const [who, user] of [
 ]) {
   await searchHistory(db, embedder, { userId: user, text: '预热' });
   const r = await timeSearch(user);
-  log(`hybrid search as ${who}: p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, max ${fmt(r.max)} ms (${r.mode} vector path, ${r.avgHits.toFixed(1)} passages per answer)`);
+  // The same queries again: the pages they read are now in PGlite's buffers or the OS cache.
+  const again = await timeSearch(user);
+  log(`hybrid search as ${who}: p50 ${fmt(r.p50)} ms, p95 ${fmt(r.p95)} ms, max ${fmt(r.max)} ms (${r.mode} vector path, ${r.avgHits.toFixed(1)} passages per answer); same queries again: p50 ${fmt(again.p50)} ms, p95 ${fmt(again.p95)} ms`);
 }
 const exactAll = await exactScanTimes();
 log(`exact vector scan over all ${N} passages: p50 ${fmt(exactAll.p50)} ms, p95 ${fmt(exactAll.p95)} ms`);
