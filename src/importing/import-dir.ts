@@ -1,7 +1,7 @@
 // `kam import DIR`: streams every CSV of CONTRACT.md §4 found in DIR, validates each row, and
 // upserts in one transaction. Any problem anywhere rolls everything back; all problems are
 // reported as FILE:LINE: message.
-import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import type { Db } from '../../db/index.ts';
@@ -9,6 +9,7 @@ import { FORMATS, checkHeader, cycleMembers, parseRecord, type Cell, type TableF
 import { allIds, dropSecondaryIndexes, parentLinks, recreateIndexes, restoreFkChecks, rowCount, skipRedundantFkChecks, upsertRows } from '../store/import-export.ts';
 import { UserInputError } from '../errors.ts';
 import { afterImportSteps } from './after-import.ts';
+import { REPLACEMENT_CHAR, isUtf8File, undecodableCell, utf8Stream, type CsvEncoding } from './csv-encoding.ts';
 
 export interface FileCount {
   file: string;
@@ -16,6 +17,13 @@ export interface FileCount {
   inserted: number;
   updated: number;
   unchanged: number;
+  /** How the file was read (gbk only when asked for and the file is not UTF-8). */
+  encoding: CsvEncoding;
+}
+
+export interface ImportOptions {
+  /** gbk: files that are not valid UTF-8 are read as GBK (GB18030). */
+  encoding?: CsvEncoding;
 }
 
 export class ImportFailed extends UserInputError {
@@ -31,7 +39,7 @@ const REFERENCED: TableName[] = ['users', 'accounts', 'contacts'];
 
 class Rollback extends Error {}
 
-export async function importDir(db: Db, dir: string, tz: string): Promise<FileCount[]> {
+export async function importDir(db: Db, dir: string, tz: string, opts: ImportOptions = {}): Promise<FileCount[]> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserInputError(`${dir} is not a directory`);
   const present = new Set(readdirSync(dir));
   const formats = FORMATS.filter((f) => present.has(f.file));
@@ -54,7 +62,8 @@ export async function importDir(db: Db, dir: string, tz: string): Promise<FileCo
         // Needs the per-row triggers off (CREATE INDEX refuses a table with deferred checks queued).
         const rebuild = skipped && statSync(path).size >= BULK_FILE_BYTES && (await rowCount(tx, f.table)) < BULK_TABLE_ROWS;
         const indexes = rebuild ? await dropSecondaryIndexes(tx, f.table) : [];
-        counts.push(await importFile(tx, f, path, tz, known, problems, ids));
+        const encoding = opts.encoding === 'gbk' && !(await isUtf8File(path)) ? 'gbk' : 'utf-8';
+        counts.push(await importFile(tx, f, path, encoding, tz, known, problems, ids));
         if (!problems.length) await recreateIndexes(tx, indexes);
         changed.set(f.table, ids);
       }
@@ -73,12 +82,13 @@ async function importFile(
   tx: Db,
   f: TableFormat,
   path: string,
+  encoding: CsvEncoding,
   tz: string,
   known: Map<TableName, Set<string>>,
   problems: string[],
   changedIds: string[],
 ): Promise<FileCount> {
-  const count: FileCount = { file: f.file, rows: 0, inserted: 0, updated: 0, unchanged: 0 };
+  const count: FileCount = { file: f.file, rows: 0, inserted: 0, updated: 0, unchanged: 0, encoding };
   const report = (line: number, msg: string) => problems.push(`${f.file}:${line}: ${msg}`);
   const seenKeys = new Map<string, number>();
   const selfRefs: { line: number; id: string; parent: string }[] = [];
@@ -99,7 +109,7 @@ async function importFile(
     batch = [];
   };
 
-  const parser = createReadStream(path).pipe(
+  const parser = utf8Stream(path, encoding).pipe(
     parse({ bom: true, columns: (header: string[]) => header.map((h) => h.trim()), skip_empty_lines: true, relax_column_count: true, info: true }),
   );
   let first = true;
@@ -113,6 +123,12 @@ async function importFile(
       }
       if (!headerOk) break;
       const line = info.lines;
+      // A file in another encoding: one problem says so, rather than one per garbled row.
+      const garbled = Object.keys(record).find((k) => record[k]?.includes(REPLACEMENT_CHAR));
+      if (garbled !== undefined) {
+        report(line, undecodableCell(garbled, encoding));
+        break;
+      }
       count.rows++;
       const { row, problems: rowProblems } = parseRecord(f, record, tz);
       for (const p of rowProblems) report(line, p);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { kam, kamStart, tempDataDir } from '../helpers/cli.ts';
@@ -51,6 +51,21 @@ describe('kam import / export as a process', () => {
     expect(kam(['import', a], env2).code).toBe(0);
     expect(kam(['export', b], env2).code).toBe(0);
     expect(readDir(b)).toEqual(readDir(a));
+  });
+
+  it('reads a GBK file with --encoding gbk and says so; refuses an unknown encoding', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kam-gbk-'));
+    // A user named "王芳" in GBK (Excel's "CSV" on Chinese Windows).
+    writeFileSync(join(dir, 'users.csv'), Buffer.concat([Buffer.from('id,name,role\nu_wang,'), Buffer.from('cdf5b7bc', 'hex'), Buffer.from(',sales\n')]));
+    const r = kam(['import', dir, '--encoding', 'gbk'], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/users\.csv\s+1 rows: .* \(read as GBK\)/);
+    const out = mkdtempSync(join(tmpdir(), 'kam-gbk-out-'));
+    expect(kam(['export', out], env).code).toBe(0);
+    expect(readFileSync(join(out, 'users.csv'), 'utf8')).toMatch(/^u_wang,王芳,sales/m);
+    const unknown = kam(['import', dir, '--encoding', 'big5'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/unknown encoding "big5" \(expected utf-8 or gbk\)/);
   });
 
   it('exits 1 for a folder without import files', () => {

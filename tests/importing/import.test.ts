@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, appendFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../../db/index.ts';
-import { importDir, ImportFailed } from '../../src/importing/import-dir.ts';
+import { importDir, ImportFailed, type ImportOptions } from '../../src/importing/import-dir.ts';
 import { exportDir } from '../../src/importing/export-dir.ts';
 import { emptyDb, sampleDb } from '../helpers/db.ts';
 import { SAMPLE_DIR, TEST_TZ } from '../helpers/paths.ts';
@@ -20,9 +20,9 @@ function writeCsv(dir: string, file: string, lines: string[]) {
   writeFileSync(join(dir, file), lines.join('\n') + '\n');
 }
 
-async function problemsOf(db: Db, dir: string): Promise<string[]> {
+async function problemsOf(db: Db, dir: string, opts: ImportOptions = {}): Promise<string[]> {
   try {
-    await importDir(db, dir, TEST_TZ);
+    await importDir(db, dir, TEST_TZ, opts);
   } catch (e) {
     if (e instanceof ImportFailed) return e.problems;
     throw e;
@@ -175,5 +175,43 @@ describe('import errors', () => {
     writeCsv(dir, 'accounts.csv', ['id,name,owner_id,parent_id', 'A901,新子公司,u_li,A900', 'A900,新集团,u_li,']);
     const counts = await importDir(db, dir, TEST_TZ);
     expect(counts.map((c) => [c.file, c.inserted])).toEqual([['accounts.csv', 2], ['contacts.csv', 1]]);
+  });
+});
+
+describe('files saved in another encoding', () => {
+  // "西山矿业集团" in GBK, as Excel's "CSV" on Chinese Windows saves it.
+  const XISHAN_GBK = Buffer.from('cef7c9bdbff3d2b5bcafcdc5', 'hex');
+  const accountsCsv = (name: Buffer) => Buffer.concat([Buffer.from('id,name,owner_id,tier\nA200,'), name, Buffer.from(',u_li,A\n')]);
+  const stored = async () => (await db.query<{ name: string; tier: string }>("SELECT name, tier FROM accounts WHERE id = 'A200'")).rows[0];
+  let db: Db;
+  beforeAll(async () => {
+    db = await sampleDb();
+  });
+  afterAll(() => db.close());
+
+  it('reports a GBK file once, with its line, and keeps what is stored', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'accounts.csv'), Buffer.concat([accountsCsv(XISHAN_GBK), Buffer.from('A300,'), XISHAN_GBK, Buffer.from(',u_li,B\n')]));
+    const problems = await problemsOf(db, dir);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^accounts\.csv:2: "name" holds bytes that are not UTF-8 .*GBK.*--encoding gbk$/);
+    expect(await stored()).toEqual({ name: '西山矿业集团', tier: 'S' });
+  });
+
+  it('reads it with encoding gbk, and a UTF-8 file beside it as UTF-8', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'accounts.csv'), accountsCsv(XISHAN_GBK));
+    cpSync(join(SAMPLE_DIR, 'users.csv'), join(dir, 'users.csv'));
+    const counts = await importDir(db, dir, TEST_TZ, { encoding: 'gbk' });
+    expect(counts.map((c) => [c.file, c.encoding, c.updated])).toEqual([['users.csv', 'utf-8', 0], ['accounts.csv', 'gbk', 1]]);
+    expect(await stored()).toEqual({ name: '西山矿业集团', tier: 'A' });
+  });
+
+  it('reports bytes that are neither UTF-8 nor GBK', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'accounts.csv'), accountsCsv(Buffer.from([0x41, 0xff, 0x42])));
+    expect(await problemsOf(db, dir, { encoding: 'gbk' })).toEqual([
+      'accounts.csv:2: "name" holds bytes that are neither UTF-8 nor GBK (shown as \uFFFD): save the file as "CSV UTF-8"',
+    ]);
   });
 });

@@ -1,18 +1,22 @@
 import type { Command } from 'commander';
 import { withApp, ExitError } from '../context.ts';
 import { importDir, ImportFailed } from '../../importing/import-dir.ts';
+import { parseEncoding } from '../../importing/csv-encoding.ts';
 
 export function register(program: Command) {
   program
     .command('import')
     .argument('<dir>', 'folder with users.csv, accounts.csv, ... (any subset)')
     .description('import CRM data (CSV, CONTRACT.md §4); all or nothing, upsert by id')
-    .action(async (dir: string) => {
+    .option('--encoding <name>', 'utf-8 (default), or gbk: files that are not UTF-8 are read as GBK (Excel "CSV" on Chinese Windows)', 'utf-8')
+    .action(async (dir: string, opts: { encoding: string }) => {
+      const encoding = parseEncoding(opts.encoding);
       await withApp(async ({ db, config }) => {
         try {
-          const counts = await importDir(db, dir, config.timeZone);
+          const counts = await importDir(db, dir, config.timeZone, { encoding });
           for (const c of counts) {
-            console.log(`${c.file.padEnd(20)} ${String(c.rows).padStart(8)} rows: ${c.inserted} new, ${c.updated} changed, ${c.unchanged} unchanged`);
+            const read = c.encoding === 'gbk' ? ' (read as GBK)' : '';
+            console.log(`${c.file.padEnd(20)} ${String(c.rows).padStart(8)} rows: ${c.inserted} new, ${c.updated} changed, ${c.unchanged} unchanged${read}`);
           }
         } catch (e) {
           if (e instanceof ImportFailed) {
