@@ -239,6 +239,18 @@ export const MAX_AMOUNT_DIGITS = 15;
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
 
+// Excel on Chinese Windows rewrites the dates it recognizes in its short form when it saves a CSV
+// (2026/11/20, 2026/11/20 9:05): read them as the ISO values they stand for.
+const EXCEL_DATE_RE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+function fromExcelShortDate(s: string): string {
+  const m = EXCEL_DATE_RE.exec(s);
+  if (!m) return s;
+  const [, y, mo, d, h, mi, sec] = m;
+  const date = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  return h === undefined ? date : `${date}T${h.padStart(2, '0')}:${mi}:${sec ?? '00'}`;
+}
+
 /** Parses one cell; returns the value or a problem message. */
 export function parseCell(column: Column, raw: string | undefined, tz: string): { value: Cell } | { error: string } {
   const s = (raw ?? '').trim();
@@ -257,12 +269,13 @@ export function parseCell(column: Column, raw: string | undefined, tz: string): 
     case 'enum':
       return t.values.includes(s) ? { value: s } : { error: `"${column.name}" must be one of ${t.values.join(', ')}, not "${s}"` };
     case 'date': {
-      if (isValidIsoDate(s)) return { value: s };
-      const d = parseWhen(s, tz);
+      const iso = fromExcelShortDate(s);
+      if (isValidIsoDate(iso)) return { value: iso };
+      const d = parseWhen(iso, tz);
       return d ? { value: toIsoDate(d, tz) } : { error: `"${column.name}": "${s}" is not an ISO 8601 date (YYYY-MM-DD)` };
     }
     case 'datetime': {
-      const d = parseWhen(s, tz);
+      const d = parseWhen(fromExcelShortDate(s), tz);
       return d ? { value: d } : { error: `"${column.name}": "${s}" is not an ISO 8601 date or date-time` };
     }
     case 'number': {

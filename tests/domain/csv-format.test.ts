@@ -1,0 +1,32 @@
+// Cell parsing of the import format, without a database.
+import { describe, expect, it } from 'vitest';
+import { FORMATS, parseCell, type Column } from '../../src/domain/csv-format.ts';
+
+const TZ = 'Asia/Shanghai';
+const column = (file: string, name: string): Column => FORMATS.find((f) => f.file === file)!.columns.find((c) => c.name === name)!;
+const orderDate = column('orders.csv', 'order_date');
+const occurredAt = column('interactions.csv', 'occurred_at');
+
+describe('date and date-time cells', () => {
+  it('take ISO 8601, naive values in the business time zone', () => {
+    expect(parseCell(orderDate, '2026-11-20', TZ)).toEqual({ value: '2026-11-20' });
+    expect(parseCell(occurredAt, '2026-11-20T09:05:00', TZ)).toEqual({ value: new Date('2026-11-20T01:05:00Z') });
+    expect(parseCell(occurredAt, '2026-11-20T09:05:00+00:00', TZ)).toEqual({ value: new Date('2026-11-20T09:05:00Z') });
+  });
+
+  it("take the short forms Excel on Chinese Windows saves (2026/11/20, 2026/11/20 9:05)", () => {
+    expect(parseCell(orderDate, '2026/11/20', TZ)).toEqual({ value: '2026-11-20' });
+    expect(parseCell(orderDate, '2026/1/5', TZ)).toEqual({ value: '2026-01-05' });
+    expect(parseCell(orderDate, '2026/1/5 0:00', TZ)).toEqual({ value: '2026-01-05' });
+    expect(parseCell(occurredAt, '2026/11/20 9:05', TZ)).toEqual({ value: new Date('2026-11-20T01:05:00Z') });
+    expect(parseCell(occurredAt, '2026/11/20 18:30:15', TZ)).toEqual({ value: new Date('2026-11-20T10:30:15Z') });
+    expect(parseCell(occurredAt, '2026/11/20', TZ)).toEqual({ value: new Date('2026-11-19T16:00:00Z') });
+  });
+
+  it('refuse impossible and ambiguous dates, quoting the cell as written', () => {
+    expect(parseCell(orderDate, '2026/2/30', TZ)).toEqual({ error: '"order_date": "2026/2/30" is not an ISO 8601 date (YYYY-MM-DD)' });
+    expect(parseCell(orderDate, '11/20/2026', TZ)).toEqual({ error: '"order_date": "11/20/2026" is not an ISO 8601 date (YYYY-MM-DD)' });
+    expect(parseCell(orderDate, '2026年11月20日', TZ)).toEqual({ error: '"order_date": "2026年11月20日" is not an ISO 8601 date (YYYY-MM-DD)' });
+    expect(parseCell(occurredAt, '2026/11/20 25:00', TZ)).toEqual({ error: '"occurred_at": "2026/11/20 25:00" is not an ISO 8601 date or date-time' });
+  });
+});
