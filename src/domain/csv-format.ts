@@ -243,6 +243,8 @@ const INT_MAX = 2147483647;
 // (2026/11/20, 2026/11/20 9:05): read them as the ISO values they stand for.
 const EXCEL_DATE_RE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
+const THOUSANDS_RE = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
 function fromExcelShortDate(s: string): string {
   const m = EXCEL_DATE_RE.exec(s);
   if (!m) return s;
@@ -279,10 +281,12 @@ export function parseCell(column: Column, raw: string | undefined, tz: string): 
       return d ? { value: d } : { error: `"${column.name}": "${s}" is not an ISO 8601 date or date-time` };
     }
     case 'number': {
-      const m = /^-?(\d+)(\.\d+)?$/.exec(s);
+      // Thousands separators, as Excel saves a formatted amount ("9,000,000"), are dropped.
+      const plain = THOUSANDS_RE.test(s) ? s.replace(/,/g, '') : s;
+      const m = /^-?(\d+)(\.\d+)?$/.exec(plain);
       if (!m) return { error: `"${column.name}": "${s}" is not a plain number (yuan, e.g. 1200000)` };
       if (m[1].replace(/^0+(?=\d)/, '').length > MAX_AMOUNT_DIGITS) return { error: `"${column.name}": "${s}" is too large (at most ${MAX_AMOUNT_DIGITS} digits before the decimal point)` };
-      return { value: Number(s) };
+      return { value: Number(plain) };
     }
     case 'int': {
       if (!/^-?\d+$/.test(s)) return { error: `"${column.name}": "${s}" is not a whole number` };

@@ -30,3 +30,19 @@ describe('date and date-time cells', () => {
     expect(parseCell(occurredAt, '2026/11/20 25:00', TZ)).toEqual({ error: '"occurred_at": "2026/11/20 25:00" is not an ISO 8601 date or date-time' });
   });
 });
+
+describe('amount cells', () => {
+  const amount = column('orders.csv', 'amount');
+  it('take plain numbers, and thousands separators as Excel saves formatted amounts', () => {
+    expect(parseCell(amount, '9000000', TZ)).toEqual({ value: 9000000 });
+    expect(parseCell(amount, '9,000,000', TZ)).toEqual({ value: 9000000 });
+    expect(parseCell(amount, '1,234.50', TZ)).toEqual({ value: 1234.5 });
+    expect(parseCell(amount, '-12,000', TZ)).toEqual({ value: -12000 });
+  });
+
+  it('refuse separators in the wrong places, currency signs and units', () => {
+    for (const bad of ['9,00,000', '9000,000', ',900', '¥9000000', '120万', '1.234,50'])
+      expect(parseCell(amount, bad, TZ), bad).toEqual({ error: `"amount": "${bad}" is not a plain number (yuan, e.g. 1200000)` });
+    expect(parseCell(amount, '1,000,000,000,000,000', TZ)).toEqual({ error: '"amount": "1,000,000,000,000,000" is too large (at most 15 digits before the decimal point)' });
+  });
+});
