@@ -10,7 +10,7 @@ import { termHash } from './grams.ts';
 import { analyzeQuery } from './query.ts';
 import { reciprocalRankFusion } from './rrf.ts';
 import { CITATION_SOURCE, type SourceTable } from './sources.ts';
-import { hasVectorIndex, ivfProbes } from './vector-index.ts';
+import { ivfProbes, vectorIndexFor } from './vector-index.ts';
 
 /** Scopes up to this many passages are scanned exactly (measured: fast, and recall 1.0). */
 export const EXACT_SCAN_MAX = 20_000;
@@ -84,9 +84,9 @@ export async function searchHistory(db: Db, embedder: Embedder, req: SearchReque
 
   const { scope, size, total } = await resolveScope(db, { userId: req.userId, accountId: req.accountId, from: req.from, to: req.to });
   const small = size < EXACT_SCAN_MAX;
-  const ann = !small && (await hasVectorIndex(db, embedder.id, dim));
+  const index = small ? null : await vectorIndexFor(db, embedder.id, dim);
   const byVector = size
-    ? await vectorRanked(db, { scope, embedder: embedder.id, dim, vector, limit: CANDIDATES, mode: ann ? { kind: 'ivfflat', probes: ivfProbes(total) } : { kind: 'exact' } })
+    ? await vectorRanked(db, { scope, embedder: embedder.id, dim, vector, limit: CANDIDATES, mode: index ? { kind: 'ivfflat', probes: ivfProbes(total, index.lists) } : { kind: 'exact' } })
     : [];
   const minConcepts = Math.max(1, Math.ceil(MIN_CONCEPT_SHARE * q.groups.length));
   const byKeyword = await keywordRanked(db, { scope, groups: q.groups.map((g) => g.map(termHash)), minMatched: minConcepts, limit: CANDIDATES, small });
@@ -107,5 +107,5 @@ export async function searchHistory(db: Db, embedder: Embedder, req: SearchReque
     passages.push(toPassage(f.item, f.score, sim, hits));
     if (passages.length >= limit) break;
   }
-  return { topic: q.topic, concepts: q.groups.length, mode: ann ? 'ivfflat' : 'exact', passages };
+  return { topic: q.topic, concepts: q.groups.length, mode: index ? 'ivfflat' : 'exact', passages };
 }

@@ -3,7 +3,7 @@
 // enough and an index only slows writes; above it, an index per (embedder, dimension), built once
 // after a bulk load — never grown row by row during one, where each insert costs milliseconds.
 import type { Db } from '../../db/index.ts';
-import { analyzeChunks, createVectorIndex, dropVectorIndex, embedderGroups, vectorIndexExists, vectorIndexNames, type VectorIndexSpec } from '../store/chunks.ts';
+import { analyzeChunks, createVectorIndex, dropVectorIndex, embedderGroups, vectorIndexNames, vectorIndexOptions, type VectorIndexSpec } from '../store/chunks.ts';
 
 /** Passages of one embedder from which an index pays off. */
 export const INDEX_MIN_ROWS = 20_000;
@@ -32,8 +32,8 @@ export function ivfLists(rows: number): number {
   return Math.max(10, Math.min(1000, Math.round(1.25 * Math.sqrt(rows))));
 }
 
-export function ivfProbes(rows: number): number {
-  const lists = ivfLists(rows);
+/** Probes for a table of `rows` passages whose index has `lists` lists (built for fewer rows, or by an older rule). */
+export function ivfProbes(rows: number, lists = ivfLists(rows)): number {
   const share = Math.max(0.16, 8000 / Math.max(1, rows));
   return Math.max(10, Math.min(125, lists, Math.ceil(share * lists)));
 }
@@ -61,9 +61,15 @@ export async function ensureVectorIndexes(db: Db, opts: { minRows?: number; maxR
   return built;
 }
 
-/** Whether a vector index serves this embedder and dimension. */
-export async function hasVectorIndex(db: Db, embedder: string, dim: number): Promise<boolean> {
-  return vectorIndexExists(db, indexName(embedder, dim));
+/** pgvector's IVFFlat default, for an index created without the option. */
+const DEFAULT_LISTS = 100;
+
+/** The IVFFlat index serving this embedder and dimension (with its lists), or null. */
+export async function vectorIndexFor(db: Db, embedder: string, dim: number): Promise<{ lists: number } | null> {
+  const options = await vectorIndexOptions(db, indexName(embedder, dim));
+  if (!options) return null;
+  const lists = options.map((o) => /^lists=(\d+)$/.exec(o)).find(Boolean);
+  return { lists: lists ? Number(lists[1]) : DEFAULT_LISTS };
 }
 
 export interface BulkLoad {

@@ -214,10 +214,16 @@ export function vectorExpr(dim: number, alias = ''): string {
   return dim > 2000 ? `(${col}::halfvec(${dim}))` : `(${col}::vector(${dim}))`;
 }
 
-/** Whether this vector index exists (a catalog lookup by name: every big-scope search asks). */
-export async function vectorIndexExists(db: Db, name: string): Promise<boolean> {
-  const r = await db.query(`SELECT 1 FROM pg_class WHERE relname = $1 AND relkind = 'i' AND relnamespace = current_schema()::regnamespace`, [name]);
-  return r.rows.length > 0;
+/**
+ * This vector index's storage options (`lists=395`), or null when it does not exist: a catalog
+ * lookup by name, as every big-scope search asks.
+ */
+export async function vectorIndexOptions(db: Db, name: string): Promise<string[] | null> {
+  const r = await db.query<{ options: string[] | null }>(
+    `SELECT reloptions AS options FROM pg_class WHERE relname = $1 AND relkind = 'i' AND relnamespace = current_schema()::regnamespace`,
+    [name],
+  );
+  return r.rows.length ? (r.rows[0].options ?? []) : null;
 }
 
 /** Names of every vector index on chunks (created by this module; prefix chunks_vec_). */

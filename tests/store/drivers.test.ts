@@ -10,7 +10,7 @@ import { exportDir } from '../../src/importing/export-dir.ts';
 import { visibleAccountIds } from '../../src/domain/visibility.ts';
 import type { User, TeamMember } from '../../src/domain/types.ts';
 import { embedText, hashEmbedder } from '../../src/retrieval/hash-embedder.ts';
-import { hasVectorIndex, indexSpec, ivfLists } from '../../src/retrieval/vector-index.ts';
+import { indexSpec, ivfLists, vectorIndexFor } from '../../src/retrieval/vector-index.ts';
 import { resolveScope, vectorRanked } from '../../src/store/chunk-search.ts';
 import { createVectorIndex, dropVectorIndex } from '../../src/store/chunks.ts';
 import { dateArray, flatLists, float4Array, int4Array, textArray, timestamptzArray } from '../../src/store/binary-arrays.ts';
@@ -126,8 +126,9 @@ describe.each(drivers)('store over %s', (_name, open) => {
     const spec = indexSpec(embedder.id, 256, rows);
     await createVectorIndex(db, spec);
     try {
-      expect(await hasVectorIndex(db, embedder.id, 256)).toBe(true);
       const probes = ivfLists(rows);
+      expect(await vectorIndexFor(db, embedder.id, 256)).toEqual({ lists: probes });
+      expect(await vectorIndexFor(db, embedder.id, 128)).toBeNull();
       let compared = 0;
       for (const userId of ['u_admin', 'u_li', 'u_zhang', 'nobody']) {
         const { scope } = await resolveScope(db, { userId });
