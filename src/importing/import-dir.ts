@@ -95,7 +95,16 @@ async function importFile(
   const ownIds = known.get(f.table);
   const fileIds = new Set<string>();
   let batch: Record<string, Cell>[] = [];
-  let headerOk = true;
+  // Checked as soon as the parser reads it: a file with a header and no rows is valid (an empty table's export).
+  let header: string[] | undefined;
+  let headerOk = false;
+  const readHeader = (raw: string[]) => {
+    header = raw.map((h) => h.trim());
+    const hp = checkHeader(f, header);
+    for (const p of hp) report(1, p);
+    headerOk = !hp.length;
+    return header;
+  };
 
   const flush = async () => {
     if (!batch.length) return;
@@ -110,17 +119,10 @@ async function importFile(
   };
 
   const parser = utf8Stream(path, encoding).pipe(
-    parse({ bom: true, columns: (header: string[]) => header.map((h) => h.trim()), skip_empty_lines: true, relax_column_count: true, info: true }),
+    parse({ bom: true, columns: readHeader, skip_empty_lines: true, skip_records_with_empty_values: true, relax_column_count: true, info: true }),
   );
-  let first = true;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; invalid_field_length?: number } }>) {
-      if (first) {
-        first = false;
-        const hp = checkHeader(f, Object.keys(record));
-        for (const p of hp) report(1, p);
-        if (hp.length) headerOk = false;
-      }
       if (!headerOk) break;
       const line = info.lines;
       // A file in another encoding: one problem says so, rather than one per garbled row.
@@ -163,7 +165,7 @@ async function importFile(
   } catch (e) {
     report((e as { lines?: number }).lines ?? 0, `not valid CSV: ${(e as Error).message}`);
   }
-  if (first && headerOk) report(1, 'the file is empty (a header row is required)');
+  if (!header) report(1, 'the file is empty (a header row is required)');
   await flush();
   for (const id of fileIds) ownIds!.add(id);
 

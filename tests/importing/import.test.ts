@@ -142,6 +142,46 @@ describe('import errors', () => {
     expect(await problemsOf(db, dir)).toEqual(['orders.csv:2: "product" contains a NUL character (byte 0), which cannot be stored']);
   });
 
+  it('takes a file with a header and no rows (an empty table\'s export), and still checks its header', async () => {
+    const dir = tmp();
+    writeCsv(dir, 'projects.csv', ['id,account_id,name,started_at,status']);
+    expect(await importDir(db, dir, TEST_TZ)).toEqual([{ file: 'projects.csv', rows: 0, inserted: 0, updated: 0, unchanged: 0, encoding: 'utf-8' }]);
+    writeCsv(dir, 'projects.csv', ['id,account_id,title']);
+    expect(await problemsOf(db, dir)).toEqual([
+      'projects.csv:1: unknown column "title" (expected: id, account_id, name, started_at, status)',
+      'projects.csv:1: missing required column "name"',
+    ]);
+    writeFileSync(join(dir, 'projects.csv'), '');
+    expect(await problemsOf(db, dir)).toEqual(['projects.csv:1: the file is empty (a header row is required)']);
+  });
+
+  it('round-trips a database with empty tables: their exports are headers only', async () => {
+    const only = tmp();
+    for (const f of ['users.csv', 'accounts.csv']) cpSync(join(SAMPLE_DIR, f), join(only, f));
+    const source = await emptyDb();
+    const target = await emptyDb();
+    try {
+      await importDir(source, only, TEST_TZ);
+      const a = tmp();
+      const b = tmp();
+      await exportDir(source, a, TEST_TZ);
+      expect(readFileSync(join(a, 'projects.csv'), 'utf8')).toBe('id,account_id,name,started_at,status\n');
+      const counts = await importDir(target, a, TEST_TZ);
+      expect(counts.find((c) => c.file === 'projects.csv')).toMatchObject({ rows: 0 });
+      await exportDir(target, b, TEST_TZ);
+      expect(readExport(b)).toEqual(readExport(a));
+    } finally {
+      await source.close();
+      await target.close();
+    }
+  });
+
+  it('skips rows whose cells are all empty (what Excel leaves of cleared rows), keeping line numbers', async () => {
+    const dir = tmp();
+    writeCsv(dir, 'orders.csv', ['id,account_id,order_date,amount,product', ',,,,', ' , ,,,', 'O3,A100,2026-01-01,5,pump', ',,,,', 'O5,,2026-01-01,5,pump']);
+    expect(await problemsOf(db, dir)).toEqual(['orders.csv:6: missing required value for "account_id"']);
+  });
+
   it('reports duplicate ids within a file and dangling references in lists', async () => {
     const dir = tmp();
     writeCsv(dir, 'interactions.csv', [
