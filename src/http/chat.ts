@@ -27,7 +27,22 @@ function isLoopback(address: string | undefined): boolean {
   return !!address && (address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1' || address.startsWith('127.'));
 }
 
-export function chatRoutes(server: FastifyInstance, app: AppContext) {
+/** Errors Fastify raises before the handler runs (unreadable body), in this route's own shape. */
+const REQUEST_ERRORS: Record<number, string> = { 400: 'bad_request', 413: 'payload_too_large', 415: 'unsupported_media_type' };
+
+export async function chatRoutes(root: FastifyInstance, app: AppContext) {
+  await root.register(async (server) => {
+    server.setErrorHandler((err: { statusCode?: number; message: string }, req, reply) => {
+      const error = REQUEST_ERRORS[err.statusCode ?? 500];
+      if (!error) throw err;
+      const message = err.statusCode === 415 ? `send the body as JSON (Content-Type: application/json): ${err.message}` : err.message;
+      return reply.code(err.statusCode!).send({ error, message });
+    });
+    routes(server, app);
+  });
+}
+
+function routes(server: FastifyInstance, app: AppContext) {
   server.post('/api/chat', async (req, reply) => {
     const token = app.config.apiToken;
     if (token) {

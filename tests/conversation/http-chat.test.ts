@@ -64,6 +64,21 @@ describe('POST /api/chat', () => {
     expect(badAt.json().message).toContain('ISO 8601');
   });
 
+  it('answers an unreadable body in the same {error, message} shape', async () => {
+    const post = (payload: string, type: string) => open.inject({ method: 'POST', url: '/api/chat', payload, headers: { 'content-type': type } });
+    const broken = await post('{"user": "u_li", "text": ', 'application/json');
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json()).toEqual({ error: 'bad_request', message: expect.stringMatching(/not valid JSON/) });
+    const form = await post('user=u_li&text=hi', 'application/x-www-form-urlencoded');
+    expect(form.statusCode).toBe(415);
+    expect(form.json()).toEqual({ error: 'unsupported_media_type', message: expect.stringMatching(/^send the body as JSON \(Content-Type: application\/json\)/) });
+    const huge = await post(JSON.stringify({ user: 'u_li', text: 'a'.repeat(2 * 1024 * 1024) }), 'application/json');
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json()).toMatchObject({ error: 'payload_too_large' });
+    // Other routes keep their own error shapes.
+    expect((await open.inject({ method: 'GET', url: '/api/nothing' })).statusCode).toBe(404);
+  });
+
   it('a clear reply for an unknown user', async () => {
     const res = await open.inject({ method: 'POST', url: '/api/chat', payload: { user: 'u_ghost', text: '中建华东的合同' } });
     expect(res.statusCode).toBe(404);
