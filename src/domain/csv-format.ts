@@ -297,7 +297,8 @@ export function parseCell(column: Column, raw: string | undefined, tz: string): 
       if (/^(true|false)$/i.test(s)) return { value: s.toLowerCase() === 'true' };
       return { error: `"${column.name}" must be true or false, not "${s}"` };
     case 'list':
-      return { value: s.split(';').map((x) => x.trim()).filter(Boolean) };
+      // A Chinese keyboard types the full-width semicolon (；): it separates the same way.
+      return { value: s.split(/[;；]/).map((x) => x.trim()).filter(Boolean) };
   }
 }
 

@@ -46,3 +46,12 @@ describe('amount cells', () => {
     expect(parseCell(amount, '1,000,000,000,000,000', TZ)).toEqual({ error: '"amount": "1,000,000,000,000,000" is too large (at most 15 digits before the decimal point)' });
   });
 });
+
+describe('list cells', () => {
+  const aliases = column('accounts.csv', 'aliases');
+  it('split on ; and on the full-width ； a Chinese keyboard types', () => {
+    expect(parseCell(aliases, '中建华东;华东工程', TZ)).toEqual({ value: ['中建华东', '华东工程'] });
+    expect(parseCell(aliases, '中建华东；华东工程； ', TZ)).toEqual({ value: ['中建华东', '华东工程'] });
+    expect(parseCell(aliases, '', TZ)).toEqual({ value: [] });
+  });
+});
