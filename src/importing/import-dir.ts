@@ -121,6 +121,7 @@ async function importFile(
   const parser = utf8Stream(path, encoding).pipe(
     parse({ bom: true, columns: readHeader, skip_empty_lines: true, skip_records_with_empty_values: true, relax_column_count: true, info: true }),
   );
+  let unreadable = false;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; invalid_field_length?: number } }>) {
       if (!headerOk) break;
@@ -164,8 +165,9 @@ async function importFile(
     }
   } catch (e) {
     report((e as { lines?: number }).lines ?? 0, `not valid CSV: ${(e as Error).message}`);
+    unreadable = true;
   }
-  if (!header) report(1, 'the file is empty (a header row is required)');
+  if (!header && !unreadable) report(1, 'the file is empty (a header row is required)');
   await flush();
   for (const id of fileIds) ownIds!.add(id);
 

@@ -153,6 +153,8 @@ describe('import errors', () => {
     ]);
     writeFileSync(join(dir, 'projects.csv'), '');
     expect(await problemsOf(db, dir)).toEqual(['projects.csv:1: the file is empty (a header row is required)']);
+    writeFileSync(join(dir, 'projects.csv'), 'id,"name\n');
+    expect(await problemsOf(db, dir)).toEqual([expect.stringMatching(/^projects\.csv:1: not valid CSV: Quote Not Closed/)]);
   });
 
   it('round-trips a database with empty tables: their exports are headers only', async () => {
