@@ -18,14 +18,23 @@ export function def<T>(group: SettingGroup, key: string, dflt: T, schema: z.ZodT
 export const num = (min: number, max = Number.MAX_SAFE_INTEGER) => z.number().min(min).max(max);
 export const bool = () => z.boolean();
 
+const TRUE_WORDS = new Set(['true', 'yes', 'on', '1', '是', '开', '开启', '启用']);
+const FALSE_WORDS = new Set(['false', 'no', 'off', '0', '否', '关', '关闭', '停用']);
+
 /**
- * Reads a value typed on a command line: JSON when it parses ("60", "true", '["S","A"]'),
- * otherwise a comma-separated list or a bare string ("S,A", "0 9 * * *").
+ * Reads a value typed on a command line or in the console: JSON when it parses ("60", "true",
+ * '["S","A"]'), otherwise a comma-separated list (full-width ，； too) or a bare string ("S,A",
+ * "0 9 * * *"); a switch also takes yes / no, on / off, 是 / 否, 开启 / 关闭.
  */
 export function textToValue(text: string, sample: unknown): unknown {
   const s = text.trim();
-  if (Array.isArray(sample) && !s.startsWith('[')) return s.split(/[,;\s]+/).filter(Boolean);
+  if (Array.isArray(sample) && !s.startsWith('[')) return s.split(/[,;，；\s]+/).filter(Boolean);
   if (typeof sample === 'string') return s;
+  if (typeof sample === 'boolean') {
+    const word = s.toLowerCase();
+    if (TRUE_WORDS.has(word)) return true;
+    if (FALSE_WORDS.has(word)) return false;
+  }
   try {
     return JSON.parse(s);
   } catch {
