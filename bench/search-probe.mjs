@@ -9,8 +9,7 @@ import { hashEmbedder } from '../src/retrieval/hash-embedder.ts';
 import { analyzeQuery } from '../src/retrieval/query.ts';
 import { termHash } from '../src/retrieval/grams.ts';
 import { keywordRanked, resolveScope, vectorRanked } from '../src/store/chunk-search.ts';
-import { searchHistory, EXACT_SCAN_MAX } from '../src/retrieval/search.ts';
-import { ivfProbes, vectorIndexFor } from '../src/retrieval/vector-index.ts';
+import { searchHistory, vectorMode, EXACT_SCAN_MAX } from '../src/retrieval/search.ts';
 
 const dir = process.argv.find((a) => a.startsWith('--dir='))?.slice(6);
 if (!dir) throw new Error('--dir=PATH of a retrieval benchmark database is required');
@@ -37,9 +36,9 @@ for (const user of ['sales', 'admin']) {
     const { scope, size, total } = await resolveScope(db, { userId: user });
     t.estimate.push(performance.now() - t0);
     const small = size < EXACT_SCAN_MAX;
-    const index = small ? null : await vectorIndexFor(db, embedder.id, vector.length);
+    const mode = await vectorMode(db, embedder.id, vector.length, small, total);
     t0 = performance.now();
-    await vectorRanked(db, { scope, embedder: embedder.id, dim: vector.length, vector, limit: 40, mode: index ? { kind: 'ivfflat', probes: ivfProbes(total, index.lists) } : { kind: 'exact' } });
+    await vectorRanked(db, { scope, embedder: embedder.id, dim: vector.length, vector, limit: 40, mode });
     t.vector.push(performance.now() - t0);
     const minMatched = Math.max(1, Math.ceil(0.5 * q.groups.length));
     t0 = performance.now();

@@ -84,10 +84,8 @@ export async function searchHistory(db: Db, embedder: Embedder, req: SearchReque
 
   const { scope, size, total } = await resolveScope(db, { userId: req.userId, accountId: req.accountId, from: req.from, to: req.to });
   const small = size < EXACT_SCAN_MAX;
-  const index = small ? null : await vectorIndexFor(db, embedder.id, dim);
-  const byVector = size
-    ? await vectorRanked(db, { scope, embedder: embedder.id, dim, vector, limit: CANDIDATES, mode: index ? { kind: 'ivfflat', probes: ivfProbes(total, index.lists) } : { kind: 'exact' } })
-    : [];
+  const mode = await vectorMode(db, embedder.id, dim, small, total);
+  const byVector = size ? await vectorRanked(db, { scope, embedder: embedder.id, dim, vector, limit: CANDIDATES, mode }) : [];
   const minConcepts = Math.max(1, Math.ceil(MIN_CONCEPT_SHARE * q.groups.length));
   const byKeyword = await keywordRanked(db, { scope, groups: q.groups.map((g) => g.map(termHash)), minMatched: minConcepts, limit: CANDIDATES, small });
 
@@ -107,5 +105,15 @@ export async function searchHistory(db: Db, embedder: Embedder, req: SearchReque
     passages.push(toPassage(f.item, f.score, sim, hits));
     if (passages.length >= limit) break;
   }
-  return { topic: q.topic, concepts: q.groups.length, mode: index ? 'ivfflat' : 'exact', passages };
+  return { topic: q.topic, concepts: q.groups.length, mode: mode.kind, passages };
+}
+
+/**
+ * How the vector ranker reads a scope: small scopes exactly; big ones through the IVFFlat index of
+ * this embedder and dimension when there is one (probed for the lists it was built with), else
+ * exactly too.
+ */
+export async function vectorMode(db: Db, embedder: string, dim: number, small: boolean, total: number): Promise<{ kind: 'exact' } | { kind: 'ivfflat'; probes: number }> {
+  const index = small ? null : await vectorIndexFor(db, embedder, dim);
+  return index ? { kind: 'ivfflat', probes: ivfProbes(total, index.lists) } : { kind: 'exact' };
 }
