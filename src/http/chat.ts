@@ -2,13 +2,13 @@
 // Body {"user", "text", "at"?}; reply {"text", "data"}. With KAM_API_TOKEN set, a matching
 // `Authorization: Bearer` header is required (401 otherwise); without it only loopback clients
 // are served (403 otherwise).
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../app.ts';
 import { errorReply, handleMessage } from '../conversation/engine.ts';
 import { parseWhen } from '../domain/time.ts';
 import { detectLang } from '../../prompts/index.ts';
+import { tokenMatches } from './console/session.ts';
 
 const body = z.object({
   user: z.string().trim().min(1, 'user is required').max(200),
@@ -16,11 +16,8 @@ const body = z.object({
   at: z.string().trim().min(1).optional(),
 });
 
-function tokenMatches(header: string | undefined, token: string): boolean {
-  const m = /^Bearer\s+(.+)$/i.exec(header ?? '');
-  if (!m) return false;
-  const digest = (s: string) => createHash('sha256').update(s).digest();
-  return timingSafeEqual(digest(m[1].trim()), digest(token));
+function bearerMatches(header: string | undefined, token: string): boolean {
+  return tokenMatches(/^Bearer\s+(.+)$/i.exec(header ?? '')?.[1].trim(), token);
 }
 
 function isLoopback(address: string | undefined): boolean {
@@ -46,7 +43,7 @@ function routes(server: FastifyInstance, app: AppContext) {
   server.post('/api/chat', async (req, reply) => {
     const token = app.config.apiToken;
     if (token) {
-      if (!tokenMatches(req.headers.authorization, token)) {
+      if (!bearerMatches(req.headers.authorization, token)) {
         req.log.warn({ route: '/api/chat' }, 'refused: missing or wrong bearer token');
         return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized', message: 'Authorization: Bearer <KAM_API_TOKEN> is required' });
       }
