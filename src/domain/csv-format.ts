@@ -243,8 +243,6 @@ const INT_MAX = 2147483647;
 // (2026/11/20, 2026/11/20 9:05): read them as the ISO values they stand for.
 const EXCEL_DATE_RE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
-const THOUSANDS_RE = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
-
 function fromExcelShortDate(s: string): string {
   const m = EXCEL_DATE_RE.exec(s);
   if (!m) return s;
@@ -252,6 +250,9 @@ function fromExcelShortDate(s: string): string {
   const date = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
   return h === undefined ? date : `${date}T${h.padStart(2, '0')}:${mi}:${sec ?? '00'}`;
 }
+
+/** An amount with thousands separators in their places, as Excel saves a formatted number. */
+const THOUSANDS_RE = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
 /** Parses one cell; returns the value or a problem message. */
 export function parseCell(column: Column, raw: string | undefined, tz: string): { value: Cell } | { error: string } {
