@@ -12,9 +12,19 @@ import { platformIdOf, requirePlatformId } from '../shared/identity.ts';
 import { RecipientRateLimiter } from '../shared/rate-limit.ts';
 import { firstDelivery, text, type AdapterOptions, type WebhookAdapter, type WebhookRequest, type WebhookResponse } from '../shared/webhook.ts';
 import { WecomApi } from './api.ts';
-import { decodeButtonKey, doneLabel, renderWecom, renderWecomChat, taskIdFor } from './render.ts';
-import { envelopeSchema, parseFlatXml, parseWecomMessage, type WecomCardEvent, type WecomChatOutgoing, type WecomMessage, type WecomOutgoing } from './types.ts';
+import { decodeButtonKey, doneLabel, isOurTaskId, renderWecom, renderWecomChat, taskIdFor } from './render.ts';
+import { envelopeSchema, parseWecomMessage, type WecomCardEvent, type WecomChatOutgoing, type WecomMessage, type WecomOutgoing } from './types.ts';
 import { decryptForCorp, verifyWecomSignature, wecomDedupKeys } from './verify.ts';
+import { encryptElement, parseFlatXml } from './xml.ts';
+
+/** The packet's flat elements, or undefined when it is not readable XML. */
+function readXml(xml: string): Record<string, string> | undefined {
+  try {
+    return parseFlatXml(xml);
+  } catch {
+    return undefined;
+  }
+}
 
 export type WecomAdapterOptions = AdapterOptions<NonNullable<Config['wecom']>>;
 
@@ -92,15 +102,20 @@ export class WecomAdapter implements Adapter, WebhookAdapter {
   private async receive(req: WebhookRequest): Promise<WebhookResponse> {
     const { token, encodingAesKey, corpId } = this.opts.config;
     const now = this.clock();
-    const outer = envelopeSchema.safeParse(parseFlatXml(req.rawBody.toString('utf8')));
-    if (!outer.success) return this.refuse('message', 'body is not an encrypted WeCom packet');
+    // The signature covers the Encrypt element: it is found by a linear scan and checked before
+    // the body is parsed at all, so unsigned bytes cost no more than reading them.
+    const raw = req.rawBody.toString('utf8');
+    const encrypted = encryptElement(raw);
+    if (!encrypted) return this.refuse('message', 'body is not an encrypted WeCom packet');
     const check = verifyWecomSignature(
       token,
-      { msgSignature: req.query.msg_signature, timestamp: req.query.timestamp, nonce: req.query.nonce, encrypted: outer.data.Encrypt },
+      { msgSignature: req.query.msg_signature, timestamp: req.query.timestamp, nonce: req.query.nonce, encrypted },
       now,
     );
     if (!check.ok) return this.refuse('message', check.reason);
-    const plain = decryptForCorp(encodingAesKey, corpId, outer.data.Encrypt);
+    const outer = envelopeSchema.safeParse(readXml(raw));
+    if (!outer.success || outer.data.Encrypt !== encrypted) return this.refuse('message', 'signed body is not a well-formed WeCom packet');
+    const plain = decryptForCorp(encodingAesKey, corpId, encrypted);
     if (!plain.ok) return this.refuse('message', plain.reason);
 
     let message: WecomMessage;
@@ -143,6 +158,11 @@ export class WecomAdapter implements Adapter, WebhookAdapter {
   }
 
   private async pressButton(ev: WecomCardEvent, now: Date): Promise<void> {
+    // Another sender's card on the same app (an approval, a notice): not a button of ours.
+    if (!isOurTaskId(ev.TaskId)) {
+      this.log.info({ event: 'webhook_ignored', reason: 'card is not ours', taskId: ev.TaskId }, 'wecom card event ignored');
+      return;
+    }
     const msg = { ...this.inbound(ev.FromUserName, '', now, `card:${ev.TaskId}:${ev.CreateTime}`), action: decodeButtonKey(ev.EventKey) };
     const reply = await answer(this.opts.handler, msg, this.opts.lang, this.log);
     if (ev.ResponseCode) {

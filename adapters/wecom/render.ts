@@ -83,6 +83,13 @@ export function taskIdFor(cause: string): string {
   return `kam-${createHash('sha256').update(cause).digest('hex').slice(0, 40)}`;
 }
 
+const OUR_TASK_ID = /^kam-[0-9a-f]{40}$/;
+
+/** Whether a card (by its task_id) is one we sent; other senders' cards are not ours to answer. */
+export function isOurTaskId(taskId: string): boolean {
+  return OUR_TASK_ID.test(taskId);
+}
+
 /** Short label that replaces the pressed button once the action is done. */
 export function doneLabel(reply: Reply): string {
   const first = reply.title ?? reply.text.split('\n').find((l) => l.trim()) ?? t(platformTexts, 'done', reply.lang);

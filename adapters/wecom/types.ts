@@ -2,25 +2,6 @@
 // and the JSON of the active-send API.
 import { z } from 'zod';
 
-const CDATA_OR_TEXT = /<(\w+)>\s*(?:<!\[CDATA\[([\s\S]*?)\]\]>|([^<]*))\s*<\/\1>/g;
-
-/**
- * Reads the flat elements of a WeCom XML packet into a record (WeCom packets are one level deep
- * apart from vote details, which we do not use). Entities in plain text nodes are decoded.
- */
-export function parseFlatXml(xml: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of xml.matchAll(CDATA_OR_TEXT)) {
-    if (m[1] in out) continue;
-    out[m[1]] = m[2] ?? decodeEntities(m[3] ?? '');
-  }
-  return out;
-}
-
-function decodeEntities(s: string): string {
-  return s.replace(/&(lt|gt|amp|quot|apos);/g, (_, e: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[e]!);
-}
-
 /** POST body before decryption. */
 export const envelopeSchema = z.object({
   ToUserName: z.string().min(1),

@@ -45,17 +45,25 @@ function route(name: string, adapter: () => WebhookAdapter | undefined, envHint:
   };
 }
 
+/**
+ * Largest body each platform may send, well above what it does send: a WeCom packet is one
+ * encrypted message (text ≤ 2,048 bytes); Feishu events and Slack interactivity payloads (which
+ * carry the whole message's blocks) stay below a few hundred KB. Past it Fastify answers 413
+ * before reading the rest.
+ */
+export const WEBHOOK_BODY_LIMITS = { feishu: 512 * 1024, wecom: 64 * 1024, slack: 1024 * 1024 } as const;
+
 /** Mounts the three webhook routes for a given set of adapters (tests pass their own). */
 export async function mountWebhooks(server: FastifyInstance, adapters: () => PlatformAdapters): Promise<void> {
   await server.register(async (scope) => {
     // Keep bodies as raw bytes for this scope only; the rest of the server parses JSON as usual.
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
-    scope.post('/webhooks/feishu', route('Feishu', () => adapters().feishu, 'FEISHU_APP_ID and FEISHU_APP_SECRET'));
+    scope.post('/webhooks/feishu', { bodyLimit: WEBHOOK_BODY_LIMITS.feishu }, route('Feishu', () => adapters().feishu, 'FEISHU_APP_ID and FEISHU_APP_SECRET'));
     const wecom = route('WeCom', () => adapters().wecom, 'WECOM_CORP_ID, WECOM_AGENT_ID, WECOM_SECRET, WECOM_TOKEN and WECOM_ENCODING_AES_KEY');
     scope.get('/webhooks/wecom', wecom);
-    scope.post('/webhooks/wecom', wecom);
-    scope.post('/webhooks/slack', route('Slack', () => adapters().slack, 'SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET'));
+    scope.post('/webhooks/wecom', { bodyLimit: WEBHOOK_BODY_LIMITS.wecom }, wecom);
+    scope.post('/webhooks/slack', { bodyLimit: WEBHOOK_BODY_LIMITS.slack }, route('Slack', () => adapters().slack, 'SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET'));
   });
 }
 

@@ -7,6 +7,9 @@ import { renderWecom, WECOM_MESSAGE_BYTES } from '../../adapters/wecom/render.ts
 import { PlatformError } from '../../src/errors.ts';
 import { emptyDb } from '../helpers/db.ts';
 import { WecomEmulator, wecomCallback, wecomCardEventXml, wecomImageXml, wecomTextXml, wecomUrlCheck } from '../emulators/wecom.ts';
+import Fastify from 'fastify';
+import { mountWebhooks } from '../../src/http/webhooks.ts';
+import { encryptElement, parseFlatXml } from '../../adapters/wecom/xml.ts';
 import { capturingLog, countRows, FakeEngine, quietLog, webhookServer } from './helpers.ts';
 
 // The verified vectors of research/platforms.md §4.2 (made-up secrets).
@@ -216,6 +219,59 @@ describe('WeCom buttons', () => {
     const updates = emu.calls('/cgi-bin/message/update_template_card');
     expect(updates).toHaveLength(1);
     expect(updates[0].body).toMatchObject({ userids: ['lina'], agentid: 1000002, response_code: 'rc-msg-2', button: { replace_name: '已撤销这条拜访记录' } });
+  });
+
+  it("a press on another sender's card (not our task id) is ignored: no answer, no relabelled button", async () => {
+    const engine = new FakeEngine();
+    const wecom = adapter(engine);
+    const server = await webhookServer({ wecom });
+    const press = wecomCallback(
+      KEYS,
+      wecomCardEventXml({ corpId: KEYS.corpId, from: 'lina', eventKey: 'approve', taskId: 'oa-approval-7731', createTime: TS, responseCode: 'rc-foreign' }),
+      TS,
+    );
+    expect((await post(server, press.query, press.body)).statusCode).toBe(200);
+    await wecom.work.idle();
+    expect(engine.seen).toHaveLength(0);
+    expect(emu.requests).toHaveLength(0);
+  });
+});
+
+describe('WeCom hostile bodies', () => {
+  // `<xml><a>` then spaces froze the whole server for seconds per KB with the old regex reader;
+  // now the signature is checked (over a linear scan for Encrypt) before anything is parsed.
+  const hostile = (bytes: number) => '<xml><a>' + ' '.repeat(bytes - 8);
+
+  it('refuses an unsigned 60 KB body (401) and a 1 MB body (413) while /healthz keeps answering', async () => {
+    const { log, lines } = capturingLog();
+    const server = Fastify();
+    server.get('/healthz', async () => ({ status: 'ok' }));
+    await mountWebhooks(server, () => ({ list: [], wecom: adapter(new FakeEngine(), NOW, log) }));
+    await server.ready();
+    const query = `msg_signature=${'0'.repeat(40)}&timestamp=${TS}&nonce=n`;
+    const [small, big, health] = await Promise.all([
+      post(server, query, hostile(60 * 1024)),
+      post(server, query, hostile(1024 * 1024)),
+      server.inject({ method: 'GET', url: '/healthz' }),
+    ]);
+    expect(small.statusCode).toBe(401);
+    expect(big.statusCode).toBe(413);
+    expect(health.statusCode).toBe(200);
+    expect(lines.filter((l) => l.event === 'webhook_refused').map((l) => l.reason)).toEqual(['body is not an encrypted WeCom packet']);
+    // A hostile body around a real Encrypt element is refused on its signature, unparsed.
+    const cb = wecomCallback(KEYS, wecomTextXml({ corpId: KEYS.corpId, from: 'lina', content: '你好', msgId: '9301', createTime: TS }), TS);
+    const wrapped = cb.body.replace('<xml>', hostile(30 * 1024) + '<xml>');
+    const forged = cb.query.replace(/msg_signature=[0-9a-f]+/, `msg_signature=${'1'.repeat(40)}`);
+    expect((await post(server, forged, wrapped)).statusCode).toBe(401);
+  });
+
+  it('reads CDATA verbatim, decodes only the predefined entities and expands no DOCTYPE entity', () => {
+    expect(parseFlatXml('<xml><A><![CDATA[ a &amp; <b> ]]></A><B> 1&lt;2 </B><B>second</B><C><D>x</D></C></xml>')).toEqual({ A: ' a &amp; <b> ', B: '1<2' });
+    expect(parseFlatXml('<!DOCTYPE xml [<!ENTITY boom "boomboom">]><xml><A>&boom;</A></xml>')).toEqual({ A: '&boom;' });
+    expect(encryptElement('<xml><Encrypt>\n  <![CDATA[abc+/=]]></Encrypt></xml>')).toBe('abc+/=');
+    expect(encryptElement('<xml><Encrypt> abc </Encrypt></xml>')).toBe('abc');
+    expect(encryptElement('<xml><Encrypt><![CDATA[never closed')).toBeUndefined();
+    expect(encryptElement(hostile(1000))).toBeUndefined();
   });
 });
 
