@@ -80,16 +80,18 @@ export async function handleNoteTurn(turn: TurnContext): Promise<Reply | null> {
   if (intent?.explicit) return captureNote(turn, intent.body);
 
   const pending = pendingNoteQuestion(turn.context);
-  if (pending) {
+  // A message that is itself a note is a new note, never the answer to the last one's question:
+  // the earlier note keeps its question (and stays unfiled until answered), nothing is misfiled.
+  if (pending && !intent) {
     const capture = await loadNote(turn.app.db, turn.user.id, Number(pending.noteId));
     const q = capture?.questions.find((x) => x.id === pending.questionId && x.status === 'open');
     if (capture && q && capture.status !== 'undone') {
       const answer = await answerFromText(turn, q, text);
       if (answer) return applyAnswer(turn, capture, q, answer);
     }
-    // Anything else lapses the question (it stays open on the note and is asked again with it).
-    delete turn.context.pending;
   }
+  // Anything else lapses the question (it stays open on the note and is asked again with it).
+  if (pending) delete turn.context.pending;
 
   if (asksForUnfiled(text)) return listUnfiled(turn);
   const listed = fileListed(text);

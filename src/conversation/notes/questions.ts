@@ -5,6 +5,7 @@ import { noteTexts, roleLabels } from '../../../prompts/notes.ts';
 import { t } from '../../../prompts/index.ts';
 import { accountName, contactsOfIds, updateCapture } from '../../store/notes.ts';
 import { resolveAccountArg } from '../nlu/accounts.ts';
+import { normalize } from '../nlu/normalize.ts';
 import type { TurnContext } from '../types.ts';
 import { surnameOf } from './extract/surnames.ts';
 import { applyRole, fileOn } from './edits.ts';
@@ -28,6 +29,22 @@ function nameAnswer(text: string): string | undefined {
   return undefined;
 }
 
+/** Words around an account name that still make a reply just the name ("是兴业建材的吧", "it's Acme"). */
+const ACCOUNT_FILLER =
+  /^(?:(?:应该|这条|这个|那条|这|那|就|记|归|放|算)?(?:是|属于|到|在)|it'?s|it is|this is|that'?s|for|under|file (?:it )?(?:under|to))?\s*|\s*(?:的|名下|客户|那家|这家|那个|这个|吧|啊|呀|哈|公司)*\s*[。.!！~]*$/gi;
+
+/**
+ * Whether a reply to "which account?" says no more than an account: what is left once the name
+ * and the filler around it are taken out is at most a stray character. "昨天拜访了兴业建材的唐宁…"
+ * names an account too, but it says far more: it is not an answer.
+ */
+export function onlyNames(reply: string, span: string): boolean {
+  const norm = normalize(reply);
+  const at = norm.indexOf(span);
+  const rest = at >= 0 ? norm.slice(0, at) + ' ' + norm.slice(at + span.length) : norm;
+  return rest.split(' ').map((part) => part.replace(ACCOUNT_FILLER, '')).join('').length <= 1;
+}
+
 /** A short reply read as the answer to the open question, or undefined when it is something else. */
 export async function answerFromText(turn: TurnContext, q: NoteQuestion, text: string): Promise<Answer | undefined> {
   const s = text.trim();
@@ -48,7 +65,7 @@ export async function answerFromText(turn: TurnContext, q: NoteQuestion, text: s
       const n = ordinalAnswer(s);
       if (n !== undefined) return q.candidates[n - 1] ? { kind: 'choice', id: q.candidates[n - 1].id } : undefined;
       const m = await resolveAccountArg(turn.app.db, turn.user.id, s.replace(/^(?:是|这是|属于)|的$/g, ''));
-      return m.kind === 'found' ? { kind: 'choice', id: m.account.id } : undefined;
+      return m.kind === 'found' && onlyNames(s, m.span) ? { kind: 'choice', id: m.account.id } : undefined;
     }
     case 'name_person': {
       if (NONE_OF_THEM.test(s) || yesNo(s) === 'no') return { kind: 'none' };
