@@ -29,6 +29,8 @@ const REQUEST_ERRORS: Record<number, string> = { 400: 'bad_request', 413: 'paylo
 
 export async function chatRoutes(root: FastifyInstance, app: AppContext) {
   await root.register(async (server) => {
+    // JSON only: Fastify would otherwise hand a text/plain body to the handler as a string.
+    server.removeContentTypeParser('text/plain');
     server.setErrorHandler((err: { statusCode?: number; message: string }, req, reply) => {
       const error = REQUEST_ERRORS[err.statusCode ?? 500];
       if (!error) throw err;

@@ -72,6 +72,12 @@ describe('POST /api/chat', () => {
     const form = await post('user=u_li&text=hi', 'application/x-www-form-urlencoded');
     expect(form.statusCode).toBe(415);
     expect(form.json()).toEqual({ error: 'unsupported_media_type', message: expect.stringMatching(/^send the body as JSON \(Content-Type: application\/json\)/) });
+    // Fastify reads text/plain by default; the README promises 415 for anything but JSON.
+    for (const type of ['text/plain', 'text/plain; charset=utf-8', 'text/xml']) {
+      const plain = await post('{"user": "u_li", "text": "hi"}', type);
+      expect(plain.statusCode, type).toBe(415);
+      expect(plain.json()).toMatchObject({ error: 'unsupported_media_type' });
+    }
     const huge = await post(JSON.stringify({ user: 'u_li', text: 'a'.repeat(2 * 1024 * 1024) }), 'application/json');
     expect(huge.statusCode).toBe(413);
     expect(huge.json()).toMatchObject({ error: 'payload_too_large' });
