@@ -1,6 +1,7 @@
 // Builds the messaging adapters whose credentials are set (CONTRACT.md §3), wires them to the
 // conversation engine, and starts them with `kam start` (long connections, push registry).
 import type { AppContext } from '../src/app.ts';
+import { DingtalkAdapter } from './dingtalk/index.ts';
 import { handleMessage } from '../src/conversation/engine.ts';
 import { registerAdapter, unregisterAdapter } from '../src/delivery/registry.ts';
 import type { RunningService } from '../src/services.ts';
@@ -15,7 +16,8 @@ export interface PlatformAdapters {
   feishu?: FeishuAdapter;
   wecom?: WecomAdapter;
   slack?: SlackAdapter;
-  /** The configured ones, in the order pushes try them: Feishu, WeCom, Slack. */
+  dingtalk?: DingtalkAdapter;
+  /** The configured ones, in the order pushes try them: Feishu, WeCom, Slack, DingTalk. */
   list: Adapter[];
 }
 
@@ -32,7 +34,8 @@ export function buildAdapters(app: AppContext, handler: MessageHandler, opts: Bu
   const feishu = config.feishu && new FeishuAdapter({ ...common, config: config.feishu });
   const wecom = config.wecom && new WecomAdapter({ ...common, config: config.wecom });
   const slack = config.slack && new SlackAdapter({ ...common, config: config.slack });
-  return { feishu, wecom, slack, list: [feishu, wecom, slack].filter((a): a is NonNullable<typeof a> => a !== undefined) };
+  const dingtalk = config.dingtalk && new DingtalkAdapter({ ...common, config: config.dingtalk });
+  return { feishu, wecom, slack, dingtalk, list: [feishu, wecom, slack, dingtalk].filter((a): a is NonNullable<typeof a> => a !== undefined) };
 }
 
 const built = new WeakMap<AppContext, PlatformAdapters>();

@@ -1,7 +1,7 @@
 // Platform-neutral message shapes shared by every surface (Feishu, WeCom, Slack, console, CLI, API).
 import type { Lang } from '../prompts/index.ts';
 
-export type ChatPlatform = 'feishu' | 'wecom' | 'slack' | 'console' | 'cli' | 'api';
+export type ChatPlatform = 'feishu' | 'wecom' | 'slack' | 'dingtalk' | 'console' | 'cli' | 'api';
 
 /** One message or button press from a person, already verified and decrypted by its adapter. */
 export interface InboundMessage {
@@ -69,6 +69,7 @@ export interface Recipient {
   feishuOpenId?: string | null;
   wecomUserId?: string | null;
   slackUserId?: string | null;
+  dingtalkUserId?: string | null;
 }
 
 /**

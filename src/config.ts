@@ -86,6 +86,12 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional,
   SLACK_API_URL: z.string().url().default('https://slack.com/api/'),
+  // DingTalk internal app: open-dev.dingtalk.com → the app → Credentials (Client ID = AppKey, Client Secret = AppSecret), Robot (RobotCode)
+  DINGTALK_CLIENT_ID: optional,
+  DINGTALK_CLIENT_SECRET: optional,
+  DINGTALK_ROBOT_CODE: optional,
+  DINGTALK_API_URL: z.string().url().default('https://api.dingtalk.com'),
+  DINGTALK_MODE: z.enum(['stream', 'webhook']).default('stream'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -104,6 +110,7 @@ export interface Config {
   feishu?: { appId: string; appSecret: string; verificationToken?: string; encryptKey?: string; baseUrl: string; mode: 'webhook' | 'ws' };
   wecom?: { corpId: string; agentId: string; secret: string; token: string; encodingAesKey: string; baseUrl: string };
   slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl: string };
+  dingtalk?: { clientId: string; clientSecret: string; robotCode: string; apiUrl: string; mode: 'stream' | 'webhook' };
 }
 
 type Env = Record<string, string | undefined>;
@@ -132,6 +139,7 @@ export function loadConfig(env: Env = process.env): Config {
   const feishu = platform(env, 'Feishu', ['FEISHU_APP_ID', 'FEISHU_APP_SECRET'], ['FEISHU_VERIFICATION_TOKEN', 'FEISHU_ENCRYPT_KEY']);
   const wecom = platform(env, 'WeCom', ['WECOM_CORP_ID', 'WECOM_AGENT_ID', 'WECOM_SECRET', 'WECOM_TOKEN', 'WECOM_ENCODING_AES_KEY']);
   const slack = platform(env, 'Slack', ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'], ['SLACK_APP_TOKEN']);
+  const dingtalk = platform(env, 'DingTalk', ['DINGTALK_CLIENT_ID', 'DINGTALK_CLIENT_SECRET'], ['DINGTALK_ROBOT_CODE']);
   if (feishu && e.FEISHU_MODE === 'webhook' && !e.FEISHU_VERIFICATION_TOKEN && !e.FEISHU_ENCRYPT_KEY) {
     throw new ConfigError('Feishu webhook mode needs FEISHU_VERIFICATION_TOKEN or FEISHU_ENCRYPT_KEY to check callbacks (or set FEISHU_MODE=ws)');
   }
@@ -167,5 +175,13 @@ export function loadConfig(env: Env = process.env): Config {
       baseUrl: e.WECOM_BASE_URL,
     },
     slack: slack && { botToken: slack.SLACK_BOT_TOKEN, signingSecret: slack.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL },
+    dingtalk: dingtalk && {
+      clientId: dingtalk.DINGTALK_CLIENT_ID,
+      clientSecret: dingtalk.DINGTALK_CLIENT_SECRET,
+      // An internal app's robot code is its Client ID unless the console shows another.
+      robotCode: e.DINGTALK_ROBOT_CODE?.trim() || dingtalk.DINGTALK_CLIENT_ID,
+      apiUrl: e.DINGTALK_API_URL,
+      mode: e.DINGTALK_MODE,
+    },
   };
 }

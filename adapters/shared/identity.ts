@@ -6,11 +6,19 @@ import type { Adapter, ChatPlatform, Recipient } from '../types.ts';
 
 export function platformIdOf(recipient: Recipient, platform: ChatPlatform): string | undefined {
   const id =
-    platform === 'feishu' ? recipient.feishuOpenId : platform === 'wecom' ? recipient.wecomUserId : platform === 'slack' ? recipient.slackUserId : undefined;
+    platform === 'feishu'
+      ? recipient.feishuOpenId
+      : platform === 'wecom'
+        ? recipient.wecomUserId
+        : platform === 'slack'
+          ? recipient.slackUserId
+          : platform === 'dingtalk'
+            ? recipient.dingtalkUserId
+            : undefined;
   return id && id.trim() ? id.trim() : undefined;
 }
 
-const ID_COLUMN: Partial<Record<ChatPlatform, string>> = { feishu: 'feishu_open_id', wecom: 'wecom_userid', slack: 'slack_user_id' };
+const ID_COLUMN: Partial<Record<ChatPlatform, string>> = { feishu: 'feishu_open_id', wecom: 'wecom_userid', slack: 'slack_user_id', dingtalk: 'dingtalk_user_id' };
 
 /** The recipient's id on `platform`, for a push; the outbox only hands an adapter people it can reach. */
 export function requirePlatformId(recipient: Recipient, platform: ChatPlatform): string {

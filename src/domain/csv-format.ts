@@ -67,6 +67,7 @@ export const FORMATS: TableFormat[] = [
       { name: 'feishu_open_id', type: text },
       { name: 'wecom_userid', type: text },
       { name: 'slack_user_id', type: text },
+      { name: 'dingtalk_user_id', type: text },
     ],
   },
   {

@@ -13,7 +13,7 @@ export type ContractStatus = 'active' | 'expired' | 'terminated';
 export type TicketKind = 'complaint' | 'repair' | 'inquiry';
 export type Severity = 'high' | 'medium' | 'low';
 export type Stage = 'lead' | 'qualify' | 'proposal' | 'negotiation' | 'won' | 'lost';
-export type Platform = 'feishu' | 'wecom' | 'slack' | 'console' | 'cli' | 'api';
+export type Platform = 'feishu' | 'wecom' | 'slack' | 'dingtalk' | 'console' | 'cli' | 'api';
 
 export interface User {
   id: string;
@@ -24,6 +24,7 @@ export interface User {
   feishu_open_id: string | null;
   wecom_userid: string | null;
   slack_user_id: string | null;
+  dingtalk_user_id: string | null;
 }
 
 export interface Account {

@@ -1,4 +1,4 @@
-// POST /webhooks/feishu, GET+POST /webhooks/wecom, POST /webhooks/slack: the raw request goes to
+// POST /webhooks/feishu, GET+POST /webhooks/wecom, POST /webhooks/slack, POST /webhooks/dingtalk: the raw request goes to
 // the platform's adapter untouched (signatures are checked over the exact bytes received).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../app.ts';
@@ -51,7 +51,7 @@ function route(name: string, adapter: () => WebhookAdapter | undefined, envHint:
  * carry the whole message's blocks) stay below a few hundred KB. Past it Fastify answers 413
  * before reading the rest.
  */
-export const WEBHOOK_BODY_LIMITS = { feishu: 512 * 1024, wecom: 64 * 1024, slack: 1024 * 1024 } as const;
+export const WEBHOOK_BODY_LIMITS = { feishu: 512 * 1024, wecom: 64 * 1024, slack: 1024 * 1024, dingtalk: 512 * 1024 } as const;
 
 /** Mounts the three webhook routes for a given set of adapters (tests pass their own). */
 export async function mountWebhooks(server: FastifyInstance, adapters: () => PlatformAdapters): Promise<void> {
@@ -64,6 +64,7 @@ export async function mountWebhooks(server: FastifyInstance, adapters: () => Pla
     scope.get('/webhooks/wecom', wecom);
     scope.post('/webhooks/wecom', { bodyLimit: WEBHOOK_BODY_LIMITS.wecom }, wecom);
     scope.post('/webhooks/slack', { bodyLimit: WEBHOOK_BODY_LIMITS.slack }, route('Slack', () => adapters().slack, 'SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET'));
+    scope.post('/webhooks/dingtalk', { bodyLimit: WEBHOOK_BODY_LIMITS.dingtalk }, route('DingTalk', () => adapters().dingtalk, 'DINGTALK_CLIENT_ID, DINGTALK_CLIENT_SECRET and DINGTALK_MODE=webhook'));
   });
 }
 

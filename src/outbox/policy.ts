@@ -10,5 +10,5 @@ export function backoffMs(attempts: number, s: OutboxSettings): number {
 
 /** A recipient with none of the platform ids cannot be pushed to anywhere. */
 export function hasPlatformIdentity(r: Recipient): boolean {
-  return Boolean(r.feishuOpenId || r.wecomUserId || r.slackUserId);
+  return Boolean(r.feishuOpenId || r.wecomUserId || r.slackUserId || r.dingtalkUserId);
 }

@@ -86,7 +86,7 @@ async function push(db: Db, row: OutboxRow, id: RecipientIdentity, o: DrainOptio
     await markUndeliverable(db, row.id, t(outboxTexts, 'unknown_user', o.lang, { user: row.recipientId }));
     return 'undeliverable';
   }
-  const recipient: Recipient = { userId: id.userId, feishuOpenId: id.feishuOpenId, wecomUserId: id.wecomUserId, slackUserId: id.slackUserId };
+  const recipient: Recipient = { userId: id.userId, feishuOpenId: id.feishuOpenId, wecomUserId: id.wecomUserId, slackUserId: id.slackUserId, dingtalkUserId: id.dingtalkUserId };
   if (!hasPlatformIdentity(recipient)) {
     await markUndeliverable(db, row.id, t(outboxTexts, 'no_identity', o.lang, { user: row.recipientId }));
     o.log.warn({ outbox: row.id, recipient: row.recipientId }, 'push undeliverable: recipient has no platform identity');

@@ -9,7 +9,7 @@ import { visibleTo } from './visible.ts';
 /** Everyone the console may act as, managers and admins first. */
 export async function consoleUsers(db: Db): Promise<User[]> {
   const r = await db.query<User>(
-    `SELECT id, name, role, manager_id, email, feishu_open_id, wecom_userid, slack_user_id FROM users
+    `SELECT id, name, role, manager_id, email, feishu_open_id, wecom_userid, slack_user_id, dingtalk_user_id FROM users
      ORDER BY CASE role WHEN 'admin' THEN 0 WHEN 'manager' THEN 1 ELSE 2 END, id`,
   );
   return r.rows;
@@ -21,7 +21,7 @@ export async function teamOf(db: Db, managerId: string): Promise<User[]> {
     `WITH RECURSIVE team(id, depth) AS (
        SELECT id, 0 FROM users WHERE id = $1
        UNION SELECT u.id, t.depth + 1 FROM users u JOIN team t ON u.manager_id = t.id WHERE t.depth < 20)
-     SELECT u.id, u.name, u.role, u.manager_id, u.email, u.feishu_open_id, u.wecom_userid, u.slack_user_id
+     SELECT u.id, u.name, u.role, u.manager_id, u.email, u.feishu_open_id, u.wecom_userid, u.slack_user_id, u.dingtalk_user_id
      FROM users u WHERE u.id IN (SELECT id FROM team) ORDER BY u.id`,
     [managerId],
   );

@@ -151,15 +151,16 @@ export interface RecipientIdentity {
   feishuOpenId: string | null;
   wecomUserId: string | null;
   slackUserId: string | null;
+  dingtalkUserId: string | null;
 }
 
 export async function recipientIdentities(db: Db, userIds: string[]): Promise<Map<string, RecipientIdentity>> {
-  const res = await db.query<{ id: string; feishu_open_id: string | null; wecom_userid: string | null; slack_user_id: string | null }>(
-    'SELECT id, feishu_open_id, wecom_userid, slack_user_id FROM users WHERE id = ANY($1::text[])',
+  const res = await db.query<{ id: string; feishu_open_id: string | null; wecom_userid: string | null; slack_user_id: string | null; dingtalk_user_id: string | null }>(
+    'SELECT id, feishu_open_id, wecom_userid, slack_user_id, dingtalk_user_id FROM users WHERE id = ANY($1::text[])',
     [userIds],
   );
   const out = new Map<string, RecipientIdentity>();
-  for (const id of userIds) out.set(id, { userId: id, exists: false, feishuOpenId: null, wecomUserId: null, slackUserId: null });
-  for (const r of res.rows) out.set(r.id, { userId: r.id, exists: true, feishuOpenId: r.feishu_open_id, wecomUserId: r.wecom_userid, slackUserId: r.slack_user_id });
+  for (const id of userIds) out.set(id, { userId: id, exists: false, feishuOpenId: null, wecomUserId: null, slackUserId: null, dingtalkUserId: null });
+  for (const r of res.rows) out.set(r.id, { userId: r.id, exists: true, feishuOpenId: r.feishu_open_id, wecomUserId: r.wecom_userid, slackUserId: r.slack_user_id, dingtalkUserId: r.dingtalk_user_id });
   return out;
 }

@@ -3,7 +3,7 @@ import type { Db } from '../../db/index.ts';
 import type { User } from '../domain/types.ts';
 import type { ChatPlatform } from '../../adapters/types.ts';
 
-const COLS = 'id, name, role, manager_id, email, feishu_open_id, wecom_userid, slack_user_id';
+const COLS = 'id, name, role, manager_id, email, feishu_open_id, wecom_userid, slack_user_id, dingtalk_user_id';
 
 export async function getUser(db: Db, id: string): Promise<User | undefined> {
   const r = await db.query<User>(`SELECT ${COLS} FROM users WHERE id = $1`, [id]);
@@ -14,6 +14,7 @@ const PLATFORM_COLUMN: Partial<Record<ChatPlatform, string>> = {
   feishu: 'feishu_open_id',
   wecom: 'wecom_userid',
   slack: 'slack_user_id',
+  dingtalk: 'dingtalk_user_id',
 };
 
 /** The user behind a platform identity (Feishu open_id, WeCom userid, Slack user id); our own id on cli/api/console. */

@@ -3,7 +3,7 @@ import { visibleAccountIds } from '../../src/domain/visibility.ts';
 import type { User } from '../../src/domain/types.ts';
 
 const user = (id: string, role: User['role'], manager_id: string | null = null): User => ({
-  id, name: id, role, manager_id, email: null, feishu_open_id: null, wecom_userid: null, slack_user_id: null,
+  id, name: id, role, manager_id, email: null, feishu_open_id: null, wecom_userid: null, slack_user_id: null, dingtalk_user_id: null,
 });
 const users = [user('boss', 'manager'), user('mgr', 'manager', 'boss'), user('s1', 'sales', 'mgr'), user('s2', 'sales', 'boss'), user('idle', 'sales', 'mgr'), user('root', 'admin')];
 const accounts = [

@@ -14,7 +14,7 @@ export interface RunResult {
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, TZ: 'Asia/Shanghai', KAM_DEMO: 'false', LOG_LEVEL: 'warn', ...extra };
   for (const k of Object.keys(env)) {
-    if (/^(DATABASE_URL|OPENAI_|FEISHU_|WECOM_|SLACK_|KAM_API_TOKEN|PORT|HOST)/.test(k) && !(k in extra)) delete env[k];
+    if (/^(DATABASE_URL|OPENAI_|FEISHU_|WECOM_|SLACK_|DINGTALK_|KAM_API_TOKEN|PORT|HOST)/.test(k) && !(k in extra)) delete env[k];
   }
   return env;
 }

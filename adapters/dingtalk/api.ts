@@ -1,0 +1,109 @@
+// DingTalk server API (api.dingtalk.com, base URL from DINGTALK_API_URL): the app access token
+// (POST /v1.0/oauth2/accessToken, cached for its lifetime), robot interactive cards (StandardCard)
+// to a person or a group, and their in-place update. Errors become PlatformError with DingTalk's code.
+import type { Logger } from 'pino';
+import { platformError } from '../shared/errors.ts';
+import { apiErrorSchema, tokenResultSchema, type DingtalkPart, type DingtalkTarget, type StandardCard } from './types.ts';
+
+export interface DingtalkApiConfig {
+  clientId: string;
+  clientSecret: string;
+  robotCode: string;
+  apiUrl: string;
+}
+
+/** Refresh a little before DingTalk says the token expires. */
+const TOKEN_EARLY_MS = 5 * 60 * 1000;
+const REQUEST_TIMEOUT_MS = 10_000;
+/** Codes meaning the token is no good: fetch a new one and try once more. */
+const TOKEN_CODES = new Set(['InvalidAuthentication', 'invalidAuthentication', 'Forbidden.AccessDenied.AccessTokenInvalid']);
+
+export class DingtalkApi {
+  private token?: { value: string; expiresAt: number };
+  private pendingToken?: Promise<string>;
+
+  constructor(
+    private readonly cfg: DingtalkApiConfig,
+    private readonly log: Logger,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** Sends one StandardCard to a person (singleChatReceiver) or a group (openConversationId). */
+  async sendCard(target: DingtalkTarget, part: DingtalkPart, atNames: Record<string, string> = {}): Promise<void> {
+    const at = part.atUserIds?.length ? { atUserListJson: JSON.stringify(part.atUserIds.map((userId) => ({ nickName: atNames[userId] ?? userId, userId }))) } : {};
+    await this.call('POST', '/v1.0/im/v1.0/robot/interactiveCards/send', 'interactiveCards/send', {
+      cardTemplateId: 'StandardCard',
+      robotCode: this.cfg.robotCode,
+      cardBizId: part.bizId,
+      cardData: JSON.stringify(part.card),
+      ...('userId' in target ? { singleChatReceiver: JSON.stringify({ userId: target.userId }) } : { openConversationId: target.conversationId }),
+      sendOptions: at,
+      pullStrategy: false,
+    });
+  }
+
+  /** Replaces the data of a card sent earlier with `bizId` (a pressed button's result). */
+  async updateCard(bizId: string, card: StandardCard): Promise<void> {
+    await this.call('PUT', '/v1.0/im/robots/interactiveCards', 'interactiveCards/update', { cardBizId: bizId, cardData: JSON.stringify(card) });
+  }
+
+  /** The cached app access token, fetched once for concurrent callers. */
+  async accessToken(): Promise<string> {
+    if (this.token && this.clock().getTime() < this.token.expiresAt) return this.token.value;
+    this.pendingToken ??= this.fetchToken().finally(() => {
+      this.pendingToken = undefined;
+    });
+    return this.pendingToken;
+  }
+
+  private async fetchToken(): Promise<string> {
+    const json = await this.request('POST', '/v1.0/oauth2/accessToken', 'oauth2/accessToken', { appKey: this.cfg.clientId, appSecret: this.cfg.clientSecret });
+    const res = tokenResultSchema.safeParse(json);
+    if (!res.success) throw platformError(this.log, 'dingtalk', 'oauth2/accessToken', undefined, 'no accessToken in the answer', true);
+    const lifetimeMs = (res.data.expireIn ?? 7200) * 1000;
+    this.token = { value: res.data.accessToken, expiresAt: this.clock().getTime() + Math.max(lifetimeMs - TOKEN_EARLY_MS, lifetimeMs / 2) };
+    return this.token.value;
+  }
+
+  private async call(method: 'POST' | 'PUT', path: string, name: string, body: unknown, retriedToken = false): Promise<unknown> {
+    const token = await this.accessToken();
+    try {
+      return await this.request(method, path, name, body, token);
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (!retriedToken && typeof code === 'string' && TOKEN_CODES.has(code)) {
+        this.log.info({ platform: 'dingtalk', platformCode: code }, 'dingtalk access token rejected; fetching a new one');
+        this.token = undefined;
+        return this.call(method, path, name, body, true);
+      }
+      throw err;
+    }
+  }
+
+  private async request(method: 'POST' | 'PUT', path: string, name: string, body: unknown, token?: string): Promise<unknown> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.cfg.apiUrl.replace(/\/+$/, '')}${path}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(token ? { 'x-acs-dingtalk-access-token': token } : {}) },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (err) {
+      const code = (err as Error)?.name === 'TimeoutError' ? 'timeout' : 'network';
+      throw platformError(this.log, 'dingtalk', name, code, (err as Error).message, true);
+    }
+    let json: unknown;
+    try {
+      json = await res.json();
+    } catch {
+      json = undefined;
+    }
+    if (res.ok) return json;
+    const e = apiErrorSchema.safeParse(json);
+    const code = (e.success && e.data.code) || `http_${res.status}`;
+    // Rate limits (HTTP 429, codes like Forbidden.AccessDenied.QpsLimitForAppkeyAndApi) and server faults pass.
+    const transient = res.status >= 500 || res.status === 429 || /qpslimit|throttl|flowcontrol/i.test(code) || TOKEN_CODES.has(code);
+    throw platformError(this.log, 'dingtalk', name, code, (e.success && e.data.message) || res.statusText, transient);
+  }
+}

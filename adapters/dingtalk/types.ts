@@ -1,0 +1,61 @@
+// DingTalk wire types: robot messages (Stream topic /v1.0/im/bot/messages/get, or the HTTP
+// callback body), card button callbacks (topic /v1.0/card/instances/callback), and the
+// StandardCard data our replies render to. Validated with zod.
+import { z } from 'zod';
+
+/** A message to the robot: one-to-one (conversationType "1") or a group message that @-mentions it ("2"). */
+export const robotMessageSchema = z.looseObject({
+  msgId: z.string().min(1),
+  msgtype: z.string().min(1),
+  conversationId: z.string().min(1),
+  conversationType: z.enum(['1', '2']),
+  conversationTitle: z.string().optional(),
+  /** The sender's userId in the organisation (users.dingtalk_user_id); absent for people outside it. */
+  senderStaffId: z.string().optional(),
+  senderId: z.string().min(1),
+  senderNick: z.string().optional(),
+  chatbotUserId: z.string().optional(),
+  robotCode: z.string().optional(),
+  isInAtList: z.boolean().optional(),
+  createAt: z.number().optional(),
+  text: z.looseObject({ content: z.string() }).optional(),
+});
+export type RobotMessage = z.infer<typeof robotMessageSchema>;
+
+/** A press of a card button: outTrackId is the cardBizId we sent the card with. */
+export const cardCallbackSchema = z.looseObject({
+  outTrackId: z.string().min(1),
+  userId: z.string().min(1),
+  /** JSON text: {"cardPrivateData": {"actionIds": [...], "params": {...}}}. */
+  content: z.string(),
+  corpId: z.string().optional(),
+  spaceType: z.string().optional(),
+  spaceId: z.string().optional(),
+  type: z.string().optional(),
+});
+export type CardCallback = z.infer<typeof cardCallbackSchema>;
+
+export const cardContentSchema = z.looseObject({
+  cardPrivateData: z.looseObject({ actionIds: z.array(z.string()).default([]), params: z.record(z.string(), z.unknown()).optional() }),
+});
+
+/** The data of DingTalk's built-in StandardCard template (cardTemplateId "StandardCard"). */
+export interface StandardCard {
+  config: { autoLayout: boolean; enableForward: boolean };
+  header?: { title: { type: 'text'; text: string } };
+  contents: unknown[];
+}
+
+/** One card of an answer: its data, the cardBizId it is sent (and later updated) with, and who it @-mentions. */
+export interface DingtalkPart {
+  card: StandardCard;
+  bizId: string;
+  atUserIds?: string[];
+}
+
+/** Where a card goes: one person's chat with the robot, or a group (openConversationId). */
+export type DingtalkTarget = { userId: string } | { conversationId: string };
+
+export const tokenResultSchema = z.looseObject({ accessToken: z.string().min(1), expireIn: z.number().optional() });
+/** DingTalk's new API answers errors with an HTTP 4xx/5xx and this body. */
+export const apiErrorSchema = z.looseObject({ code: z.string().optional(), message: z.string().optional(), requestid: z.string().optional() });

@@ -1,0 +1,137 @@
+// A local stand-in for DingTalk: the server API (app access token, robot interactive cards and
+// their update) and the Stream Mode gateway (connections/open hands out a ticket for this
+// emulator's WebSocket, which pushes CALLBACK frames and records the client's acks). Helpers sign
+// HTTP callbacks exactly as DingTalk does.
+import { createHmac, randomUUID } from 'node:crypto';
+import { PlatformEmulator } from './platform-base.ts';
+
+export interface DingtalkCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+export class DingtalkEmulator extends PlatformEmulator {
+  readonly acks: { messageId: string; data: unknown }[] = [];
+  private wss?: import('ws').WebSocketServer;
+  private sockets: import('ws').WebSocket[] = [];
+  private readonly tickets = new Set<string>();
+  private tokenSeq = 0;
+  private readonly tokens = new Set<string>();
+  private connectedWaiters: (() => void)[] = [];
+
+  constructor(private readonly creds: DingtalkCredentials) {
+    super();
+    this.route('POST', '/v1.0/oauth2/accessToken', (r) => {
+      if (r.body?.appKey !== creds.clientId || r.body?.appSecret !== creds.clientSecret) return { status: 400, body: { code: 'invalidClientIdOrSecret', message: '无效的clientId或者clientSecret' } };
+      const token = `dt-token-${++this.tokenSeq}`;
+      this.tokens.add(token);
+      return { body: { accessToken: token, expireIn: 7200 } };
+    });
+    const authed = (r: { headers: Record<string, unknown> }) => this.tokens.has(String(r.headers['x-acs-dingtalk-access-token']));
+    const unauth = { status: 401, body: { code: 'InvalidAuthentication', message: '不合法的access_token' } };
+    this.route('POST', '/v1.0/im/v1.0/robot/interactiveCards/send', (r) => {
+      if (!authed(r)) return unauth;
+      if (r.body?.cardTemplateId !== 'StandardCard' || !r.body?.cardBizId || typeof r.body?.cardData !== 'string') return { status: 400, body: { code: 'param.error', message: '参数无效' } };
+      if (!r.body.singleChatReceiver === !r.body.openConversationId) return { status: 400, body: { code: 'param.error', message: 'singleChatReceiver or openConversationId' } };
+      return { body: { processQueryKey: `pqk-${r.body.cardBizId}` } };
+    });
+    this.route('PUT', '/v1.0/im/robots/interactiveCards', (r) => (authed(r) ? { body: { success: true } } : unauth));
+    this.route('POST', '/v1.0/gateway/connections/open', (r) => {
+      if (r.body?.clientId !== creds.clientId || r.body?.clientSecret !== creds.clientSecret) return { status: 401, body: { code: 'Unauthorized', message: 'bad client' } };
+      const ticket = randomUUID();
+      this.tickets.add(ticket);
+      return { body: { endpoint: this.wsUrl, ticket } };
+    });
+  }
+
+  /** Cards sent, with their data parsed. */
+  get cards(): { body: any; card: any }[] {
+    return this.calls('/v1.0/im/v1.0/robot/interactiveCards/send').map((r) => ({ body: r.body, card: JSON.parse(r.body.cardData) }));
+  }
+
+  private get wsUrl(): string {
+    return `ws://127.0.0.1:${(this.wss!.address() as { port: number }).port}/connect`;
+  }
+
+  override async start(): Promise<this> {
+    await super.start();
+    const { WebSocketServer } = await import('ws');
+    this.wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise<void>((resolve) => this.wss!.once('listening', () => resolve()));
+    this.wss.on('connection', (ws, req) => {
+      const ticket = new URL(req.url ?? '/', 'ws://x').searchParams.get('ticket') ?? '';
+      if (!this.tickets.has(ticket)) return ws.close(4001, 'bad ticket');
+      this.sockets.push(ws);
+      ws.on('message', (data) => {
+        const msg = JSON.parse(String(data)) as { headers?: { messageId?: string }; data?: string };
+        if (msg.headers?.messageId) this.acks.push({ messageId: msg.headers.messageId, data: msg.data ? JSON.parse(msg.data) : undefined });
+      });
+      for (const w of this.connectedWaiters.splice(0)) w();
+    });
+    return this;
+  }
+
+  waitForClient(): Promise<void> {
+    if (this.sockets.length) return Promise.resolve();
+    return new Promise((resolve) => this.connectedWaiters.push(resolve));
+  }
+
+  /** Pushes a CALLBACK frame as the Stream gateway does (data is a JSON string). */
+  push(topic: string, payload: unknown, messageId = randomUUID()): string {
+    const frame = {
+      specVersion: '1.0',
+      type: 'CALLBACK',
+      headers: { appId: 'app1', connectionId: 'conn1', contentType: 'application/json', messageId, time: String(Date.now()), topic },
+      data: JSON.stringify(payload),
+    };
+    for (const s of this.sockets) s.send(JSON.stringify(frame));
+    return messageId;
+  }
+
+  override async stop(): Promise<void> {
+    for (const c of this.wss?.clients ?? []) c.terminate();
+    await new Promise<void>((resolve) => (this.wss ? this.wss.close(() => resolve()) : resolve()));
+    await super.stop();
+  }
+}
+
+/** DingTalk's robot callback signature: base64(HmacSHA256(appSecret, "timestamp\nappSecret")). */
+export function dingtalkSign(appSecret: string, timestampMs: number): Record<string, string> {
+  const ts = String(timestampMs);
+  return { timestamp: ts, sign: createHmac('sha256', appSecret).update(`${ts}\n${appSecret}`).digest('base64') };
+}
+
+export function robotMessage(o: { msgId: string; staffId: string; text: string; group?: string; msgtype?: string }) {
+  return {
+    conversationId: o.group ?? `cid_p2p_${o.staffId}`,
+    chatbotCorpId: 'ding_corp',
+    chatbotUserId: '$:LWCP_v1:$bot',
+    msgId: o.msgId,
+    senderNick: o.staffId,
+    isAdmin: false,
+    senderStaffId: o.staffId,
+    sessionWebhookExpiredTime: 1700000000000,
+    createAt: 1700000000000,
+    senderCorpId: 'ding_corp',
+    conversationType: o.group ? '2' : '1',
+    ...(o.group ? { conversationTitle: '中建华东 项目群', isInAtList: true } : {}),
+    senderId: `$:LWCP_v1:$${o.staffId}`,
+    sessionWebhook: 'https://oapi.dingtalk.com/robot/sendBySession?session=x',
+    robotCode: 'dingrobot',
+    msgtype: o.msgtype ?? 'text',
+    ...(o.msgtype && o.msgtype !== 'text' ? { content: { downloadCode: 'x' } } : { text: { content: o.text } }),
+  };
+}
+
+/** A button press on a card we sent (cardBizId = outTrackId). */
+export function cardPress(o: { bizId: string; staffId: string; buttonId: string; group?: string }) {
+  return {
+    type: 'actionCallback',
+    outTrackId: o.bizId,
+    corpId: 'ding_corp',
+    userId: o.staffId,
+    userIdType: 1,
+    ...(o.group ? { spaceType: 'IM_GROUP', spaceId: o.group } : { spaceType: 'IM_ROBOT' }),
+    content: JSON.stringify({ cardPrivateData: { actionIds: [o.buttonId], params: {} } }),
+  };
+}
