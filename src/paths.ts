@@ -1,4 +1,4 @@
-// The project's root directory (where package.json, db/migrations, demo/ and the console's assets
+// The project's root directory (where package.json, db/migrations and the console's assets
 // are), found from this module's location whether it runs from src/ or from the bundled CLI under
 // node_modules/.cache (see bin/kam).
 import { existsSync } from 'node:fs';

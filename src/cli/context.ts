@@ -5,6 +5,7 @@ import { ConfigError, UserInputError } from '../errors.ts';
 import { DbUnavailableError, openDatabase } from '../../db/index.ts';
 import { createLogger, type AppContext } from '../app.ts';
 import { parseWhen } from '../domain/time.ts';
+import { loadDemoIfEmpty } from '../demo/first-start.ts';
 
 export class ExitError extends Error {
   constructor(message: string, readonly code: number) {
@@ -21,8 +22,11 @@ export function cliConfig(): Config {
   }
 }
 
-/** Runs fn with an open database, closing it afterwards whatever happens. */
-export async function withApp<T>(fn: (app: AppContext) => Promise<T>, opts: { logLevel?: string } = {}): Promise<T> {
+/**
+ * Runs fn with an open database, closing it afterwards whatever happens. An empty embedded database
+ * is first given the demo world (unless KAM_DEMO=false, or the command fills it itself: `demo: false`).
+ */
+export async function withApp<T>(fn: (app: AppContext) => Promise<T>, opts: { logLevel?: string; demo?: boolean } = {}): Promise<T> {
   const config = cliConfig();
   const log = createLogger(opts.logLevel ?? (config.logLevel === 'info' ? 'warn' : config.logLevel));
   let db;
@@ -33,7 +37,9 @@ export async function withApp<T>(fn: (app: AppContext) => Promise<T>, opts: { lo
     throw new ExitError(`cannot open the database: ${(e as Error).message}`, 2);
   }
   try {
-    return await fn({ db, config, log });
+    const app = { db, config, log };
+    if (opts.demo !== false) await loadDemoIfEmpty(app, (line) => process.stderr.write(`kam: ${line}\n`));
+    return await fn(app);
   } finally {
     await db.close();
   }

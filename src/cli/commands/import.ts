@@ -25,6 +25,6 @@ export function register(program: Command) {
           }
           throw e;
         }
-      });
+      }, { demo: false });
     });
 }

@@ -16,6 +16,7 @@ export const commandModules: Record<string, () => Promise<{ register: Register }
   outbox: () => import('./outbox.ts'),
   roadmap: () => import('./roadmap.ts'),
   reindex: () => import('./reindex.ts'),
+  demo: () => import('./demo.ts'),
 };
 
 /** The registrars needed for this command line: just the named command's, or all of them (help, typos). */

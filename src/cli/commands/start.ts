@@ -3,13 +3,8 @@ import { cliConfig, ExitError } from '../context.ts';
 import { createLogger, type AppContext } from '../../app.ts';
 import { DbUnavailableError, openDatabase } from '../../../db/index.ts';
 import { buildServer } from '../../http/server.ts';
-import { isEmpty } from '../../store/import-export.ts';
-import { importDir } from '../../importing/import-dir.ts';
+import { loadDemoIfEmpty } from '../../demo/first-start.ts';
 import { serviceStarters, type RunningService } from '../../services.ts';
-import { projectPath } from '../../paths.ts';
-
-/** The sample data set shipped with the project, loaded into an empty embedded database. */
-export const DEMO_DIR = projectPath('demo');
 
 export function register(program: Command) {
   program
@@ -31,10 +26,7 @@ export function register(program: Command) {
         throw new ExitError(e instanceof DbUnavailableError ? e.message : `cannot open the database: ${(e as Error).message}`, 2);
       }
       const app: AppContext = { db, config, log };
-      if (config.demo && !config.databaseUrl && (await isEmpty(db))) {
-        const counts = await importDir(db, DEMO_DIR, config.timeZone);
-        log.info({ rows: counts.reduce((n, c) => n + c.rows, 0) }, 'empty database: loaded the bundled demo data (set KAM_DEMO=false to start empty)');
-      }
+      await loadDemoIfEmpty(app, (line) => log.info(line));
       const services: RunningService[] = [];
       const server = await buildServer(app);
       try {
