@@ -114,6 +114,20 @@ describe('pages', () => {
     expect(tree).toContain('中建华东第二工程公司');
   });
 
+  it('shows the roll-up of a group over its subsidiaries, and none for a lone account', async () => {
+    const r = await zhang.get(`/console/accounts/A100?${AT_Q}`);
+    expect(r.body).toContain('data-testid="section-rollup"');
+    const rollup = r.body.slice(r.body.indexOf('data-testid="rollup"'), r.body.indexOf('</table>', r.body.indexOf('data-testid="rollup"')));
+    expect(rollup).toContain('data-partial="false"');
+    expect([...rollup.matchAll(/<tr[^>]*data-unit="([^"]+)"/g)].map((m) => m[1])).toEqual(['A100', 'A101', 'A102', 'total']);
+    // Only A100 has a 2026 budget (20,000,000) and 2026 orders (17,000,000): 85 %, and all of the group's share.
+    expect(rollup).toMatch(/<tr class="total" data-unit="total">[\s\S]*?2,000万[\s\S]*?1,700万[\s\S]*?85%/);
+    expect(rollup).toMatch(/data-unit="A100"[\s\S]*?2,000万 <span class="muted small">100%<\/span>/);
+    expect(rollup).toMatch(/data-unit="A101"[\s\S]*?class="depth-1"/);
+    const lone = await zhang.get(`/console/accounts/A400?${AT_Q}`);
+    expect(lone.body).not.toContain('data-testid="section-rollup"');
+  });
+
   it('shows the alerts the acting user may see, live findings not recorded yet, and the outbox', async () => {
     const alerts = await li.get(`/console/alerts?${AT_Q}`);
     expect(alerts.statusCode).toBe(200);

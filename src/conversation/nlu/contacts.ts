@@ -25,7 +25,8 @@ const TITLE_FORMS: { form: string; title: RegExp; executive?: boolean }[] = [
   { form: '主管', title: /主管/ },
   { form: '总', title: /总|首席|董事长|CEO|CTO|CFO/i, executive: true },
 ];
-const NOT_SURNAME = /[副老小大总的是和跟与见了个位这那该我你他她]/;
+// 汇总 / 加总 ("sum up") are words, not a Mr. Hui or Mr. Jia.
+const NOT_SURNAME = /[副老小大总的是和跟与见了个位这那该我你他她汇加]/;
 const TITLE_RE = new RegExp(`([\\u4e00-\\u9fff])(${TITLE_FORMS.map((f) => f.form).join('|')})`, 'g');
 
 export interface ContactRef {

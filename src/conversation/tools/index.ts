@@ -30,6 +30,7 @@ import { contactLookupTool } from './contact-lookup.ts';
 import { accountListTool } from './account-list.ts';
 import { searchHistoryTool } from '../../retrieval/search-history-tool.ts';
 import { roadmapTool } from '../../insights/roadmap/roadmap-tool.ts';
+import { rollupTool } from '../../insights/rollup/rollup-tool.ts';
 
 export const tools: Tool<any, any>[] = [
   accountOverviewTool,
@@ -45,6 +46,7 @@ export const tools: Tool<any, any>[] = [
   accountListTool,
   searchHistoryTool,
   roadmapTool,
+  rollupTool,
   helpTool,
 ];
 

@@ -3,6 +3,7 @@
 import type { AppContext } from '../../app.ts';
 import { toIsoDate } from '../../domain/time.ts';
 import { asOfNow, healthAsOf } from '../health/compute.ts';
+import { buildRollup } from '../rollup/build.ts';
 import { loadTunables } from '../settings.ts';
 import {
   roadmapAccount,
@@ -28,6 +29,7 @@ export async function gatherFacts(app: AppContext, userId: string, accountId: st
   const tunables = await loadTunables(db);
   const [health] = await healthAsOf(db, asOfNow(now, tz), tunables.health, { accountIds: [account.id] });
   const year = Number(today.slice(0, 4));
+  const group = await buildRollup(db, userId, account.id, now, tz);
   return {
     today,
     account: { id: account.id, name: account.name, aliases: account.aliases, tier: account.tier, strategicValue: account.strategic_value, industry: account.industry, parentName: account.parent_name, ownerId: account.owner_id },
@@ -42,5 +44,6 @@ export async function gatherFacts(app: AppContext, userId: string, accountId: st
     projects: await roadmapProjects(db, userId, account.id),
     health: health ?? null,
     thresholds: tunables.rules,
+    group: group && (group.units.length > 1 || group.partial) ? group : null,
   };
 }

@@ -5,6 +5,7 @@ import { STAGE, TEAM_ROLE, label } from '../../../prompts/conversation/labels.ts
 import { fill, t, type Lang } from '../../../prompts/index.ts';
 import { BAND_LABELS, COMPONENT_LABELS, FACT_LABELS, LAYER_LABELS, QUADRANT_LABELS, roadmapTexts } from '../../../prompts/roadmap.ts';
 import { formatAmount } from '../../conversation/format.ts';
+import { rollupTitle, rollupTotalLines } from '../rollup/render.ts';
 import type { Cite, CurrentState, PlanAction, Roadmap } from './types.ts';
 
 /** Facts that are amounts in yuan (the same keys are counts in other components). */
@@ -49,6 +50,7 @@ function stateLines(s: CurrentState, lang: Lang): string[] {
   const p = s.pipeline;
   const list = p.open.map((o) => t(roadmapTexts, 'pipelineItem', lang, { id: o.id, name: o.name, stage: label(STAGE, o.stage, lang), amount: formatAmount(o.amount, lang) })).join(lang === 'zh' ? ';' : '; ');
   lines.push(p.open.length ? t(roadmapTexts, 'pipeline', lang, { count: p.open.length, amount: formatAmount(p.openAmount, lang), list }) : t(roadmapTexts, 'pipelineNone', lang));
+  if (s.group) lines.push(rollupTitle(s.group, lang), ...rollupTotalLines(s.group, lang));
   return lines;
 }
 

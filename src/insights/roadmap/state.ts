@@ -35,5 +35,6 @@ export function currentState(f: RoadmapFacts): CurrentState {
       open: open.map((o) => ({ id: o.id, name: o.name, stage: o.stage, amount: o.amount, expectedClose: o.expectedClose, updatedAt: o.updatedAt, owner: o.ownerName })),
       openAmount: open.reduce((s, o) => s + (o.amount ?? 0), 0),
     },
+    group: f.group,
   };
 }

@@ -4,6 +4,7 @@ import type { RuleThresholds } from '../../domain/alerts/thresholds.ts';
 import type { Health } from '../../domain/health/types.ts';
 import type { IsoDate } from '../../domain/time.ts';
 import type { TeamRole, Tier } from '../../domain/types.ts';
+import type { GroupRollup } from '../rollup/build.ts';
 import type {
   CitedSource,
   ContactFacts,
@@ -34,6 +35,8 @@ export interface RoadmapFacts {
   projects: ProjectFacts[];
   health: Health | null;
   thresholds: RuleThresholds;
+  /** The roll-up of the group the account heads (or sits in, when the group is hidden): null for a lone account. */
+  group: GroupRollup | null;
 }
 
 /** A record cited as evidence, with its date. */
@@ -76,6 +79,8 @@ export interface CurrentState {
   tier: { declared: Tier | null; suggested: Tier | null; quadrant: string | null };
   wallet: { year: number; budget: number | null; executed: number; share: number | null; yearElapsed: number; lastYear: number; orders: Cite[] };
   pipeline: { open: { id: string; name: string; stage: string; amount: number | null; expectedClose: IsoDate | null; updatedAt: IsoDate | null; owner: string | null }[]; openAmount: number };
+  /** Group roll-up over the visible subsidiaries, when the account is part of a group. */
+  group: GroupRollup | null;
 }
 
 export type Horizon = 30 | 60 | 90;

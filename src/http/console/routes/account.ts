@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { addDays, toIsoDate, yearElapsedShare } from '../../../domain/time.ts';
 import { asOfNow, healthAsOf } from '../../../insights/health/compute.ts';
 import { evaluateAlerts } from '../../../insights/alerts/evaluate.ts';
+import { buildRollup } from '../../../insights/rollup/build.ts';
 import { loadTunables } from '../../../insights/settings.ts';
 import { NotFoundError } from '../../../errors.ts';
 import { accountTeam, getVisibleAccount } from '../../../store/accounts.ts';
@@ -35,7 +36,7 @@ async function load360(ctx: PageContext, id: string): Promise<Account360> {
   const year = Number(today.slice(0, 4));
   const tunables = await loadTunables(db);
   const scope = { viewerId: viewer, accountIds: [id] };
-  const [tree, team, contacts, interactions, contracts, budget, tickets, opportunities, projects, health, history, recorded] = await Promise.all([
+  const [tree, team, contacts, interactions, contracts, budget, tickets, opportunities, projects, health, history, recorded, rollup] = await Promise.all([
     customerTree(db, viewer, id),
     accountTeam(db, viewer, id),
     accountContacts(db, viewer, id),
@@ -48,6 +49,7 @@ async function load360(ctx: PageContext, id: string): Promise<Account360> {
     healthAsOf(db, asOfNow(ctx.now, ctx.tz), tunables.health, scope),
     healthHistory(db, viewer, addDays(today, -TREND_DAYS), today, [id]),
     visibleAlerts(db, viewer, { status: 'all', accountId: id, now: ctx.now, limit: 50 }),
+    buildRollup(db, viewer, id, ctx.now, ctx.tz),
   ]);
   // The health_drop rule reuses the score just computed instead of scoring the account again.
   const firing = await evaluateAlerts(db, { at: asOfNow(ctx.now, ctx.tz), tunables, lang: ctx.lang, scope, health });
@@ -76,6 +78,7 @@ async function load360(ctx: PageContext, id: string): Promise<Account360> {
     openAlerts: recorded.filter((a) => !a.acknowledged_at || a.acknowledged_at > ctx.now),
     firing: firing.filter((a) => !recordedKeys.has(a.key)),
     names,
+    rollup,
   };
 }
 

@@ -4,6 +4,7 @@ import type { Account, Contract, Interaction, Opportunity, Project, Ticket, Cont
 import type { Health } from '../../../domain/health/types.ts';
 import { daysBetween, hoursBetween, toIsoDate } from '../../../domain/time.ts';
 import type { Alert } from '../../../insights/alerts/evaluate.ts';
+import type { GroupRollup } from '../../../insights/rollup/build.ts';
 import type { TeamMemberName } from '../../../store/accounts.ts';
 import type { BudgetExecution, ConsoleAlert, HealthPoint, TreeNode } from '../../../store/console-queries.ts';
 import { formatAmount } from '../../../conversation/format.ts';
@@ -15,6 +16,7 @@ import { scoreBadge, tierBadge } from './accounts.ts';
 import { shortDateTime } from './format.ts';
 import { healthSection } from './health.ts';
 import { roadmapPlaceholder } from './roadmap.ts';
+import { rollupCardTitle, rollupSection, showsRollup } from './rollup.ts';
 import { budgetBar, percentText, sparkline } from './svg.ts';
 
 export interface Account360 {
@@ -37,6 +39,8 @@ export interface Account360 {
   firing: Alert[];
   /** User id → name, for everyone the page mentions. */
   names: Map<string, string>;
+  /** The group roll-up (shown when the account is part of a group). */
+  rollup?: GroupRollup;
 }
 
 function card(id: string, title: string, body: Html | string, extra = ''): Html {
@@ -221,6 +225,7 @@ ${overview(ctx, d)}
   ${card('health', ct('health_title', lang), healthSection(d.health, lang, spark), 'wide')}
   ${card('roadmap', ct('roadmap_title', lang), roadmapPlaceholder(ctx, d.account.id), 'wide')}
   ${card('tree', ct('tree_title', lang), treeSection(ctx, d))}
+  ${showsRollup(d.rollup) ? card('rollup', rollupCardTitle(lang), rollupSection(ctx, d.rollup), 'wide') : ''}
   ${card('projects', ct('projects_title', lang), projectsSection(ctx, d))}
   ${card('chain', ct('chain_title', lang), chainSection(ctx, d), 'wide')}
   ${card('contracts', ct('contracts_title', lang), contractsSection(ctx, d), 'wide')}
