@@ -30,7 +30,7 @@ const DEDUP_RETENTION_MS = 7 * 24 * 3600 * 1000;
 
 export function buildAdapters(app: AppContext, handler: MessageHandler, opts: BuildOptions = {}): PlatformAdapters {
   const { config, db, log } = app;
-  const common = { db, log, handler, lang: config.lang, clock: opts.clock };
+  const common = { db, log, handler, lang: config.lang, clock: opts.clock, timeoutMs: config.platformTimeoutMs };
   const feishu = config.feishu && new FeishuAdapter({ ...common, config: config.feishu });
   const wecom = config.wecom && new WecomAdapter({ ...common, config: config.wecom });
   const slack = config.slack && new SlackAdapter({ ...common, config: config.slack });
@@ -62,11 +62,10 @@ export async function startPlatforms(app: AppContext): Promise<RunningService | 
   app.log.info({ platforms: set.list.map((a) => a.platform) }, 'messaging platforms ready');
   return {
     name: 'platforms',
+    // Side by side: one platform's stragglers never hold up another's shutdown.
     async stop() {
-      for (const adapter of set.list) {
-        unregisterAdapter(adapter.platform);
-        await adapter.stop?.();
-      }
+      for (const adapter of set.list) unregisterAdapter(adapter.platform);
+      await Promise.all(set.list.map((adapter) => adapter.stop?.()));
     },
   };
 }

@@ -91,8 +91,12 @@ export interface Adapter {
   stop?(): Promise<void>;
   /** Whether this adapter can reach the recipient (has their platform id). */
   canReach(recipient: Recipient): boolean;
-  /** Proactive send (alerts, briefings). Throws PlatformError (transient or not). */
-  send(recipient: Recipient, reply: Reply): Promise<void>;
+  /**
+   * Proactive send (alerts, briefings). Throws PlatformError (transient or not). `key` is the
+   * same on every attempt of one push: platforms that take an idempotency key (Feishu `uuid`)
+   * get one derived from it, so a retry after a lost response is not shown twice.
+   */
+  send(recipient: Recipient, reply: Reply, key?: string): Promise<void>;
   /**
    * Sends a parked answer (outbox worker). After each part but the last, `progress` gets what is
    * still unsent, so a failure later on never resends a part that went out. Throws PlatformError.

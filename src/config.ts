@@ -92,6 +92,8 @@ const schema = z.object({
   DINGTALK_ROBOT_CODE: optional,
   DINGTALK_API_URL: z.string().url().default('https://api.dingtalk.com'),
   DINGTALK_MODE: z.enum(['stream', 'webhook']).default('stream'),
+  // KAM_PLATFORM_TIMEOUT_MS: deadline of every Feishu, WeCom, Slack and DingTalk API call; an answer whose call runs out is parked in the outbox
+  KAM_PLATFORM_TIMEOUT_MS: int(10000, 100, 600000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -105,6 +107,8 @@ export interface Config {
   apiToken?: string;
   demo: boolean;
   logLevel: string;
+  /** Deadline of each messaging-platform API call, ms. */
+  platformTimeoutMs: number;
   llm?: { apiKey?: string; baseUrl?: string; model: string; embeddingModel?: string; timeoutMs: number };
   embeddingModel?: string;
   feishu?: { appId: string; appSecret: string; verificationToken?: string; encryptKey?: string; baseUrl: string; mode: 'webhook' | 'ws' };
@@ -154,6 +158,7 @@ export function loadConfig(env: Env = process.env): Config {
     apiToken: e.KAM_API_TOKEN,
     demo: e.KAM_DEMO,
     logLevel: e.LOG_LEVEL,
+    platformTimeoutMs: e.KAM_PLATFORM_TIMEOUT_MS,
     llm: llmOn
       ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.KAM_LLM_MODEL ?? 'gpt-4o-mini', embeddingModel: e.KAM_EMBEDDING_MODEL, timeoutMs: e.KAM_LLM_TIMEOUT_MS }
       : undefined,

@@ -4,6 +4,7 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
 import { PlatformError } from '../../src/errors.ts';
+import type { CallDeadline } from '../shared/deadline.ts';
 import { platformError } from '../shared/errors.ts';
 import { API_RESULT, type FeishuCard } from './types.ts';
 
@@ -41,6 +42,26 @@ class TokenCache implements lark.Cache {
 
 const cacheKey = (key: string | Symbol, options?: { namespace?: string }) => `${options?.namespace ?? ''}/${String(key)}`;
 
+/**
+ * The SDK's HTTP client with every request (token fetches included) under the call deadline:
+ * the SDK sets no timeout of its own, so a hung Feishu would hold an answer forever.
+ */
+function deadlineHttp(deadline: CallDeadline): lark.HttpInstance {
+  // The instance's own typing is axios's; the SDK only needs the HttpInstance shape.
+  const base = lark.defaultHttpInstance as unknown as lark.HttpInstance;
+  const opts = <D>(o?: lark.HttpRequestOptions<D>) => ({ ...o, signal: deadline.signal() }) as lark.HttpRequestOptions<D>;
+  return {
+    request: (o) => base.request(opts(o)),
+    get: (url, o) => base.get(url, opts(o)),
+    delete: (url, o) => base.delete(url, opts(o)),
+    head: (url, o) => base.head(url, opts(o)),
+    options: (url, o) => base.options(url, opts(o)),
+    post: (url, data, o) => base.post(url, data, opts(o)),
+    put: (url, data, o) => base.put(url, data, opts(o)),
+    patch: (url, data, o) => base.patch(url, data, opts(o)),
+  };
+}
+
 /** Routes the SDK's own log lines to ours, at debug (we log failures ourselves, with codes). */
 function sdkLogger(log: Logger) {
   const line = (...msg: unknown[]) => log.debug({ sdk: 'lark' }, msg.map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join(' ').slice(0, 500));
@@ -54,6 +75,7 @@ export class FeishuApi {
   constructor(
     cfg: FeishuApiConfig,
     private readonly log: Logger,
+    private readonly deadline: CallDeadline,
   ) {
     this.client = new lark.Client({
       appId: cfg.appId,
@@ -63,6 +85,7 @@ export class FeishuApi {
       cache: this.tokens,
       logger: sdkLogger(log),
       loggerLevel: lark.LoggerLevel.debug,
+      httpInstance: deadlineHttp(deadline),
     });
   }
 
@@ -130,6 +153,8 @@ export class FeishuApi {
       return platformError(this.log, 'feishu', name, code, e.response?.data?.msg ?? 'error', transient);
     }
     if (status !== undefined) return platformError(this.log, 'feishu', name, `http_${status}`, e.message ?? 'http error', status >= 500 || status === 429);
+    const cut = this.deadline.cause(err);
+    if (cut) return platformError(this.log, 'feishu', name, cut, cut === 'timeout' ? `no answer within ${this.deadline.timeoutMs} ms` : 'shutting down', true);
     // No HTTP answer at all (refused, reset, timeout, token endpoint down): try again later.
     return platformError(this.log, 'feishu', name, 'network', e.message ?? String(err), true);
   }

@@ -14,6 +14,7 @@ import { platformIdOf, requirePlatformId } from '../shared/identity.ts';
 import { RecipientRateLimiter } from '../shared/rate-limit.ts';
 import { firstDelivery, header, json, text, type AdapterOptions, type WebhookAdapter, type WebhookRequest, type WebhookResponse } from '../shared/webhook.ts';
 import { FeishuApi } from './api.ts';
+import { CallDeadline } from '../shared/deadline.ts';
 import { decodeButtonValue, renderFeishuCards } from './render.ts';
 import {
   cardActionSchema,
@@ -52,6 +53,7 @@ export class FeishuAdapter implements Adapter, WebhookAdapter {
   readonly dispatcher: lark.EventDispatcher;
   private ws?: lark.WSClient;
   private readonly limiter: RecipientRateLimiter;
+  private readonly deadline: CallDeadline;
   private readonly clock: () => Date;
   private readonly log: Logger;
   private botOpenId?: Promise<string | undefined>;
@@ -60,9 +62,10 @@ export class FeishuAdapter implements Adapter, WebhookAdapter {
     this.log = opts.log.child({ platform: 'feishu' });
     this.clock = opts.clock ?? (() => new Date());
     this.work = new BackgroundWork(this.log);
-    this.api = new FeishuApi(opts.config, this.log);
+    this.deadline = new CallDeadline(opts.timeoutMs);
+    this.api = new FeishuApi(opts.config, this.log, this.deadline);
     // Feishu allows 5 messages per second to one person or chat.
-    this.limiter = new RecipientRateLimiter(opts.rateLimit ?? { limit: 5, windowMs: 1000 });
+    this.limiter = new RecipientRateLimiter({ ...(opts.rateLimit ?? { limit: 5, windowMs: 1000 }), sleep: (ms) => this.deadline.sleep(ms), stopped: () => this.deadline.stopped });
     this.dispatcher = new lark.EventDispatcher({ loggerLevel: lark.LoggerLevel.error }).register({
       'im.message.receive_v1': (data: Record<string, unknown>) => this.onEvent(envelopeFromSdk(data), this.clock()),
       'card.action.trigger': (data: Record<string, unknown>) => this.onEvent(envelopeFromSdk(data), this.clock()),
@@ -94,20 +97,21 @@ export class FeishuAdapter implements Adapter, WebhookAdapter {
     else if (outcome === 'pending') this.log.warn('feishu long connection not ready yet; still trying');
   }
 
+  /** Stops taking events; answers still running get a grace period, then their calls are cut short and parked. */
   async stop(): Promise<void> {
     this.ws?.close({ force: true });
     this.ws = undefined;
-    await this.work.idle();
+    await this.work.settle(this.opts.stopGraceMs ?? 3000, () => this.deadline.abort());
   }
 
   canReach(recipient: Recipient): boolean {
     return platformIdOf(recipient, 'feishu') !== undefined;
   }
 
-  async send(recipient: Recipient, reply: Reply): Promise<void> {
+  async send(recipient: Recipient, reply: Reply, key?: string): Promise<void> {
     const openId = requirePlatformId(recipient, 'feishu');
-    for (const card of renderFeishuCards(reply)) {
-      await this.limiter.schedule(openId, () => this.api.sendCard('open_id', openId, card));
+    for (const [i, card] of renderFeishuCards(reply).entries()) {
+      await this.limiter.schedule(openId, () => this.api.sendCard('open_id', openId, card, key ? idempotencyKey(key, i) : undefined));
     }
   }
 
@@ -232,6 +236,7 @@ export class FeishuAdapter implements Adapter, WebhookAdapter {
       withRetries(
         () => ('replyTo' in target ? this.api.replyCard(target.replyTo, part.card, part.uuid) : this.api.sendCard('chat_id', target.chatId, part.card, part.uuid).then(() => undefined)),
         retry,
+        (ms) => this.deadline.sleep(ms),
       ),
     );
   }
@@ -266,7 +271,7 @@ export class FeishuAdapter implements Adapter, WebhookAdapter {
     this.work.run(`feishu ${eventId} late card`, async () => {
       const reply = await pending;
       const [first, ...more] = renderFeishuCards(reply);
-      if (messageId) await withRetries(() => this.api.patchCard(messageId, first), this.opts.retry ?? { attempts: 3, delayMs: 1000 });
+      if (messageId) await withRetries(() => this.api.patchCard(messageId, first), this.opts.retry ?? { attempts: 3, delayMs: 1000 }, (ms) => this.deadline.sleep(ms));
       else more.unshift(first);
       await this.answerInChat({ chatId }, more, reply, ev.operator.open_id, eventId, 1, now);
     });

@@ -31,14 +31,14 @@ export interface RetryOptions {
   delayMs: number;
 }
 
-/** Retries a send a few times while the platform reports a transient error. */
-export async function withRetries<T>(fn: () => Promise<T>, opts: RetryOptions): Promise<T> {
+/** Retries a send a few times while the platform reports a transient error (not while shutting down). */
+export async function withRetries<T>(fn: () => Promise<T>, opts: RetryOptions, sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
     } catch (err) {
-      if (!(err instanceof PlatformError) || !err.transient || attempt >= opts.attempts) throw err;
-      await new Promise((r) => setTimeout(r, opts.delayMs * 2 ** (attempt - 1)));
+      if (!(err instanceof PlatformError) || !err.transient || err.code === 'shutdown' || attempt >= opts.attempts) throw err;
+      await sleep(opts.delayMs * 2 ** (attempt - 1));
     }
   }
 }

@@ -24,6 +24,22 @@ export class BackgroundWork {
     return this.running.size;
   }
 
+  /**
+   * Shutdown: waits up to `graceMs` for the running work, then calls `cutShort` (which makes its
+   * platform calls fail at once, so answers get parked) and waits for the rest.
+   */
+  async settle(graceMs: number, cutShort: () => void): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
+    const outcome = await Promise.race([this.idle().then(() => 'idle' as const), late]);
+    clearTimeout(timer);
+    if (outcome === 'late') {
+      this.log.warn({ running: this.running.size }, 'shutting down: cutting short the platform calls of answers still running');
+      cutShort();
+    }
+    await this.idle();
+  }
+
   /** Resolves when everything started so far (and anything it started) has finished. */
   async idle(): Promise<void> {
     while (this.running.size) await Promise.allSettled([...this.running]);

@@ -7,6 +7,8 @@ export interface RateLimitOptions {
   /** Milliseconds clock; injectable for tests. */
   clock?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** At shutdown nothing waits for its slot: the send runs (and fails fast) so its answer is parked. */
+  stopped?: () => boolean;
 }
 
 interface Lane {
@@ -57,6 +59,7 @@ export class RecipientRateLimiter {
 
   private async waitForSlot(lane: Lane): Promise<void> {
     for (;;) {
+      if (this.opts.stopped?.()) return;
       const now = this.clock();
       lane.starts = lane.starts.filter((t) => t > now - this.opts.windowMs);
       if (lane.starts.length < this.opts.limit) return;

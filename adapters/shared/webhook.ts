@@ -39,6 +39,10 @@ export interface AdapterOptions<C> {
   rateLimit?: { limit: number; windowMs: number };
   /** Quick retries of a failed answer before it is parked in the outbox. */
   retry?: RetryOptions;
+  /** Deadline of each platform call (KAM_PLATFORM_TIMEOUT_MS); default 10 s. */
+  timeoutMs?: number;
+  /** At shutdown, how long answers still running may finish before their platform calls are cut short (and parked); default 3 s. */
+  stopGraceMs?: number;
 }
 
 /** A platform whose callbacks arrive over HTTP. */

@@ -3,6 +3,7 @@
 import { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { PlatformError } from '../../src/errors.ts';
+import type { CallDeadline } from '../shared/deadline.ts';
 import { platformError } from '../shared/errors.ts';
 import type { SlackMessage } from './types.ts';
 
@@ -16,14 +17,20 @@ export interface BotIdentity {
 
 export class SlackApi {
   readonly client: webApi.WebClient;
+  /** fetch under the call deadline; bolt's `respond` (response_url) goes through it too. */
+  readonly fetch: webApi.WebClientOptions['fetch'];
   private readonly dmChannels = new Map<string, string>();
 
   constructor(
     botToken: string,
     apiUrl: string,
     private readonly log: Logger,
+    private readonly deadline: CallDeadline,
   ) {
+    // The SDK's own `timeout` would replace the signal; ours carries the deadline and shutdown.
+    this.fetch = (url, init) => fetch(url, { ...init, signal: deadline.signal() } as RequestInit) as any;
     this.client = new webApi.WebClient(botToken, {
+      fetch: this.fetch,
       slackApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
       // Retrying is ours (answers) or the outbox's (pushes); fail fast so neither waits minutes.
       retryConfig: { retries: 0 },
@@ -78,8 +85,11 @@ export class SlackApi {
         return platformError(this.log, 'slack', name, 'ratelimited', 'rate limited', true);
       case webApi.ErrorCode.HTTPError:
         return platformError(this.log, 'slack', name, `http_${e.statusCode}`, e.message ?? 'http error', (e.statusCode ?? 500) >= 500);
-      default:
+      default: {
+        const cut = this.deadline.cause(err);
+        if (cut) return platformError(this.log, 'slack', name, cut, cut === 'timeout' ? `no answer within ${this.deadline.timeoutMs} ms` : 'shutting down', true);
         return platformError(this.log, 'slack', name, 'network', e.message ?? String(err), true);
+      }
     }
   }
 }

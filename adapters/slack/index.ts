@@ -13,6 +13,7 @@ import { platformIdOf, requirePlatformId } from '../shared/identity.ts';
 import { RecipientRateLimiter } from '../shared/rate-limit.ts';
 import { firstDelivery, header, json, text, type AdapterOptions, type WebhookAdapter, type WebhookRequest, type WebhookResponse } from '../shared/webhook.ts';
 import { SlackApi, type BotIdentity } from './api.ts';
+import { CallDeadline } from '../shared/deadline.ts';
 import { RouteReceiver } from './receiver.ts';
 import { ACTION_PREFIX, decodeButtonValue, renderSlackMessages } from './render.ts';
 import { blockActionsSchema, eventCallbackSchema, messageEventSchema, slashCommandSchema, urlVerificationSchema, type MessageEvent, type SlackMessage } from './types.ts';
@@ -32,6 +33,7 @@ export class SlackAdapter implements Adapter, WebhookAdapter {
   readonly app: App;
   private readonly receiver?: RouteReceiver;
   private readonly limiter: RecipientRateLimiter;
+  private readonly deadline: CallDeadline;
   private readonly clock: () => Date;
   private readonly log: Logger;
   private bot?: Promise<BotIdentity>;
@@ -40,16 +42,17 @@ export class SlackAdapter implements Adapter, WebhookAdapter {
     this.log = opts.log.child({ platform: 'slack' });
     this.clock = opts.clock ?? (() => new Date());
     this.work = new BackgroundWork(this.log);
-    this.api = new SlackApi(opts.config.botToken, opts.config.apiUrl, this.log);
+    this.deadline = new CallDeadline(opts.timeoutMs);
+    this.api = new SlackApi(opts.config.botToken, opts.config.apiUrl, this.log, this.deadline);
     // Slack allows about one message per second per channel.
-    this.limiter = new RecipientRateLimiter(opts.rateLimit ?? { limit: 1, windowMs: 1000 });
+    this.limiter = new RecipientRateLimiter({ ...(opts.rateLimit ?? { limit: 1, windowMs: 1000 }), sleep: (ms) => this.deadline.sleep(ms), stopped: () => this.deadline.stopped });
     const socketMode = Boolean(opts.config.appToken);
     const common = {
       authorize: () => this.authorize(),
       logger: boltLogger(this.log),
       logLevel: LogLevel.WARN,
       convoStore: false as const,
-      clientOptions: { slackApiUrl: this.api.client.slackApiUrl, retryConfig: { retries: 0 } },
+      clientOptions: { slackApiUrl: this.api.client.slackApiUrl, retryConfig: { retries: 0 }, fetch: this.api.fetch },
     };
     if (socketMode) {
       this.app = new App({ ...common, appToken: opts.config.appToken, socketMode: true });
@@ -76,9 +79,10 @@ export class SlackAdapter implements Adapter, WebhookAdapter {
     }
   }
 
+  /** Stops taking events; answers still running get a grace period, then their calls are cut short and parked. */
   async stop(): Promise<void> {
     if (this.opts.config.appToken) await this.app.stop();
-    await this.work.idle();
+    await this.work.settle(this.opts.stopGraceMs ?? 3000, () => this.deadline.abort());
   }
 
   canReach(recipient: Recipient): boolean {
@@ -196,7 +200,7 @@ export class SlackAdapter implements Adapter, WebhookAdapter {
       const [first, ...more] = renderSlackMessages(reply);
       const retry = this.opts.retry ?? { attempts: 3, delayMs: 1000 };
       if (raw.message?.ts && !raw.container?.is_ephemeral) {
-        await withRetries(() => this.api.update(channel, raw.message!.ts!, first), retry);
+        await withRetries(() => this.api.update(channel, raw.message!.ts!, first), retry, (ms) => this.deadline.sleep(ms));
         await this.answerInChannel({ channel }, more, reply, b.user.id, `${channel}:${raw.message.ts}:${msg.eventId ?? ''}#more`, msg.receivedAt);
       } else {
         await respond({ replace_original: true, text: first.text, blocks: first.blocks as any });
@@ -242,7 +246,7 @@ export class SlackAdapter implements Adapter, WebhookAdapter {
   }
 
   private async sendPart(target: SlackTarget, part: SlackMessage, retry: RetryOptions): Promise<void> {
-    await this.limiter.schedule(target.channel, () => withRetries(() => this.api.post(target.channel, part, target.threadTs), retry));
+    await this.limiter.schedule(target.channel, () => withRetries(() => this.api.post(target.channel, part, target.threadTs), retry, (ms) => this.deadline.sleep(ms)));
   }
 }
 

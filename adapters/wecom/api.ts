@@ -2,6 +2,7 @@
 // send, appchat (app-created group) send and template-card update. Errors become PlatformError
 // with WeCom's errcode.
 import type { Logger } from 'pino';
+import type { CallDeadline } from '../shared/deadline.ts';
 import { platformError } from '../shared/errors.ts';
 import { apiResultSchema, tokenResultSchema, type WecomChatOutgoing, type WecomOutgoing } from './types.ts';
 
@@ -18,7 +19,6 @@ const TOKEN_ERRORS = new Set([40014, 42001, 41001]);
 const TRANSIENT_ERRORS = new Set([-1, 45009, 45033, 45011]);
 /** Refresh a little before WeCom says the token expires. */
 const TOKEN_EARLY_MS = 5 * 60 * 1000;
-const REQUEST_TIMEOUT_MS = 10_000;
 
 export class WecomApi {
   private token?: { value: string; expiresAt: number };
@@ -27,6 +27,7 @@ export class WecomApi {
   constructor(
     private readonly cfg: WecomApiConfig,
     private readonly log: Logger,
+    private readonly deadline: CallDeadline,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -104,12 +105,11 @@ export class WecomApi {
         method,
         headers: body === undefined ? undefined : { 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        signal: this.deadline.signal(),
       });
     } catch (err) {
       // Timeouts and connection failures: WeCom may be fine a minute later.
-      const code = (err as Error)?.name === 'TimeoutError' ? 'timeout' : 'network';
-      throw platformError(this.log, 'wecom', call, code, (err as Error).message, true);
+      throw platformError(this.log, 'wecom', call, this.deadline.cause(err) ?? 'network', (err as Error).message, true);
     }
     if (!res.ok) throw platformError(this.log, 'wecom', call, `http_${res.status}`, res.statusText, res.status >= 500 || res.status === 429);
     try {

@@ -12,6 +12,7 @@ import { platformIdOf, requirePlatformId } from '../shared/identity.ts';
 import { RecipientRateLimiter } from '../shared/rate-limit.ts';
 import { firstDelivery, text, type AdapterOptions, type WebhookAdapter, type WebhookRequest, type WebhookResponse } from '../shared/webhook.ts';
 import { WecomApi } from './api.ts';
+import { CallDeadline } from '../shared/deadline.ts';
 import { decodeButtonKey, doneLabel, isOurTaskId, renderWecom, renderWecomChat, taskIdFor } from './render.ts';
 import { envelopeSchema, parseWecomMessage, type WecomCardEvent, type WecomChatOutgoing, type WecomMessage, type WecomOutgoing } from './types.ts';
 import { decryptForCorp, verifyWecomSignature, wecomDedupKeys } from './verify.ts';
@@ -38,6 +39,7 @@ export class WecomAdapter implements Adapter, WebhookAdapter {
   readonly work: BackgroundWork;
   readonly api: WecomApi;
   private readonly limiter: RecipientRateLimiter;
+  private readonly deadline: CallDeadline;
   private readonly clock: () => Date;
   private readonly log: Logger;
 
@@ -45,13 +47,15 @@ export class WecomAdapter implements Adapter, WebhookAdapter {
     this.log = opts.log.child({ platform: 'wecom' });
     this.clock = opts.clock ?? (() => new Date());
     this.work = new BackgroundWork(this.log);
-    this.api = new WecomApi(opts.config, this.log, this.clock);
+    this.deadline = new CallDeadline(opts.timeoutMs);
+    this.api = new WecomApi(opts.config, this.log, this.deadline, this.clock);
     // WeCom drops app messages past 30 per minute to one member; we queue instead.
-    this.limiter = new RecipientRateLimiter(opts.rateLimit ?? { limit: 30, windowMs: 60_000 });
+    this.limiter = new RecipientRateLimiter({ ...(opts.rateLimit ?? { limit: 30, windowMs: 60_000 }), sleep: (ms) => this.deadline.sleep(ms), stopped: () => this.deadline.stopped });
   }
 
+  /** Answers still running get a grace period, then their calls are cut short and parked. */
   async stop(): Promise<void> {
-    await this.work.idle();
+    await this.work.settle(this.opts.stopGraceMs ?? 3000, () => this.deadline.abort());
   }
 
   canReach(recipient: Recipient): boolean {
@@ -193,9 +197,9 @@ export class WecomAdapter implements Adapter, WebhookAdapter {
     if ('chatid' in target) {
       if (part.msgtype === 'template_card') return; // never rendered for groups; kept out of appchat/send
       const chatPart: WecomChatOutgoing = part;
-      await this.limiter.schedule(`chat:${target.chatid}`, () => withRetries(() => this.api.sendToChat(target.chatid, chatPart), retry));
+      await this.limiter.schedule(`chat:${target.chatid}`, () => withRetries(() => this.api.sendToChat(target.chatid, chatPart), retry, (ms) => this.deadline.sleep(ms)));
       return;
     }
-    await this.limiter.schedule(target.touser, () => withRetries(() => this.api.send(target.touser, part), retry));
+    await this.limiter.schedule(target.touser, () => withRetries(() => this.api.send(target.touser, part), retry, (ms) => this.deadline.sleep(ms)));
   }
 }

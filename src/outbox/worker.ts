@@ -94,7 +94,7 @@ async function push(db: Db, row: OutboxRow, id: RecipientIdentity, o: DrainOptio
   }
   const adapter = pickAdapter(o.adapters, recipient) ?? o.fallback;
   try {
-    await adapter.send(recipient, row.payload.reply);
+    await adapter.send(recipient, row.payload.reply, `outbox:${row.id}`);
     await markSent(db, row.id, adapter.platform, o.now);
     return 'sent';
   } catch (e) {

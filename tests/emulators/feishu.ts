@@ -19,10 +19,31 @@ export class FeishuEmulator extends PlatformEmulator {
       return { body: { code: 0, msg: 'ok', tenant_access_token: token, expire: 7200 } };
     });
     this.route('GET', '/open-apis/bot/v3/info', () => ({ body: { code: 0, msg: 'ok', bot: { open_id: opts.botOpenId, app_name: 'KAM' } } }));
-    const sent = (r: RecordedRequest) => this.checkToken(r) ?? { body: { code: 0, msg: 'success', data: { message_id: `om_sent_${++this.msgSeq}` } } };
+    const sent = (r: RecordedRequest) => this.checkToken(r) ?? { body: { code: 0, msg: 'success', data: { message_id: this.deliver(r) } } };
     this.route('POST', '/open-apis/im/v1/messages', sent);
     this.routeMatching('POST', /^\/open-apis\/im\/v1\/messages\/[^/]+\/reply$/, sent);
     this.routeMatching('PATCH', /^\/open-apis\/im\/v1\/messages\/[^/]+$/, (r) => this.checkToken(r) ?? { body: { code: 0, msg: 'success', data: {} } });
+  }
+
+  /** Messages that reached a chat, in order: a resend with a uuid already delivered is not among them. */
+  readonly delivered: RecordedRequest[] = [];
+  private readonly byUuid = new Map<string, string>();
+
+  /** As Feishu does: a request whose uuid was already delivered (within the hour) is answered with that message and not shown again. */
+  private deliver(r: RecordedRequest): string {
+    const uuid = r.body?.uuid as string | undefined;
+    const known = uuid ? this.byUuid.get(uuid) : undefined;
+    if (known) return known;
+    const id = `om_sent_${++this.msgSeq}`;
+    if (uuid) this.byUuid.set(uuid, id);
+    this.delivered.push(r);
+    return id;
+  }
+
+  override reset(): void {
+    super.reset();
+    this.delivered.length = 0;
+    this.byUuid.clear();
   }
 
   /** Makes the emulator reject every tenant token issued so far, as Feishu does once one is invalid. */

@@ -14,6 +14,8 @@ export interface RecordedRequest {
   at: number;
   /** Answered with a failure injected by failNext (not the route's normal answer). */
   injected?: boolean;
+  /** Held by hangNext: the client never got an answer. */
+  unanswered?: boolean;
   /** The body the emulator answered with. */
   response?: unknown;
 }
@@ -25,6 +27,13 @@ export interface EmulatorResponse {
 }
 
 export type RouteHandler = (req: RecordedRequest) => EmulatorResponse | Promise<EmulatorResponse>;
+
+interface Hang {
+  match: (req: RecordedRequest) => boolean;
+  remaining: number;
+  /** The request is handled (the route's effect happens) and only its response never arrives. */
+  afterHandling: boolean;
+}
 
 interface Failure {
   match: (req: RecordedRequest) => boolean;
@@ -39,6 +48,8 @@ export class PlatformEmulator {
   private readonly routes = new Map<string, RouteHandler>();
   private readonly patterns: { method: string; path: RegExp; handler: RouteHandler }[] = [];
   private readonly failures: Failure[] = [];
+  private readonly hangs: Hang[] = [];
+  private readonly held = new Set<() => void>();
   private server?: Server;
   private waiters: { pred: (r: RecordedRequest) => boolean; count: number; resolve: () => void }[] = [];
 
@@ -60,6 +71,26 @@ export class PlatformEmulator {
   failNext(path: string | RegExp, response: EmulatorResponse, times = 1, after = 0): void {
     const match = (r: RecordedRequest) => (typeof path === 'string' ? r.path === path : path.test(r.path));
     this.failures.push({ match, skip: after, remaining: times, response });
+  }
+
+  /**
+   * The next `times` requests to `path` never get an answer (until `releaseHangs` or `stop`), as a
+   * platform that hangs. With `afterHandling`, the route still does its work first (the message
+   * is delivered, only the response is lost on the way back).
+   */
+  hangNext(path: string | RegExp, times = 1, opts: { afterHandling?: boolean } = {}): void {
+    const match = (r: RecordedRequest) => (typeof path === 'string' ? r.path === path : path.test(r.path));
+    this.hangs.push({ match, remaining: times, afterHandling: opts.afterHandling ?? false });
+  }
+
+  /** Requests being held without an answer right now. */
+  get hanging(): number {
+    return this.held.size;
+  }
+
+  /** Drops the connections of every held request (the client sees a reset). */
+  releaseHangs(): void {
+    for (const drop of [...this.held]) drop();
   }
 
   /** Requests to a path that got the route's normal answer (not an injected failure). */
@@ -94,6 +125,8 @@ export class PlatformEmulator {
   reset(): void {
     this.requests.length = 0;
     this.failures.length = 0;
+    this.hangs.length = 0;
+    this.releaseHangs();
   }
 
   get url(): string {
@@ -110,6 +143,7 @@ export class PlatformEmulator {
 
   async stop(): Promise<void> {
     if (!this.server) return;
+    this.releaseHangs();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server!.close(() => resolve()));
     this.server = undefined;
@@ -130,6 +164,12 @@ export class PlatformEmulator {
       at: Date.now(),
     };
     this.requests.push(rec);
+    const hang = this.hangs.find((h) => h.remaining > 0 && h.match(rec));
+    if (hang) hang.remaining--;
+    if (hang && !hang.afterHandling) {
+      rec.injected = true;
+      return this.hold(rec, res);
+    }
     let out: EmulatorResponse;
     let failure = this.failures.find((f) => f.remaining > 0 && f.match(rec));
     if (failure?.skip) {
@@ -146,9 +186,25 @@ export class PlatformEmulator {
       out = handler ? await handler(rec) : { status: 404, body: { error: `emulator has no route ${rec.method} ${rec.path}` } };
     }
     rec.response = out.body;
+    if (hang) return this.hold(rec, res);
     const body = typeof out.body === 'string' ? out.body : JSON.stringify(out.body);
     res.writeHead(out.status ?? 200, { 'content-type': typeof out.body === 'string' ? 'text/plain' : 'application/json', ...out.headers });
     res.end(body);
+    this.notifyWaiters();
+  }
+
+  private hold(rec: RecordedRequest, res: ServerResponse): void {
+    rec.unanswered = true;
+    const drop = () => {
+      this.held.delete(drop);
+      res.destroy();
+    };
+    this.held.add(drop);
+    res.on('close', () => this.held.delete(drop));
+    this.notifyWaiters();
+  }
+
+  private notifyWaiters(): void {
     this.waiters = this.waiters.filter((w) => {
       if (this.requests.filter(w.pred).length < w.count) return true;
       w.resolve();

@@ -1,0 +1,46 @@
+// Every platform call has a deadline (KAM_PLATFORM_TIMEOUT_MS), so a platform that hangs costs one
+// timeout and the answer is parked instead of waiting forever; and at shutdown every call still
+// running is cut short the same way, so `kam start` stops within seconds with the rest parked.
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export const DEFAULT_PLATFORM_TIMEOUT_MS = 10_000;
+
+/** Why a call was cut short: its deadline passed, or the process is shutting down. */
+export type CutShort = 'timeout' | 'shutdown';
+
+export class CallDeadline {
+  private readonly stopping = new AbortController();
+
+  constructor(readonly timeoutMs: number = DEFAULT_PLATFORM_TIMEOUT_MS) {}
+
+  /** The signal one call runs under: aborts at its deadline or at shutdown. */
+  signal(): AbortSignal {
+    return AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.stopping.signal]);
+  }
+
+  /** Shutdown: every running call is aborted, later ones fail at once. */
+  abort(): void {
+    this.stopping.abort();
+  }
+
+  get stopped(): boolean {
+    return this.stopping.signal.aborted;
+  }
+
+  /** A pause (rate-limit wait, retry back-off) that ends early at shutdown. */
+  async sleep(ms: number): Promise<void> {
+    if (this.stopped) return;
+    await sleep(ms, undefined, { signal: this.stopping.signal }).catch(() => undefined);
+  }
+
+  /** Whether a failed call was cut short by this deadline (HTTP clients name an aborted request differently). */
+  cause(err: unknown): CutShort | undefined {
+    if (this.stopped) return 'shutdown';
+    const seen = new Set<unknown>();
+    for (let e: any = err; e && typeof e === 'object' && !seen.has(e); e = e.original ?? e.cause) {
+      seen.add(e);
+      if (['TimeoutError', 'AbortError', 'CanceledError'].includes(e.name) || ['ERR_CANCELED', 'ECONNABORTED', 'ETIMEDOUT'].includes(e.code)) return 'timeout';
+    }
+    return undefined;
+  }
+}
