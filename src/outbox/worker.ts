@@ -3,7 +3,9 @@
 // backoff, holds back recipients over their rate limit, and marks recipients without any platform
 // identity undeliverable. Parked answers to inbound messages (kind 'reply') go back through the
 // adapter of the platform they came from, to the chat they came from. Nothing is dropped: every
-// row ends sent, failed or undeliverable.
+// row ends sent, failed or undeliverable. Each platform is its own lane: a drain can take one lane
+// only (the scheduler runs one loop per lane), and a platform that times out delays only its own
+// rows — the rest of its batch waits for the next round instead of paying one timeout each.
 import type { Logger } from 'pino';
 import type { Db } from '../../db/index.ts';
 import type { Adapter, PendingReply, Recipient } from '../../adapters/types.ts';
@@ -36,6 +38,10 @@ export interface DrainOptions {
   log: Logger;
   lang: Lang;
   limit?: number;
+  /** Only the rows of this lane (platform); without it, every due row, each lane side by side. */
+  lane?: string;
+  /** Checked before each row: once true (shutdown), the rows not yet tried go back unchanged. */
+  stopping?: () => boolean;
 }
 
 export interface DrainResult {
@@ -49,16 +55,42 @@ export interface DrainResult {
 /** How long a claimed row stays ours before another worker may take it back. */
 const LEASE_MS = 60_000;
 const RATE_WINDOW_MS = 60_000;
+/** Failures that say the platform cannot be reached at all (rather than refusing this one message). */
+const UNREACHABLE = new Set(['timeout', 'network', 'shutdown']);
+
+/** The lanes a drain can run: one per running messaging platform, and the console channel. */
+export function drainLanes(adapters: readonly Adapter[]): string[] {
+  return [...new Set([...adapters.filter((a) => a.platform !== 'console').map((a) => a.platform), 'console'])];
+}
 
 export async function drainOutbox(db: Db, o: DrainOptions): Promise<DrainResult> {
   const result: DrainResult = { sent: 0, retried: 0, failed: 0, undeliverable: 0, postponed: 0 };
-  const rows = await claimDue(db, o.now, o.limit ?? 100, LEASE_MS);
+  const order = o.adapters.filter((a) => a.platform !== 'console').map((a) => a.platform);
+  const rows = await claimDue(db, o.now, o.limit ?? 100, LEASE_MS, o.lane ? { platform: o.lane, order } : undefined);
   if (!rows.length) return result;
   const recipientIds = [...new Set(rows.map((r) => r.recipientId))];
   const identities = await recipientIdentities(db, recipientIds);
   const sentRecently = await sentSince(db, recipientIds, new Date(o.now.getTime() - RATE_WINDOW_MS));
 
+  // Each platform's rows in their own lane, the lanes side by side: a platform that hangs holds up only its own rows.
+  const lanes = new Map<string, OutboxRow[]>();
   for (const row of rows) {
+    const lane = laneOf(row, identities.get(row.recipientId), o);
+    lanes.set(lane, [...(lanes.get(lane) ?? []), row]);
+  }
+  await Promise.all([...lanes.values()].map((laneRows) => drainLane(db, laneRows, identities, sentRecently, result, o)));
+  return result;
+}
+
+/** One lane's rows in order; after a failure that says the platform is unreachable, the rest wait for the next round. */
+async function drainLane(db: Db, rows: OutboxRow[], identities: Map<string, RecipientIdentity>, sentRecently: Map<string, number>, result: DrainResult, o: DrainOptions): Promise<void> {
+  let unreachable: Date | undefined;
+  for (const row of rows) {
+    if (o.stopping?.() || unreachable) {
+      await postpone(db, row.id, unreachable ?? o.now);
+      result.postponed++;
+      continue;
+    }
     const already = sentRecently.get(row.recipientId) ?? 0;
     const outcome =
       already >= o.settings.ratePerMinute
@@ -66,37 +98,45 @@ export async function drainOutbox(db: Db, o: DrainOptions): Promise<DrainResult>
         : row.kind === PARKED_REPLY_KIND
           ? await resendParked(db, row, o)
           : await push(db, row, identities.get(row.recipientId)!, o);
-    result[outcome]++;
-    if (outcome === 'sent') sentRecently.set(row.recipientId, already + 1);
+    result[outcome.outcome]++;
+    if (outcome.outcome === 'sent') sentRecently.set(row.recipientId, already + 1);
+    if (outcome.unreachable) unreachable = new Date(o.now.getTime() + backoffMs(1, o.settings));
   }
-  return result;
 }
 
-type Outcome = keyof DrainResult;
+/** The lane a row goes out through: what push() and resendParked() will pick. */
+function laneOf(row: OutboxRow, id: RecipientIdentity | undefined, o: DrainOptions): string {
+  if (row.kind === PARKED_REPLY_KIND) return (row.payload?.pending as PendingReply | undefined)?.platform ?? row.platform ?? 'console';
+  if (!id?.exists) return 'console';
+  const recipient: Recipient = { userId: id.userId, feishuOpenId: id.feishuOpenId, wecomUserId: id.wecomUserId, slackUserId: id.slackUserId };
+  return hasPlatformIdentity(recipient) ? (pickAdapter(o.adapters, recipient) ?? o.fallback).platform : 'console';
+}
+
+type Outcome = { outcome: keyof DrainResult; unreachable?: boolean };
 
 /** The recipient had their share this minute: the row waits a minute without counting an attempt. */
 async function holdBack(db: Db, row: OutboxRow, o: DrainOptions): Promise<Outcome> {
   await postpone(db, row.id, new Date(o.now.getTime() + RATE_WINDOW_MS));
-  return 'postponed';
+  return { outcome: 'postponed' };
 }
 
 /** An alert or briefing: to our user, through the first platform that has their id. */
 async function push(db: Db, row: OutboxRow, id: RecipientIdentity, o: DrainOptions): Promise<Outcome> {
   if (!id.exists) {
     await markUndeliverable(db, row.id, t(outboxTexts, 'unknown_user', o.lang, { user: row.recipientId }));
-    return 'undeliverable';
+    return { outcome: 'undeliverable' };
   }
   const recipient: Recipient = { userId: id.userId, feishuOpenId: id.feishuOpenId, wecomUserId: id.wecomUserId, slackUserId: id.slackUserId, dingtalkUserId: id.dingtalkUserId };
   if (!hasPlatformIdentity(recipient)) {
     await markUndeliverable(db, row.id, t(outboxTexts, 'no_identity', o.lang, { user: row.recipientId }));
     o.log.warn({ outbox: row.id, recipient: row.recipientId }, 'push undeliverable: recipient has no platform identity');
-    return 'undeliverable';
+    return { outcome: 'undeliverable' };
   }
   const adapter = pickAdapter(o.adapters, recipient) ?? o.fallback;
   try {
     await adapter.send(recipient, row.payload.reply, `outbox:${row.id}`);
     await markSent(db, row.id, adapter.platform, o.now);
-    return 'sent';
+    return { outcome: 'sent' };
   } catch (e) {
     return recordFailure(db, row, adapter.platform, e, o);
   }
@@ -110,11 +150,11 @@ async function recordFailure(db: Db, row: OutboxRow, platform: string, e: unknow
   if (permanent || row.attempts + 1 >= o.settings.maxAttempts) {
     await markFailed(db, row.id, platform, message);
     o.log.error({ outbox: row.id, recipient: row.recipientId, platform, platformCode: code, err: message }, 'push failed for good');
-    return 'failed';
+    return { outcome: 'failed' };
   }
   await markRetry(db, row.id, platform, message, new Date(o.now.getTime() + backoffMs(row.attempts + 1, o.settings)));
   o.log.warn({ outbox: row.id, recipient: row.recipientId, platform, platformCode: code, attempt: row.attempts + 1 }, 'push failed, will retry');
-  return 'retried';
+  return { outcome: 'retried', unreachable: typeof code === 'string' && UNREACHABLE.has(code) };
 }
 
 /**
@@ -125,14 +165,14 @@ async function resendParked(db: Db, row: OutboxRow, o: DrainOptions): Promise<Ou
   const pending = row.payload?.pending as PendingReply | undefined;
   if (!pending?.platform || !Array.isArray(pending.parts)) {
     await markFailed(db, row.id, row.platform, 'parked answer without parts');
-    return 'failed';
+    return { outcome: 'failed' };
   }
   const adapter = o.adapters.find((a) => a.platform === pending.platform && a.resendReply);
   try {
     if (!adapter?.resendReply) throw new PlatformError(`${pending.platform} is not running on this instance`, pending.platform, 'not_running', true);
     await adapter.resendReply(pending, (rest) => updatePayload(db, row.id, { ...row.payload, pending: rest }));
     await markSent(db, row.id, pending.platform, o.now);
-    return 'sent';
+    return { outcome: 'sent' };
   } catch (e) {
     return recordFailure(db, row, pending.platform, e, o);
   }

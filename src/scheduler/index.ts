@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
 import type { AppContext } from '../app.ts';
 import { drainWithRegistry } from '../outbox/drain.ts';
+import { drainLanes } from '../outbox/worker.ts';
+import { getAdapters } from '../delivery/registry.ts';
 import { loadTunables } from '../insights/settings.ts';
 import type { RunningService } from '../services.ts';
 import { JOBS, type Job } from './jobs.ts';
@@ -46,17 +48,22 @@ export async function startScheduler(app: AppContext, deps: SchedulerDeps = {}):
   );
   const ready = serial(() => catchUp(app, jobs, owner, clock()));
 
+  // The outbox drain: one loop per lane (each running platform, and the console channel), so a
+  // platform that hangs holds up only its own pushes; a tick starts the lanes not still busy.
   let timer: NodeJS.Timeout | undefined;
-  let draining: Promise<unknown> = Promise.resolve();
+  const lanes = new Map<string, Promise<unknown>>();
   if (!deps.noDrain) {
     const everyMs = tunables.schedules.outboxDrainSeconds * 1000;
     const tick = () => {
       if (stopped) return;
-      draining = drainWithRegistry(app, clock())
-        .catch((e) => app.log.error({ err: e }, 'outbox drain failed'))
-        .finally(() => {
-          if (!stopped) timer = setTimeout(tick, everyMs);
-        });
+      for (const lane of drainLanes(getAdapters())) {
+        if (lanes.has(lane)) continue;
+        const run = drainWithRegistry(app, clock(), undefined, { lane, stopping: () => stopped })
+          .catch((e) => app.log.error({ err: e, lane }, 'outbox drain failed'))
+          .finally(() => lanes.delete(lane));
+        lanes.set(lane, run);
+      }
+      timer = setTimeout(tick, everyMs);
     };
     timer = setTimeout(tick, 0);
   }
@@ -69,7 +76,7 @@ export async function startScheduler(app: AppContext, deps: SchedulerDeps = {}):
       stopped = true;
       for (const c of crons) c.stop();
       if (timer) clearTimeout(timer);
-      await Promise.allSettled([chain, draining]);
+      await Promise.allSettled([chain, ...lanes.values()]);
     },
   };
 }

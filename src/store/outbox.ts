@@ -77,15 +77,40 @@ function toRow(r: any): OutboxRow {
   };
 }
 
-/** Claims due rows (pending, or sending with an expired lease) for `leaseMs`. */
-export async function claimDue(db: Db, now: Date, limit: number, leaseMs: number): Promise<OutboxRow[]> {
-  const res = await db.query(
-    `UPDATE outbox SET status = 'sending', next_attempt_at = $2
-     WHERE id IN (SELECT id FROM outbox WHERE status IN ('pending', 'sending') AND next_attempt_at <= $1
-                  ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
-     RETURNING *`,
-    [now, new Date(now.getTime() + leaseMs), limit],
-  );
+/**
+ * Which running platform a row goes out through: a parked answer through its own; a push through
+ * the first of `order` (the running platforms, in the order pushes try them) that has the
+ * recipient's id, else the console channel. The outbox worker picks the same way.
+ */
+export interface OutboxLane {
+  platform: string;
+  order: string[];
+}
+
+const LANE_SQL = `CASE WHEN o.kind = 'reply' THEN o.platform ELSE COALESCE((
+    SELECT p FROM unnest($5::text[]) WITH ORDINALITY AS x(p, n)
+    WHERE (p = 'feishu' AND btrim(u.feishu_open_id) <> '') OR (p = 'wecom' AND btrim(u.wecom_userid) <> '') OR (p = 'slack' AND btrim(u.slack_user_id) <> '')
+    ORDER BY n LIMIT 1), 'console') END`;
+
+/** Claims due rows (pending, or sending with an expired lease) for `leaseMs`; with a lane, only that lane's rows. */
+export async function claimDue(db: Db, now: Date, limit: number, leaseMs: number, lane?: OutboxLane): Promise<OutboxRow[]> {
+  const due = `o.status IN ('pending', 'sending') AND o.next_attempt_at <= $1`;
+  const res = lane
+    ? await db.query(
+        `UPDATE outbox SET status = 'sending', next_attempt_at = $2
+         WHERE id IN (SELECT o.id FROM outbox o LEFT JOIN users u ON u.id = o.recipient_id
+                      WHERE ${due} AND ${LANE_SQL} = $4
+                      ORDER BY o.next_attempt_at, o.id LIMIT $3 FOR UPDATE OF o SKIP LOCKED)
+         RETURNING *`,
+        [now, new Date(now.getTime() + leaseMs), limit, lane.platform, lane.order],
+      )
+    : await db.query(
+        `UPDATE outbox SET status = 'sending', next_attempt_at = $2
+         WHERE id IN (SELECT o.id FROM outbox o WHERE ${due}
+                      ORDER BY o.next_attempt_at, o.id LIMIT $3 FOR UPDATE SKIP LOCKED)
+         RETURNING *`,
+        [now, new Date(now.getTime() + leaseMs), limit],
+      );
   return res.rows.map(toRow).sort((a, b) => a.id - b.id);
 }
 
