@@ -6,6 +6,11 @@ import { buildServer } from '../../http/server.ts';
 import { loadDemoIfEmpty } from '../../demo/first-start.ts';
 import { serviceStarters, type RunningService } from '../../services.ts';
 
+/** `kam start` is gone this long after SIGTERM at the latest (supervisors kill at 10 s). */
+const SHUTDOWN_DEADLINE_MS = 9_000;
+/** How long HTTP requests still running (a long /api/chat turn) may take once the services have stopped. */
+const HTTP_DRAIN_MS = 2_000;
+
 export function register(program: Command) {
   program
     .command('start')
@@ -44,9 +49,22 @@ export function register(program: Command) {
       await new Promise<void>((resolve) => {
         const stop = async (signal: string) => {
           log.info({ signal }, 'shutting down');
-          await server.close().catch(() => {});
-          for (const s of services.reverse()) await s.stop().catch((e) => log.warn({ err: e, service: s.name }, 'stop failed'));
+          // Whatever still hangs at the deadline is not waited for: the outbox keeps what was parked.
+          const deadline = setTimeout(() => {
+            log.error({ signal, ms: SHUTDOWN_DEADLINE_MS }, 'shutdown took too long; exiting');
+            process.exit(1);
+          }, SHUTDOWN_DEADLINE_MS);
+          deadline.unref();
+          // No new connections; requests in flight may finish while the services stop.
+          const closing = server.close().catch(() => {});
+          // Side by side: the platforms cut their stragglers short (parking them) while the outbox drain stops.
+          await Promise.all(services.map((s) => s.stop().catch((e) => log.warn({ err: e, service: s.name }, 'stop failed'))));
+          await Promise.race([closing, new Promise((r) => setTimeout(r, HTTP_DRAIN_MS))]);
           await db.close().catch(() => {});
+          clearTimeout(deadline);
+          log.info({ signal }, 'stopped');
+          // A socket some library keeps open must not hold the process past this point.
+          setTimeout(() => process.exit(), 1000).unref();
           resolve();
         };
         process.once('SIGINT', () => void stop('SIGINT'));
