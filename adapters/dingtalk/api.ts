@@ -2,6 +2,7 @@
 // (POST /v1.0/oauth2/accessToken, cached for its lifetime), robot interactive cards (StandardCard)
 // to a person or a group, and their in-place update. Errors become PlatformError with DingTalk's code.
 import type { Logger } from 'pino';
+import type { CallDeadline } from '../shared/deadline.ts';
 import { platformError } from '../shared/errors.ts';
 import { apiErrorSchema, tokenResultSchema, type DingtalkPart, type DingtalkTarget, type StandardCard } from './types.ts';
 
@@ -14,7 +15,6 @@ export interface DingtalkApiConfig {
 
 /** Refresh a little before DingTalk says the token expires. */
 const TOKEN_EARLY_MS = 5 * 60 * 1000;
-const REQUEST_TIMEOUT_MS = 10_000;
 /** Codes meaning the token is no good: fetch a new one and try once more. */
 const TOKEN_CODES = new Set(['InvalidAuthentication', 'invalidAuthentication', 'Forbidden.AccessDenied.AccessTokenInvalid']);
 
@@ -25,6 +25,7 @@ export class DingtalkApi {
   constructor(
     private readonly cfg: DingtalkApiConfig,
     private readonly log: Logger,
+    private readonly deadline: CallDeadline,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -87,11 +88,10 @@ export class DingtalkApi {
         method,
         headers: { 'content-type': 'application/json', ...(token ? { 'x-acs-dingtalk-access-token': token } : {}) },
         body: JSON.stringify(body),
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        signal: this.deadline.signal(),
       });
     } catch (err) {
-      const code = (err as Error)?.name === 'TimeoutError' ? 'timeout' : 'network';
-      throw platformError(this.log, 'dingtalk', name, code, (err as Error).message, true);
+      throw platformError(this.log, 'dingtalk', name, this.deadline.cause(err) ?? 'network', (err as Error).message, true);
     }
     let json: unknown;
     try {

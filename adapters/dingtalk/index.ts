@@ -9,6 +9,7 @@ import type { Adapter, InboundMessage, PendingReply, Recipient, Reply } from '..
 import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
 import { BackgroundWork } from '../shared/background.ts';
 import { platformIdOf, requirePlatformId } from '../shared/identity.ts';
+import { CallDeadline } from '../shared/deadline.ts';
 import { RecipientRateLimiter } from '../shared/rate-limit.ts';
 import { resendParts, sendOrPark } from '../shared/reply-queue.ts';
 import { firstDelivery, header, json, text, type AdapterOptions, type WebhookAdapter, type WebhookRequest, type WebhookResponse } from '../shared/webhook.ts';
@@ -28,6 +29,7 @@ export class DingtalkAdapter implements Adapter, WebhookAdapter {
   readonly api: DingtalkApi;
   private stream?: StreamClient;
   private readonly limiter: RecipientRateLimiter;
+  private readonly deadline: CallDeadline;
   private readonly clock: () => Date;
   private readonly log: Logger;
 
@@ -35,9 +37,10 @@ export class DingtalkAdapter implements Adapter, WebhookAdapter {
     this.log = opts.log.child({ platform: 'dingtalk' });
     this.clock = opts.clock ?? (() => new Date());
     this.work = new BackgroundWork(this.log);
-    this.api = new DingtalkApi(opts.config, this.log, this.clock);
+    this.deadline = new CallDeadline(opts.timeoutMs);
+    this.api = new DingtalkApi(opts.config, this.log, this.deadline, this.clock);
     // A DingTalk robot may post about 20 messages a minute into one chat; we queue past that.
-    this.limiter = new RecipientRateLimiter(opts.rateLimit ?? { limit: 20, windowMs: 60_000 });
+    this.limiter = new RecipientRateLimiter({ ...(opts.rateLimit ?? { limit: 20, windowMs: 60_000 }), sleep: (ms) => this.deadline.sleep(ms), stopped: () => this.deadline.stopped });
   }
 
   /** Stream Mode: connects out to DingTalk and waits (up to `connectWaitMs`) until the link is up. */
@@ -56,10 +59,11 @@ export class DingtalkAdapter implements Adapter, WebhookAdapter {
     else this.log.warn('dingtalk stream not connected yet; the SDK keeps trying');
   }
 
+  /** Stops taking events; answers still running get a grace period, then their calls are cut short and parked. */
   async stop(): Promise<void> {
     this.stream?.disconnect();
     this.stream = undefined;
-    await this.work.idle();
+    await this.work.settle(this.opts.stopGraceMs ?? 3000, () => this.deadline.abort());
   }
 
   canReach(recipient: Recipient): boolean {
@@ -188,7 +192,7 @@ export class DingtalkAdapter implements Adapter, WebhookAdapter {
     const reply = await answer(this.opts.handler, msg, this.opts.lang, this.log);
     const cause = `card:${c.outTrackId}:${c.userId}:${now.getTime()}`;
     const [first, ...more] = renderDingtalkCards(reply, cause);
-    await withRetries(() => this.api.updateCard(c.outTrackId, first.card), this.opts.retry ?? { attempts: 3, delayMs: 1000 });
+    await withRetries(() => this.api.updateCard(c.outTrackId, first.card), this.opts.retry ?? { attempts: 3, delayMs: 1000 }, (ms) => this.deadline.sleep(ms));
     const target: DingtalkTarget = group ? { conversationId: c.spaceId! } : { userId: c.userId };
     if (more.length) await this.answerIn(target, more, reply, c.userId, `${cause}#more`, now);
   }
@@ -202,7 +206,7 @@ export class DingtalkAdapter implements Adapter, WebhookAdapter {
 
   private async sendPart(target: DingtalkTarget, part: DingtalkPart, retry: RetryOptions): Promise<void> {
     const lane = 'userId' in target ? `user:${target.userId}` : `chat:${target.conversationId}`;
-    await this.limiter.schedule(lane, () => withRetries(() => this.api.sendCard(target, part), retry));
+    await this.limiter.schedule(lane, () => withRetries(() => this.api.sendCard(target, part), retry, (ms) => this.deadline.sleep(ms)));
   }
 }
 

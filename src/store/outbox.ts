@@ -90,6 +90,7 @@ export interface OutboxLane {
 const LANE_SQL = `CASE WHEN o.kind = 'reply' THEN o.platform ELSE COALESCE((
     SELECT p FROM unnest($5::text[]) WITH ORDINALITY AS x(p, n)
     WHERE (p = 'feishu' AND btrim(u.feishu_open_id) <> '') OR (p = 'wecom' AND btrim(u.wecom_userid) <> '') OR (p = 'slack' AND btrim(u.slack_user_id) <> '')
+       OR (p = 'dingtalk' AND btrim(u.dingtalk_user_id) <> '')
     ORDER BY n LIMIT 1), 'console') END`;
 
 /** Claims due rows (pending, or sending with an expired lease) for `leaseMs`; with a lane, only that lane's rows. */
