@@ -11,3 +11,5 @@ import { consoleRoutes } from './console/index.ts';
 routeModules.push(consoleRoutes);
 import { chatRoutes } from './chat.ts';
 routeModules.push(chatRoutes);
+import { mcpRoutes } from './mcp.ts';
+routeModules.push(mcpRoutes);

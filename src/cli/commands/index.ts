@@ -17,6 +17,8 @@ export const commandModules: Record<string, () => Promise<{ register: Register }
   roadmap: () => import('./roadmap.ts'),
   reindex: () => import('./reindex.ts'),
   demo: () => import('./demo.ts'),
+  mcp: () => import('./mcp.ts'),
+  tokens: () => import('./tokens.ts'),
 };
 
 /** The registrars needed for this command line: just the named command's, or all of them (help, typos). */
