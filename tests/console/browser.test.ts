@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ATTITUDE_STROKE, ROLE_FILL } from '../../src/insights/relationship-map/svg.ts';
 import { ROOT } from '../helpers/paths.ts';
+import { countColour, readPng } from '../helpers/png.ts';
 import { AT_Q, startConsole, TOKEN, type ConsoleServer } from './helpers.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -115,6 +117,29 @@ describe.skipIf(!haveBrowser)('console in a real browser', { timeout: 90_000 }, 
     await page.locator('#roadmap ol.plan li').first().waitFor();
     expect(await page.locator('#roadmap ol.plan li').count()).toBeGreaterThan(0);
     await shot('05-account-A200');
+  });
+
+  it("draws A200's relationship map: a card per contact, coloured by role and attitude, on screen", async () => {
+    await page.goto(`${base}/console/accounts/A200?${AT_Q}`);
+    const map = page.getByTestId('relationship-map');
+    await map.scrollIntoViewIfNeeded();
+    expect(await map.getAttribute('data-contacts')).toBe('3');
+    const box = (await map.boundingBox())!;
+    expect(box.width).toBeGreaterThan(400);
+    expect(box.height).toBeGreaterThan(250);
+    // 马振华 (decision maker, neutral), 钱芳 (influencer, supporter), 吴刚 (gatekeeper, opponent).
+    expect(await map.locator('g.contact').evaluateAll((gs) => gs.map((g) => `${g.getAttribute('data-contact')}:${g.getAttribute('data-role')}:${g.getAttribute('data-attitude')}`).sort())).toEqual([
+      'C2001:decision_maker:neutral',
+      'C2002:influencer:supporter',
+      'C2003:gatekeeper:opponent',
+    ]);
+    const shotPng = await map.screenshot({ path: join(SHOTS, '05b-relationship-map.png') });
+    const pixels = readPng(shotPng);
+    expect(pixels.width).toBeGreaterThan(400);
+    // The picture is really painted: the decision maker's fill, the influencer's fill and the opponent's red border.
+    expect(countColour(pixels, ROLE_FILL.decision_maker)).toBeGreaterThan(3000);
+    expect(countColour(pixels, ROLE_FILL.influencer)).toBeGreaterThan(3000);
+    expect(countColour(pixels, ATTITUDE_STROKE.opponent, 20)).toBeGreaterThan(300);
   });
 
   it('acknowledges an alert addressed to u_li', async () => {

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { addDays, toIsoDate, yearElapsedShare } from '../../../domain/time.ts';
 import { asOfNow, healthAsOf } from '../../../insights/health/compute.ts';
 import { evaluateAlerts } from '../../../insights/alerts/evaluate.ts';
+import { drawRelationshipMap } from '../../../insights/relationship-map/build.ts';
 import { buildRollup } from '../../../insights/rollup/build.ts';
 import { loadTunables } from '../../../insights/settings.ts';
 import { NotFoundError } from '../../../errors.ts';
@@ -79,6 +80,7 @@ async function load360(ctx: PageContext, id: string): Promise<Account360> {
     firing: firing.filter((a) => !recordedKeys.has(a.key)),
     names,
     rollup,
+    relationshipMap: drawRelationshipMap(account, contacts, lastTouch, { now: ctx.now, tz: ctx.tz, lang: ctx.lang, rules: tunables.rules }).svg,
   };
 }
 

@@ -1,5 +1,5 @@
 // The account 360° page: who the customer is, who we are to them, how it goes, what needs doing.
-import { html, type Html } from '../../../../adapters/console/html.ts';
+import { html, trusted, type Html } from '../../../../adapters/console/html.ts';
 import type { Account, Contract, Interaction, Opportunity, Project, Ticket, Contact } from '../../../domain/types.ts';
 import type { Health } from '../../../domain/health/types.ts';
 import { daysBetween, hoursBetween, toIsoDate } from '../../../domain/time.ts';
@@ -17,6 +17,8 @@ import { shortDateTime } from './format.ts';
 import { healthSection } from './health.ts';
 import { roadmapPlaceholder } from './roadmap.ts';
 import { rollupCardTitle, rollupSection, showsRollup } from './rollup.ts';
+import { relationshipMapConsoleTexts } from '../../../../prompts/relationship-map.ts';
+import { t } from '../../../../prompts/index.ts';
 import { budgetBar, percentText, sparkline } from './svg.ts';
 
 export interface Account360 {
@@ -41,7 +43,11 @@ export interface Account360 {
   names: Map<string, string>;
   /** The group roll-up (shown when the account is part of a group). */
   rollup?: GroupRollup;
+  /** The decision chain drawn as SVG markup (src/insights/relationship-map). */
+  relationshipMap?: string;
 }
+
+const rmt = (key: keyof typeof relationshipMapConsoleTexts, lang: PageContext['lang']) => t(relationshipMapConsoleTexts, key, lang);
 
 function card(id: string, title: string, body: Html | string, extra = ''): Html {
   return html`<section class="card ${extra}" id="${id}" data-testid="section-${id}"><h2>${title}</h2>${body}</section>`;
@@ -227,6 +233,7 @@ ${overview(ctx, d)}
   ${card('tree', ct('tree_title', lang), treeSection(ctx, d))}
   ${showsRollup(d.rollup) ? card('rollup', rollupCardTitle(lang), rollupSection(ctx, d.rollup), 'wide') : ''}
   ${card('projects', ct('projects_title', lang), projectsSection(ctx, d))}
+  ${d.relationshipMap ? card('relationship-map', rmt('card_title', lang), html`<div class="map-wrap">${trusted(d.relationshipMap)}</div>`, 'wide') : ''}
   ${card('chain', ct('chain_title', lang), chainSection(ctx, d), 'wide')}
   ${card('contracts', ct('contracts_title', lang), contractsSection(ctx, d), 'wide')}
   ${card('opportunities', ct('opps_title', lang), opportunitiesSection(ctx, d), 'wide')}
