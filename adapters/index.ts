@@ -7,7 +7,7 @@ import { registerAdapter, unregisterAdapter } from '../src/delivery/registry.ts'
 import type { RunningService } from '../src/services.ts';
 import { FeishuAdapter } from './feishu/index.ts';
 import { pruneProcessedEvents } from '../src/store/processed-events.ts';
-import type { MessageHandler } from './shared/webhook.ts';
+import { DEDUP_RETENTION_MS, type MessageHandler } from './shared/webhook.ts';
 import { SlackAdapter } from './slack/index.ts';
 import type { Adapter } from './types.ts';
 import { WecomAdapter } from './wecom/index.ts';
@@ -25,8 +25,6 @@ export interface BuildOptions {
   clock?: () => Date;
 }
 
-/** Platform redeliveries stop within hours; a week of dedup keys is plenty. */
-const DEDUP_RETENTION_MS = 7 * 24 * 3600 * 1000;
 
 export function buildAdapters(app: AppContext, handler: MessageHandler, opts: BuildOptions = {}): PlatformAdapters {
   const { config, db, log } = app;

@@ -12,6 +12,7 @@ import { resendParts, sendOrPark } from '../shared/reply-queue.ts';
 import { BackgroundWork } from '../shared/background.ts';
 import { platformIdOf, requirePlatformId } from '../shared/identity.ts';
 import { RecipientRateLimiter } from '../shared/rate-limit.ts';
+import { invalidReason } from '../shared/checks.ts';
 import { firstDelivery, header, json, text, type AdapterOptions, type WebhookAdapter, type WebhookRequest, type WebhookResponse } from '../shared/webhook.ts';
 import { FeishuApi } from './api.ts';
 import { CallDeadline } from '../shared/deadline.ts';
@@ -29,7 +30,7 @@ import {
   type Mention,
   type MessageReceive,
 } from './types.ts';
-import { decryptFeishu, feishuDedupKeys, verifyFeishuSignature, verifyFeishuToken } from './verify.ts';
+import { decryptFeishu, eventIsFresh, feishuDedupKeys, verifyFeishuSignature, verifyFeishuToken } from './verify.ts';
 
 export interface FeishuAdapterOptions extends AdapterOptions<NonNullable<Config['feishu']>> {
   /** How long a button press may take before we answer with a toast and patch the card later. */
@@ -132,7 +133,9 @@ export class FeishuAdapter implements Adapter, WebhookAdapter {
         req.rawBody,
         now,
       );
-      if (!sig.ok) return this.refuse(sig.reason);
+      // Feishu posts the URL check unsigned (its docs exclude it from signing; the SDK answers it
+      // before any signature check): only an encrypted url_verification passes without one.
+      if (!sig.ok) return this.answerUnsignedChallenge(req.rawBody, encryptKey) ?? this.refuse(sig.reason);
     }
     let body: unknown;
     try {
@@ -147,19 +150,39 @@ export class FeishuAdapter implements Adapter, WebhookAdapter {
     }
 
     const challenge = urlVerificationSchema.safeParse(body);
-    if (challenge.success) {
-      const tok = verifyFeishuToken(verificationToken, challenge.data.token);
-      if (!tok.ok) return this.refuse(tok.reason);
-      return json(200, { challenge: challenge.data.challenge });
-    }
+    if (challenge.success) return this.answerChallenge(challenge.data);
     const envelope = eventEnvelopeSchema.safeParse(body);
     if (!envelope.success) {
-      this.log.warn({ event: 'webhook_invalid' }, 'feishu callback is not an event v2 envelope');
+      this.log.warn({ event: 'webhook_invalid', reason: invalidReason(envelope.error) }, 'feishu callback is not an event v2 envelope');
       return text(400, 'unrecognized callback');
     }
     const tok = verifyFeishuToken(verificationToken, envelope.data.header.token);
     if (!tok.ok) return this.refuse(tok.reason);
+    // Without an Encrypt Key nothing signs the request: a captured event must not replay once
+    // its dedup key has been pruned, so events older than the dedup window are refused.
+    if (!encryptKey) {
+      const fresh = eventIsFresh(envelope.data.header.create_time, now);
+      if (!fresh.ok) return this.refuse(fresh.reason);
+    }
     return json(200, (await this.onEvent(envelope.data, now)) ?? {});
+  }
+
+  /** The challenge of an unsigned body, when it decrypts with our key to a url_verification. */
+  private answerUnsignedChallenge(rawBody: Buffer, encryptKey: string): WebhookResponse | undefined {
+    try {
+      const enc = encryptedBodySchema.safeParse(JSON.parse(rawBody.toString('utf8')));
+      if (!enc.success) return undefined;
+      const challenge = urlVerificationSchema.safeParse(decryptFeishu(encryptKey, enc.data.encrypt));
+      return challenge.success ? this.answerChallenge(challenge.data) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private answerChallenge(challenge: { challenge: string; token?: string }): WebhookResponse {
+    const tok = verifyFeishuToken(this.opts.config.verificationToken, challenge.token);
+    if (!tok.ok) return this.refuse(tok.reason);
+    return json(200, { challenge: challenge.challenge });
   }
 
   private refuse(reason: string): WebhookResponse {
@@ -174,7 +197,7 @@ export class FeishuAdapter implements Adapter, WebhookAdapter {
     if (type === 'im.message.receive_v1') {
       const ev = messageReceiveSchema.safeParse(envelope.event);
       if (!ev.success) {
-        this.log.warn({ event: 'webhook_invalid', eventId }, 'feishu message event failed validation');
+        this.log.warn({ event: 'webhook_invalid', eventId, reason: invalidReason(ev.error) }, 'feishu message event failed validation');
         return {};
       }
       const botId = await this.resolveBotOpenId();
@@ -188,7 +211,7 @@ export class FeishuAdapter implements Adapter, WebhookAdapter {
     if (type === 'card.action.trigger') {
       const ev = cardActionSchema.safeParse(envelope.event);
       if (!ev.success) {
-        this.log.warn({ event: 'webhook_invalid', eventId }, 'feishu card action failed validation');
+        this.log.warn({ event: 'webhook_invalid', eventId, reason: invalidReason(ev.error) }, 'feishu card action failed validation');
         return {};
       }
       if (!(await firstDelivery(this.opts.db, this.log, 'feishu', feishuDedupKeys(envelope), now))) return {};

@@ -1,12 +1,13 @@
 // Feishu / Lark wire types (event subscription v2 and card callbacks), validated with zod.
 import { z } from 'zod';
+import { optionalText } from '../shared/checks.ts';
 
 export const encryptedBodySchema = z.object({ encrypt: z.string().min(1) });
 
 export const urlVerificationSchema = z.object({
   type: z.literal('url_verification'),
   challenge: z.string(),
-  token: z.string().optional(),
+  token: optionalText,
 });
 
 export const eventEnvelopeSchema = z.object({
@@ -14,24 +15,26 @@ export const eventEnvelopeSchema = z.object({
   header: z.looseObject({
     event_id: z.string().min(1),
     event_type: z.string().min(1),
-    token: z.string().optional(),
-    create_time: z.string().optional(),
-    app_id: z.string().optional(),
+    token: optionalText,
+    create_time: optionalText,
+    app_id: optionalText,
   }),
   event: z.unknown(),
 });
 export type EventEnvelope = z.infer<typeof eventEnvelopeSchema>;
 
+// Feishu sends null for ids the app may not read (user_id without the employee-id scope, union_id)
+// and for absent names: every optional field takes null as "not given".
 const mentionSchema = z.looseObject({
   key: z.string(),
-  id: z.looseObject({ open_id: z.string().optional(), user_id: z.string().optional() }),
-  name: z.string().optional(),
+  id: z.looseObject({ open_id: optionalText, user_id: optionalText, union_id: optionalText }),
+  name: optionalText,
 });
 
 export const messageReceiveSchema = z.looseObject({
   sender: z.looseObject({
-    sender_id: z.looseObject({ open_id: z.string().min(1) }),
-    sender_type: z.string().optional(),
+    sender_id: z.looseObject({ open_id: z.string().min(1), user_id: optionalText, union_id: optionalText }),
+    sender_type: optionalText,
   }),
   message: z.looseObject({
     message_id: z.string().min(1),
@@ -40,7 +43,10 @@ export const messageReceiveSchema = z.looseObject({
     message_type: z.string(),
     /** A JSON string, e.g. {"text":"@_user_1 hello"}. */
     content: z.string(),
-    mentions: z.array(mentionSchema).optional(),
+    mentions: z
+      .array(mentionSchema)
+      .nullish()
+      .transform((v) => v ?? undefined),
   }),
 });
 export type MessageReceive = z.infer<typeof messageReceiveSchema>;
@@ -49,10 +55,16 @@ export type Mention = z.infer<typeof mentionSchema>;
 export const cardActionSchema = z.looseObject({
   operator: z.looseObject({ open_id: z.string().min(1) }),
   action: z.looseObject({
-    value: z.union([z.record(z.string(), z.unknown()), z.string()]).optional(),
-    tag: z.string().optional(),
+    value: z
+      .union([z.record(z.string(), z.unknown()), z.string()])
+      .nullish()
+      .transform((v) => v ?? undefined),
+    tag: optionalText,
   }),
-  context: z.looseObject({ open_message_id: z.string().optional(), open_chat_id: z.string().optional() }).optional(),
+  context: z
+    .looseObject({ open_message_id: optionalText, open_chat_id: optionalText })
+    .nullish()
+    .transform((v) => v ?? undefined),
 });
 export type CardAction = z.infer<typeof cardActionSchema>;
 

@@ -4,7 +4,8 @@
 // verification token inside the (decrypted) body.
 import { createHash } from 'node:crypto';
 import { AESCipher } from '@larksuiteoapi/node-sdk';
-import { accepted, refused, safeEqual, withinWindow, type VerifyResult } from '../shared/checks.ts';
+import { accepted, MAX_CLOCK_SKEW_SECONDS, refused, safeEqual, withinWindow, type VerifyResult } from '../shared/checks.ts';
+import { DEDUP_RETENTION_MS } from '../shared/webhook.ts';
 import type { EventEnvelope } from './types.ts';
 
 export interface SignatureHeaders {
@@ -33,6 +34,18 @@ export function decryptFeishu(encryptKey: string, encrypted: string): unknown {
 export function verifyFeishuToken(expected: string | undefined, got: string | undefined): VerifyResult {
   if (!expected) return accepted;
   return got && safeEqual(expected, got) ? accepted : refused('verification token does not match');
+}
+
+/**
+ * An event's header.create_time (unix milliseconds) lies within the dedup window: not older than
+ * the time its dedup key is kept, and not more than the clock skew in the future.
+ */
+export function eventIsFresh(createTime: string | undefined, now: Date): VerifyResult {
+  if (!createTime || !/^\d{1,15}$/.test(createTime)) return refused('missing or malformed header.create_time');
+  const age = now.getTime() - Number(createTime);
+  if (age > DEDUP_RETENTION_MS) return refused('event older than the dedup window');
+  if (age < -MAX_CLOCK_SKEW_SECONDS * 1000) return refused('event created in the future');
+  return accepted;
 }
 
 /** Feishu redelivers (up to 4 times) with the same event_id; message ids guard a re-sent message too. */

@@ -1,5 +1,6 @@
 // Building blocks of every signature check: constant-time comparison and the timestamp window.
 import { timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
 
 /** Platforms' requests older or newer than this are refused (replay protection). */
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
@@ -22,3 +23,18 @@ export type VerifyResult = { ok: true } | { ok: false; reason: string };
 
 export const refused = (reason: string): VerifyResult => ({ ok: false, reason });
 export const accepted: VerifyResult = { ok: true };
+
+/** An optional string field of a platform payload: absent and null both mean "not given". */
+export const optionalText = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? undefined)
+  .optional();
+
+/** Why a payload failed its schema, for the log: field paths and messages, never the values. */
+export function invalidReason(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
+}

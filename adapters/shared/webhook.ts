@@ -7,6 +7,9 @@ import { claimEvent } from '../../src/store/processed-events.ts';
 import type { ChatPlatform, InboundMessage, Reply } from '../types.ts';
 import type { RetryOptions } from './answer.ts';
 
+/** How long dedup keys are kept (processed_events): platform redeliveries stop within hours. */
+export const DEDUP_RETENTION_MS = 7 * 24 * 3600 * 1000;
+
 export interface WebhookRequest {
   method: string;
   /** Decoded query-string parameters (first value of each). */

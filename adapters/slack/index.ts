@@ -11,12 +11,13 @@ import { resendParts, sendOrPark } from '../shared/reply-queue.ts';
 import { BackgroundWork } from '../shared/background.ts';
 import { platformIdOf, requirePlatformId } from '../shared/identity.ts';
 import { RecipientRateLimiter } from '../shared/rate-limit.ts';
+import { invalidReason } from '../shared/checks.ts';
 import { firstDelivery, header, json, text, type AdapterOptions, type WebhookAdapter, type WebhookRequest, type WebhookResponse } from '../shared/webhook.ts';
 import { SlackApi, type BotIdentity } from './api.ts';
 import { CallDeadline } from '../shared/deadline.ts';
 import { RouteReceiver } from './receiver.ts';
 import { ACTION_PREFIX, decodeButtonValue, renderSlackMessages } from './render.ts';
-import { blockActionsSchema, eventCallbackSchema, messageEventSchema, slashCommandSchema, urlVerificationSchema, type MessageEvent, type SlackMessage } from './types.ts';
+import { blockActionsSchema, eventCallbackSchema, messageEventSchema, SLACK_SYSTEM_USERS, slashCommandSchema, urlVerificationSchema, type MessageEvent, type SlackMessage } from './types.ts';
 import { slackDedupKey, verifySlackSignature } from './verify.ts';
 
 export interface SlackAdapterOptions extends AdapterOptions<NonNullable<Config['slack']>> {
@@ -145,16 +146,16 @@ export class SlackAdapter implements Adapter, WebhookAdapter {
 
   private registerListeners(): void {
     this.app.event('app_mention', async ({ event, context }) => {
-      const ev = messageEventSchema.safeParse(event);
-      if (!ev.success) return;
-      this.work.run('slack mention', () => this.answerEvent(ev.data, context.botUserId, 'group'));
+      const ev = this.readMessageEvent(event);
+      if (!ev) return;
+      this.work.run('slack mention', () => this.answerEvent(ev, context.botUserId, 'group'));
     });
     this.app.event('message', async ({ event, context }) => {
-      const ev = messageEventSchema.safeParse(event);
+      const ev = this.readMessageEvent(event);
       // Channel messages reach us as app_mention; only direct messages are answered here.
-      if (!ev.success || ev.data.channel_type !== 'im' || ev.data.bot_id) return;
-      if (ev.data.subtype && ev.data.subtype !== 'file_share') return;
-      this.work.run('slack dm', () => this.answerEvent(ev.data, context.botUserId, 'p2p'));
+      if (!ev || ev.channel_type !== 'im' || ev.bot_id) return;
+      if (ev.subtype && ev.subtype !== 'file_share') return;
+      this.work.run('slack dm', () => this.answerEvent(ev, context.botUserId, 'p2p'));
     });
     this.app.command('/kam', async ({ ack, command, respond }) => {
       await ack();
@@ -207,6 +208,20 @@ export class SlackAdapter implements Adapter, WebhookAdapter {
         for (const m of more) await respond({ response_type: 'ephemeral', text: m.text, blocks: m.blocks as any });
       }
     });
+  }
+
+  /** A message event we answer, or undefined: invalid ones are logged, system users' skipped. */
+  private readMessageEvent(event: unknown): MessageEvent | undefined {
+    const ev = messageEventSchema.safeParse(event);
+    if (!ev.success) {
+      this.log.warn({ event: 'webhook_invalid', reason: invalidReason(ev.error) }, 'slack message event failed validation');
+      return undefined;
+    }
+    if (ev.data.user && SLACK_SYSTEM_USERS.has(ev.data.user)) {
+      this.log.info({ event: 'webhook_ignored', reason: 'slack system user' }, 'slack system message ignored');
+      return undefined;
+    }
+    return ev.data;
   }
 
   private async answerEvent(ev: MessageEvent, botUserId: string | undefined, chatType: 'p2p' | 'group'): Promise<void> {

@@ -1,20 +1,21 @@
 // Slack wire types: Events API envelopes, interactivity payloads and slash commands, with zod.
 import { z } from 'zod';
+import { optionalText } from '../shared/checks.ts';
 
 export const urlVerificationSchema = z.object({ type: z.literal('url_verification'), challenge: z.string() });
 
 export const eventCallbackSchema = z.looseObject({
   type: z.literal('event_callback'),
   event_id: z.string().min(1),
-  team_id: z.string().optional(),
+  team_id: optionalText,
   event: z.looseObject({ type: z.string() }),
 });
 
 export const blockActionsSchema = z.looseObject({
   type: z.literal('block_actions'),
-  trigger_id: z.string().optional(),
+  trigger_id: optionalText,
   user: z.looseObject({ id: z.string().min(1) }),
-  actions: z.array(z.looseObject({ action_id: z.string(), value: z.string().optional(), action_ts: z.string().optional() })).min(1),
+  actions: z.array(z.looseObject({ action_id: z.string(), value: optionalText, action_ts: optionalText })).min(1),
 });
 
 export const slashCommandSchema = z.looseObject({
@@ -22,22 +23,34 @@ export const slashCommandSchema = z.looseObject({
   text: z.string().default(''),
   user_id: z.string().min(1),
   channel_id: z.string().min(1),
-  trigger_id: z.string().optional(),
-  response_url: z.string().optional(),
+  trigger_id: optionalText,
+  response_url: optionalText,
 });
+
+/**
+ * Slack's own system user: it writes into a DM with the app (reminders, "Slackbot" notices);
+ * those are not questions from a person.
+ */
+export const SLACK_SYSTEM_USERS = new Set(['USLACKBOT']);
 
 /** The events our listeners read (app_mention and message). */
 export const messageEventSchema = z.looseObject({
   type: z.string(),
-  user: z.string().optional(),
-  bot_id: z.string().optional(),
-  subtype: z.string().optional(),
-  text: z.string().default(''),
+  user: optionalText,
+  bot_id: optionalText,
+  subtype: optionalText,
+  text: z
+    .string()
+    .nullish()
+    .transform((v) => v ?? ''),
   channel: z.string().min(1),
-  channel_type: z.string().optional(),
+  channel_type: optionalText,
   ts: z.string(),
-  thread_ts: z.string().optional(),
-  files: z.array(z.unknown()).optional(),
+  thread_ts: optionalText,
+  files: z
+    .array(z.unknown())
+    .nullish()
+    .transform((v) => v ?? undefined),
 });
 export type MessageEvent = z.infer<typeof messageEventSchema>;
 

@@ -79,8 +79,22 @@ describe('Feishu URL verification', () => {
     const res = await post(enc, { headers, body: VECTOR_CHALLENGE_BODY });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ challenge: 'ajls384kdjx98XX' });
-    // The same body unsigned, with a key configured: refused.
-    expect((await post(enc, { headers: { 'content-type': 'application/json' }, body: VECTOR_CHALLENGE_BODY })).statusCode).toBe(401);
+    // Feishu posts the URL check with no signature headers even when an Encrypt Key is set: it
+    // is answered once it decrypts with our key and carries our token; nothing else is.
+    const unsigned = await post(enc, { headers: { 'content-type': 'application/json' }, body: VECTOR_CHALLENGE_BODY });
+    expect(unsigned.statusCode).toBe(200);
+    expect(unsigned.json()).toEqual({ challenge: 'ajls384kdjx98XX' });
+    const stripSignature = (cb: { headers: Record<string, string>; body: string }) => ({ headers: { 'content-type': 'application/json' }, body: cb.body });
+    const ours = feishuCallback({ type: 'url_verification', challenge: 'c-ours', token: TOKEN }, { encryptKey: ENCRYPT_KEY, timestamp: TS });
+    expect((await post(enc, stripSignature(ours))).json()).toEqual({ challenge: 'c-ours' });
+    const wrongToken = feishuCallback({ type: 'url_verification', challenge: 'c-x', token: 'not-the-token' }, { encryptKey: ENCRYPT_KEY, timestamp: TS });
+    expect((await post(enc, stripSignature(wrongToken))).statusCode).toBe(401);
+    const otherKey = feishuCallback({ type: 'url_verification', challenge: 'c-x', token: TOKEN }, { encryptKey: 'another-key', timestamp: TS });
+    expect((await post(enc, stripSignature(otherKey))).statusCode).toBe(401);
+    const plainChallenge = feishuCallback({ type: 'url_verification', challenge: 'c-x', token: TOKEN }, { timestamp: TS });
+    expect((await post(enc, plainChallenge)).statusCode).toBe(401);
+    const event = feishuCallback(messageEvent({ token: TOKEN, senderOpenId: 'ou_li_demo', chatType: 'p2p', text: '你好' }), { encryptKey: ENCRYPT_KEY, timestamp: TS });
+    expect((await post(enc, stripSignature(event))).statusCode).toBe(401);
 
     const plain = await webhookServer({ feishu: adapter(new FakeEngine(), { encryptKey: null }) });
     const ok = await post(plain, feishuCallback({ type: 'url_verification', challenge: 'c-123', token: TOKEN }, { timestamp: TS }));
@@ -255,6 +269,60 @@ describe('Feishu card buttons', () => {
   });
 });
 
+describe('Feishu payloads with null fields', () => {
+  // As Feishu sends them to an app without the user-id scope: user_id and union_id are null in
+  // mentions and sender ids, and a mention may come without a name.
+  const withNulls = (messageType: 'text' | 'post', content: unknown) => {
+    const ev = messageEvent({ token: TOKEN, senderOpenId: 'ou_a', chatType: 'group', text: '' }) as any;
+    ev.event.sender.sender_id = { open_id: 'ou_a', user_id: null, union_id: null };
+    ev.event.message.message_type = messageType;
+    ev.event.message.content = JSON.stringify(content);
+    ev.event.message.root_id = null;
+    ev.event.message.mentions = [
+      { key: '@_user_1', id: { open_id: 'ou_bot1', user_id: null, union_id: null }, name: 'KAM', tenant_key: 't1' },
+      { key: '@_user_2', id: { open_id: 'ou_someone', user_id: null, union_id: 'on_x' }, name: null, tenant_key: null },
+    ];
+    return ev;
+  };
+
+  it('answers group text and rich-text (post) messages whose mentions carry user_id null', async () => {
+    const engine = new FakeEngine();
+    const feishu = adapter(engine);
+    const server = await webhookServer({ feishu });
+    const text = withNulls('text', { text: '@_user_1 西山矿业的合同' });
+    const post_ = withNulls('post', { title: null, content: [[{ tag: 'at', user_id: '@_user_1', user_name: 'KAM' }, { tag: 'text', text: ' 中建华东的工单' }]] });
+    for (const ev of [text, post_]) expect((await post(server, feishuCallback(ev, { encryptKey: ENCRYPT_KEY, timestamp: TS }))).statusCode).toBe(200);
+    await feishu.work.idle();
+    expect(engine.seen.map((m) => m.text)).toEqual(['西山矿业的合同', '中建华东的工单']);
+    expect(emu.cards).toHaveLength(2);
+  });
+
+  it('a card press with null context fields reaches the engine', async () => {
+    const engine = new FakeEngine();
+    const feishu = adapter(engine);
+    const server = await webhookServer({ feishu });
+    const press = cardActionEvent({ token: TOKEN, operatorOpenId: 'ou_a', value: { kam_action: 'note.undo', kam_value: { note: '7' } }, messageId: 'om_9', chatId: 'oc_9' }) as any;
+    press.event.operator.user_id = null;
+    press.event.action.tag = null;
+    press.event.context.open_chat_id = null;
+    expect((await post(server, feishuCallback(press, { encryptKey: ENCRYPT_KEY, timestamp: TS }))).statusCode).toBe(200);
+    await feishu.work.idle();
+    expect(engine.seen).toEqual([expect.objectContaining({ platformUserId: 'ou_a', chatId: 'ou_a', action: { action: 'note.undo', value: { note: '7' } } })]);
+  });
+
+  it('an event that still fails its schema is logged at warn with the reason (no values)', async () => {
+    const { log, lines } = capturingLog();
+    const feishu = adapter(new FakeEngine(), { log });
+    const server = await webhookServer({ feishu });
+    const ev = messageEvent({ token: TOKEN, senderOpenId: 'ou_a', chatType: 'p2p', text: '秘密内容' }) as any;
+    ev.event.message.chat_id = null;
+    expect((await post(server, feishuCallback(ev, { encryptKey: ENCRYPT_KEY, timestamp: TS }))).statusCode).toBe(200);
+    const warn = lines.find((l) => l.event === 'webhook_invalid');
+    expect(warn).toMatchObject({ level: 40, reason: expect.stringContaining('message.chat_id') });
+    expect(JSON.stringify(warn)).not.toContain('秘密内容');
+  });
+});
+
 describe('Feishu without an Encrypt Key, and over the long connection', () => {
   it('plain callbacks are checked by verification token', async () => {
     const engine = new FakeEngine();
@@ -262,10 +330,31 @@ describe('Feishu without an Encrypt Key, and over the long connection', () => {
     const server = await webhookServer({ feishu });
     const bad = feishuCallback(messageEvent({ token: 'guess', senderOpenId: 'ou_a', chatType: 'p2p', text: 'x' }), { timestamp: TS });
     expect((await post(server, bad)).statusCode).toBe(401);
-    const good = feishuCallback(messageEvent({ token: TOKEN, senderOpenId: 'ou_a', chatType: 'p2p', text: '明文' }), { timestamp: TS });
+    const good = feishuCallback(messageEvent({ token: TOKEN, createTime: NOW.getTime(), senderOpenId: 'ou_a', chatType: 'p2p', text: '明文' }), { timestamp: TS });
     expect((await post(server, good)).statusCode).toBe(200);
     await feishu.work.idle();
     expect(engine.seen.map((m) => m.text)).toEqual(['明文']);
+  });
+
+  it('without an Encrypt Key, events older than the dedup window (header.create_time) are refused', async () => {
+    const engine = new FakeEngine();
+    const { log, lines } = capturingLog();
+    const feishu = adapter(engine, { encryptKey: null, log });
+    const server = await webhookServer({ feishu });
+    const at = (createTime: number, text: string) => feishuCallback(messageEvent({ token: TOKEN, createTime, senderOpenId: 'ou_a', chatType: 'p2p', text }), { timestamp: TS });
+    const day = 24 * 3600 * 1000;
+    expect((await post(server, at(NOW.getTime() - 8 * day, '旧的'))).statusCode).toBe(401);
+    expect((await post(server, at(NOW.getTime() + day, '将来的'))).statusCode).toBe(401);
+    expect((await post(server, at(NOW.getTime() - 6 * day, '六天前'))).statusCode).toBe(200);
+    const press = cardActionEvent({ token: TOKEN, createTime: NOW.getTime() - 30 * day, operatorOpenId: 'ou_a', value: { kam_action: 'note.undo' }, messageId: 'om_1', chatId: 'oc_1' });
+    expect((await post(server, feishuCallback(press, { timestamp: TS }))).statusCode).toBe(401);
+    await feishu.work.idle();
+    expect(engine.seen.map((m) => m.text)).toEqual(['六天前']);
+    expect(lines.filter((l) => l.event === 'webhook_refused').map((l) => l.reason)).toEqual([
+      'event older than the dedup window',
+      'event created in the future',
+      'event older than the dedup window',
+    ]);
   });
 
   it('in ws mode the webhook is off and events the SDK dispatches take the same path', async () => {

@@ -132,6 +132,30 @@ describe('Slack events', () => {
     expect(emu.posts[0].text).toContain('只能读文字消息');
   });
 
+  it("ignores Slack's own system user (USLACKBOT) in a DM: no 'not registered' reply", async () => {
+    const engine = new FakeEngine();
+    const slack = adapter(engine);
+    const server = await webhookServer({ slack });
+    expect((await post(server, slackEvent(SECRET, TS, dmEvent('EvSB', 'USLACKBOT', 'Reminder: 拜访西山矿业')))).statusCode).toBe(200);
+    await slack.work.idle();
+    expect(engine.seen).toHaveLength(0);
+    expect(emu.posts).toHaveLength(0);
+  });
+
+  it('takes events whose optional fields are null, and logs one that fails its schema at warn with the reason', async () => {
+    const engine = new FakeEngine();
+    const { log, lines } = capturingLog();
+    const slack = adapter(engine, { log });
+    const server = await webhookServer({ slack });
+    await post(server, slackEvent(SECRET, TS, dmEvent('EvN1', 'U0LI', '你好', { thread_ts: null, subtype: null, bot_id: null, files: null })));
+    await post(server, slackEvent(SECRET, TS, dmEvent('EvN2', 'U0LI', '秘密', { text: 42, note: '秘密' })));
+    await slack.work.idle();
+    expect(engine.seen.map((m) => m.text)).toEqual(['你好']);
+    const warn = lines.find((l) => l.event === 'webhook_invalid');
+    expect(warn).toMatchObject({ level: 40, reason: expect.stringContaining('text') });
+    expect(JSON.stringify(warn)).not.toContain('秘密');
+  });
+
   it('acks before a slow engine has answered', async () => {
     const engine = new FakeEngine();
     engine.hold();

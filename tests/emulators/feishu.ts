@@ -86,11 +86,11 @@ export function feishuCallback(payload: unknown, opts: { encryptKey?: string; ti
 
 let seq = 0;
 
-export function messageEvent(p: { token: string; eventId?: string; messageId?: string; senderOpenId: string; chatType: 'p2p' | 'group'; text?: string; messageType?: string; mentions?: { key: string; openId: string; name: string; userId?: string }[] }) {
+export function messageEvent(p: { token: string; createTime?: number; eventId?: string; messageId?: string; senderOpenId: string; chatType: 'p2p' | 'group'; text?: string; messageType?: string; mentions?: { key: string; openId: string; name: string; userId?: string }[] }) {
   seq++;
   return {
     schema: '2.0',
-    header: { event_id: p.eventId ?? `ev_${seq}`, token: p.token, create_time: '1700000000000', event_type: 'im.message.receive_v1', tenant_key: 't1', app_id: 'cli_test' },
+    header: { event_id: p.eventId ?? `ev_${seq}`, token: p.token, create_time: String(p.createTime ?? 1700000000000), event_type: 'im.message.receive_v1', tenant_key: 't1', app_id: 'cli_test' },
     event: {
       sender: { sender_id: { open_id: p.senderOpenId, user_id: 'u', union_id: 'on' }, sender_type: 'user', tenant_key: 't1' },
       message: {
@@ -106,11 +106,11 @@ export function messageEvent(p: { token: string; eventId?: string; messageId?: s
   };
 }
 
-export function cardActionEvent(p: { token: string; eventId?: string; operatorOpenId: string; value: unknown; messageId: string; chatId: string }) {
+export function cardActionEvent(p: { token: string; createTime?: number; eventId?: string; operatorOpenId: string; value: unknown; messageId: string; chatId: string }) {
   seq++;
   return {
     schema: '2.0',
-    header: { event_id: p.eventId ?? `ev_card_${seq}`, token: p.token, create_time: '1700000000000', event_type: 'card.action.trigger', tenant_key: 't1', app_id: 'cli_test' },
+    header: { event_id: p.eventId ?? `ev_card_${seq}`, token: p.token, create_time: String(p.createTime ?? 1700000000000), event_type: 'card.action.trigger', tenant_key: 't1', app_id: 'cli_test' },
     event: {
       operator: { open_id: p.operatorOpenId, user_id: 'u', union_id: 'on', tenant_key: 't1' },
       token: 'c-update-token',
