@@ -59,6 +59,10 @@ const schema = z.object({
   KAM_LANG: z.enum(['zh', 'en']).default('zh'),
   // KAM_API_TOKEN: bearer token for /api/chat and the console; unset = loopback only
   KAM_API_TOKEN: optional,
+  // KAM_ALLOWED_HOSTS: host names (comma-separated) served besides localhost / 127.0.0.1 / [::1] when KAM_API_TOKEN is unset
+  KAM_ALLOWED_HOSTS: optional,
+  // KAM_TRUST_PROXY: behind a reverse proxy, read the client address and https from X-Forwarded-For / -Proto
+  KAM_TRUST_PROXY: bool('false'),
   // KAM_DEMO: load the bundled demo data into an empty embedded database on start
   KAM_DEMO: bool('true'),
   // OPENAI_*: any OpenAI-compatible endpoint (OpenAI, DeepSeek, Qwen, Ollama, vLLM ...)
@@ -105,6 +109,10 @@ export interface Config {
   timeZone: string;
   lang: 'zh' | 'en';
   apiToken?: string;
+  /** Host names served in token-less mode besides the loopback ones (lower-case). */
+  allowedHosts: string[];
+  /** Client address and protocol come from X-Forwarded-* (a reverse proxy in front). */
+  trustProxy: boolean;
   demo: boolean;
   logLevel: string;
   /** Deadline of each messaging-platform API call, ms. */
@@ -156,6 +164,11 @@ export function loadConfig(env: Env = process.env): Config {
     timeZone: tz,
     lang: e.KAM_LANG,
     apiToken: e.KAM_API_TOKEN,
+    allowedHosts: (e.KAM_ALLOWED_HOSTS ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase().replace(/^\[|\]$/g, ''))
+      .filter(Boolean),
+    trustProxy: e.KAM_TRUST_PROXY,
     demo: e.KAM_DEMO,
     logLevel: e.LOG_LEVEL,
     platformTimeoutMs: e.KAM_PLATFORM_TIMEOUT_MS,

@@ -9,6 +9,7 @@ import { errorReply, handleMessage } from '../conversation/engine.ts';
 import { parseWhen } from '../domain/time.ts';
 import { detectLang } from '../../prompts/index.ts';
 import { tokenMatches } from './console/session.ts';
+import { hostGuard } from './host-guard.ts';
 
 const body = z.object({
   user: z.string().trim().min(1, 'user is required').max(200),
@@ -31,6 +32,7 @@ export async function chatRoutes(root: FastifyInstance, app: AppContext) {
   await root.register(async (server) => {
     // JSON only: Fastify would otherwise hand a text/plain body to the handler as a string.
     server.removeContentTypeParser('text/plain');
+    server.addHook('onRequest', hostGuard(app));
     server.setErrorHandler((err: { statusCode?: number; message: string }, req, reply) => {
       const error = REQUEST_ERRORS[err.statusCode ?? 500];
       if (!error) throw err;
@@ -49,7 +51,7 @@ function routes(server: FastifyInstance, app: AppContext) {
         req.log.warn({ route: '/api/chat' }, 'refused: missing or wrong bearer token');
         return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized', message: 'Authorization: Bearer <KAM_API_TOKEN> is required' });
       }
-    } else if (!isLoopback(req.socket.remoteAddress)) {
+    } else if (!isLoopback(req.ip)) {
       return reply.code(403).send({ error: 'forbidden', message: 'KAM_API_TOKEN is not set, so /api/chat only serves loopback clients' });
     }
     const parsed = body.safeParse(req.body ?? {});

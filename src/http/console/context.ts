@@ -10,7 +10,8 @@ import { getUser } from '../../store/users.ts';
 import type { Lang } from '../../../prompts/index.ts';
 import { consoleTexts, type ConsoleKey } from '../../../prompts/console.ts';
 import { Html } from '../../../adapters/console/html.ts';
-import { cookieHeader, decodeSession, encodeSession, LANG_COOKIE, newSession, parseCookies, SESSION_COOKIE, SESSION_MAX_AGE_S, tokenMatches, type Session } from './session.ts';
+import { consoleSessionActive } from '../../store/console-sessions.ts';
+import { cookieHeader, decodeSession, encodeSession, LANG_COOKIE, newSession, parseCookies, SESSION_COOKIE, SESSION_MAX_AGE_S, sessionsExpireBefore, tokenMatches, type Session } from './session.ts';
 import { errorPage, messagePage } from './views/message.ts';
 
 export interface ConsoleDeps {
@@ -141,11 +142,13 @@ export function page(deps: ConsoleDeps, handler: (ctx: PageContext) => Promise<O
       opts.json ? send(status, { error: bodyKey }) : send(status, messagePage(lang, titleKey, bodyKey, vars));
 
     const tokenMode = !!app.config.apiToken;
-    if (!tokenMode && !isLoopback(req.socket.remoteAddress)) return refuse(403, 'loopback_only_title', 'loopback_only_body');
+    if (!tokenMode && !isLoopback(req.ip)) return refuse(403, 'loopback_only_title', 'loopback_only_body');
     if (req.method !== 'GET' && req.method !== 'HEAD' && !sameOrigin(req)) return refuse(403, 'forbidden_title', 'forbidden_origin');
 
     const wallClock = new Date();
     let session = decodeSession(parseCookies(req.headers.cookie)[SESSION_COOKIE], key, wallClock);
+    // A token sign-in counts only while its server-side row exists (sign-out deletes it).
+    if (tokenMode && session?.auth && !(session.sid && (await consoleSessionActive(app.db, session.sid, sessionsExpireBefore(wallClock))))) session = undefined;
     const authed = !tokenMode || session?.auth === true || tokenMatches(bearer(req), app.config.apiToken!);
     if (!authed) {
       if (opts.json || req.method !== 'GET') return send(401, opts.json ? { error: 'unauthorized' } : messagePage(lang, 'signin_title', 'signin_intro'));

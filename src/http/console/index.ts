@@ -15,10 +15,12 @@ import { outboxRoutes } from './routes/outbox.ts';
 import { roadmapRoutes } from './routes/roadmap.ts';
 import { rulesRoutes } from './routes/rules.ts';
 import { sessionKey } from './session.ts';
+import { hostGuard } from '../host-guard.ts';
 
 export async function consoleRoutes(server: FastifyInstance, app: AppContext) {
   const deps: ConsoleDeps = { app, key: sessionKey(app.config.apiToken) };
   await server.register(async (scope) => {
+    scope.addHook('onRequest', hostGuard(app));
     // Forms post urlencoded bodies; only inside the console's routes.
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 64 * 1024 }, (_req, body, done) => {
       done(null, Object.fromEntries(new URLSearchParams(body as string)));

@@ -1,6 +1,7 @@
 // The console session lives in one signed, HttpOnly, SameSite=Strict cookie: whether the browser
-// signed in with the token, which user it acts as, and a chat id. Nothing is kept in process
-// memory, so any instance behind a load balancer can serve any request. The signing key comes from
+// signed in with the token, which user it acts as, and a chat id. A token sign-in also names a
+// row of console_sessions, which sign-out deletes (a copied cookie then stops working). Nothing is
+// kept in process memory, so any instance behind a load balancer can serve any request. The signing key comes from
 // KAM_API_TOKEN (changing the token signs every browser out); without a token, from a per-process
 // key (loopback only, where nothing needs protecting across restarts).
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -14,6 +15,8 @@ export interface Session {
   chat: string;
   /** Issued at, epoch seconds. */
   iat: number;
+  /** Server-side id of a token sign-in (console_sessions); sign-out deletes that row. */
+  sid?: string;
 }
 
 export const SESSION_COOKIE = 'kam_console';
@@ -28,8 +31,18 @@ export function sessionKey(apiToken: string | undefined): Buffer {
 
 const b64 = (b: Buffer) => b.toString('base64url');
 
-export function newSession(now: Date, auth: boolean): Session {
-  return { auth, chat: randomBytes(9).toString('base64url'), iat: Math.floor(now.getTime() / 1000) };
+export function newSession(now: Date, auth: boolean, sid?: string): Session {
+  return { auth, chat: randomBytes(9).toString('base64url'), iat: Math.floor(now.getTime() / 1000), ...(sid ? { sid } : {}) };
+}
+
+/** A new server-side session id (unguessable; the cookie is signed as well). */
+export function newSessionId(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+/** Sessions created before this moment have expired. */
+export function sessionsExpireBefore(now: Date): Date {
+  return new Date(now.getTime() - SESSION_MAX_AGE_S * 1000);
 }
 
 export function encodeSession(s: Session, key: Buffer): string {

@@ -4,9 +4,16 @@ import { getUser } from '../../../store/users.ts';
 import { consoleUsers } from '../../../store/console-queries.ts';
 import { ct } from '../../../../prompts/console.ts';
 import { page, isLoopback, sameOrigin, securityHeaders, queryOf, resolveLang, safeNext, withParams, type ConsoleDeps } from '../context.ts';
-import { cookieHeader, encodeSession, LANG_COOKIE, newSession, SESSION_COOKIE, SESSION_MAX_AGE_S, tokenMatches } from '../session.ts';
+import { createConsoleSession, recentSigninFailures, recordSigninFailure, revokeConsoleSession } from '../../../store/console-sessions.ts';
+import { t } from '../../../../prompts/index.ts';
+import { securityTexts } from '../../../../prompts/security.ts';
+import { cookieHeader, encodeSession, LANG_COOKIE, newSession, newSessionId, SESSION_COOKIE, SESSION_MAX_AGE_S, sessionsExpireBefore, tokenMatches } from '../session.ts';
 import { messagePage } from '../views/message.ts';
 import { chooseUserPage, signinPage } from '../views/signin.ts';
+
+/** Failed sign-ins allowed per client address and minute before further attempts get 429. */
+const MAX_FAILED_SIGNINS = 10;
+const SIGNIN_WINDOW_MS = 60_000;
 
 function formField(req: FastifyRequest, name: string): string | undefined {
   const v = (req.body as Record<string, unknown> | undefined)?.[name];
@@ -37,11 +44,22 @@ export function authRoutes(server: FastifyInstance, deps: ConsoleDeps) {
       const { lang } = resolveLang(req, app.config.lang);
       return reply.code(403).type('text/html; charset=utf-8').send(messagePage(lang, 'forbidden_title', 'forbidden_origin').value);
     }
+    const now = new Date();
+    const since = new Date(now.getTime() - SIGNIN_WINDOW_MS);
+    if ((await recentSigninFailures(app.db, req.ip, since)) >= MAX_FAILED_SIGNINS) {
+      app.log.warn({ event: 'signin_throttled', ip: req.ip }, 'console sign-in refused: too many failures');
+      const { lang } = resolveLang(req, app.config.lang);
+      const seconds = SIGNIN_WINDOW_MS / 1000;
+      return reply.code(429).header('retry-after', String(seconds)).type('text/plain; charset=utf-8').send(t(securityTexts, 'tooManySignins', lang, { seconds }));
+    }
     if (!tokenMatches(formField(req, 'token'), app.config.apiToken)) {
+      await recordSigninFailure(app.db, req.ip, now, since);
       app.log.warn({ ip: req.ip }, 'console sign-in refused: wrong token');
       return showSignin(req, reply, 401, next, true);
     }
-    const session = newSession(new Date(), true);
+    const sid = newSessionId();
+    await createConsoleSession(app.db, sid, now, sessionsExpireBefore(now));
+    const session = newSession(now, true, sid);
     reply.header('set-cookie', cookieHeader(SESSION_COOKIE, encodeSession(session, key), { maxAge: SESSION_MAX_AGE_S, secure: req.protocol === 'https' }));
     return reply.redirect(withParams('/console/act-as', { next: next === '/' ? undefined : next }), 303);
   });
@@ -51,6 +69,7 @@ export function authRoutes(server: FastifyInstance, deps: ConsoleDeps) {
     page(
       deps,
       async (ctx) => {
+        if (ctx.session.sid) await revokeConsoleSession(app.db, ctx.session.sid);
         ctx.clearSession();
         return { redirect: '/console/signin' };
       },
@@ -66,7 +85,7 @@ export function authRoutes(server: FastifyInstance, deps: ConsoleDeps) {
         const users = await consoleUsers(app.db);
         const next = safeNext(queryOf(ctx.req).next);
         const langHref = withParams(ctx.req.url, { lang: ctx.lang === 'zh' ? 'en' : 'zh' });
-        return chooseUserPage(ctx.lang, users, { next, current: ctx.session.user, loopback: !ctx.tokenMode && isLoopback(ctx.req.socket.remoteAddress), langHref });
+        return chooseUserPage(ctx.lang, users, { next, current: ctx.session.user, loopback: !ctx.tokenMode && isLoopback(ctx.req.ip), langHref });
       },
       { noUser: true },
     ),
