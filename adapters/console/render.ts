@@ -4,12 +4,11 @@ import { platformTexts } from '../../prompts/platforms.ts';
 import { t } from '../../prompts/index.ts';
 import type { Button, Citation, Reply } from '../types.ts';
 import { html, type Html } from './html.ts';
+import { withoutTitleLine } from '../shared/title.ts';
 
-/** The body without a first line that only repeats the title (as the card renderers do). */
+/** The body without the line that only repeats the title (as the card renderers do). */
 function body(reply: Reply): string {
-  if (!reply.title) return reply.text;
-  const [first, ...rest] = reply.text.split('\n');
-  return first.trim() === reply.title.trim() ? rest.join('\n').replace(/^\n+/, '') : reply.text;
+  return withoutTitleLine(reply.text, reply.title);
 }
 
 function citation(c: Citation): Html {

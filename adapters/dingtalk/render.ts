@@ -7,6 +7,7 @@ import { t } from '../../prompts/index.ts';
 import { splitText } from '../shared/split.ts';
 import type { Button, ButtonAction, Reply } from '../types.ts';
 import type { DingtalkPart, StandardCard } from './types.ts';
+import { withoutTitleLine } from '../shared/title.ts';
 
 /** Characters of markdown per card; DingTalk's robot messages stay well under 5,000. */
 export const DINGTALK_CARD_CHARS = 3000;
@@ -20,9 +21,7 @@ function escapeMd(s: string): string {
 }
 
 function body(reply: Reply): string {
-  if (!reply.title) return reply.text;
-  const [first, ...rest] = reply.text.split('\n');
-  return first.trim() === reply.title.trim() ? rest.join('\n').replace(/^\n+/, '') : reply.text;
+  return withoutTitleLine(reply.text, reply.title);
 }
 
 /** A stable cardBizId per answer part: a resend after a failure updates instead of duplicating. */

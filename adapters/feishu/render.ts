@@ -5,6 +5,7 @@ import { t } from '../../prompts/index.ts';
 import { splitText } from '../shared/split.ts';
 import type { Button, ButtonAction, Reply } from '../types.ts';
 import type { FeishuCard } from './types.ts';
+import { withoutTitleLine } from '../shared/title.ts';
 
 /** Characters of body text per card (the Lark SDK's own channel uses 3,500). */
 export const FEISHU_CARD_CHARS = 3500;
@@ -16,9 +17,7 @@ function escapeMd(s: string): string {
 }
 
 function body(reply: Reply): string {
-  if (!reply.title) return reply.text;
-  const [first, ...rest] = reply.text.split('\n');
-  return first.trim() === reply.title.trim() ? rest.join('\n').replace(/^\n+/, '') : reply.text;
+  return withoutTitleLine(reply.text, reply.title);
 }
 
 export function renderFeishuCards(reply: Reply): FeishuCard[] {

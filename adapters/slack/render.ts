@@ -5,6 +5,7 @@ import { t } from '../../prompts/index.ts';
 import { splitText, truncate } from '../shared/split.ts';
 import type { Button, ButtonAction, Reply } from '../types.ts';
 import type { SlackMessage } from './types.ts';
+import { withoutTitleLine } from '../shared/title.ts';
 
 /** Section text limit of Block Kit; also keeps the fallback `text` under Slack's 4,000 advice. */
 export const SLACK_SECTION_CHARS = 3000;
@@ -18,9 +19,7 @@ export function escapeMrkdwn(s: string): string {
 }
 
 function body(reply: Reply): string {
-  if (!reply.title) return reply.text;
-  const [first, ...rest] = reply.text.split('\n');
-  return first.trim() === reply.title.trim() ? rest.join('\n').replace(/^\n+/, '') : reply.text;
+  return withoutTitleLine(reply.text, reply.title);
 }
 
 export function renderSlackMessages(reply: Reply): SlackMessage[] {

@@ -6,6 +6,7 @@ import { t } from '../../prompts/index.ts';
 import { splitText, truncate, utf8Bytes } from '../shared/split.ts';
 import type { Button, ButtonAction, Reply } from '../types.ts';
 import type { WecomChatOutgoing, WecomOutgoing, WecomTemplateCard } from './types.ts';
+import { withoutTitleLine } from '../shared/title.ts';
 
 /** WeCom truncates app text and markdown messages past 2,048 bytes. */
 export const WECOM_MESSAGE_BYTES = 2048;
@@ -26,9 +27,7 @@ export function renderMarkdownBody(reply: Reply): string {
 }
 
 function stripLeadingTitle(text: string, title?: string): string {
-  if (!title) return text;
-  const [first, ...rest] = text.split('\n');
-  return first.trim() === title.trim() ? rest.join('\n').replace(/^\n+/, '') : text;
+  return withoutTitleLine(text, title);
 }
 
 function markdownParts(reply: Reply): Extract<WecomOutgoing, { msgtype: 'markdown' }>[] {

@@ -9,7 +9,7 @@ import { buildRollup } from '../../../insights/rollup/build.ts';
 import { loadTunables } from '../../../insights/settings.ts';
 import { NotFoundError } from '../../../errors.ts';
 import { accountTeam, getVisibleAccount } from '../../../store/accounts.ts';
-import { accountContacts } from '../../../store/contacts.ts';
+import { accountContacts, contactsByIds } from '../../../store/contacts.ts';
 import { accountContracts } from '../../../store/contracts.ts';
 import { accountInteractions, lastContactTouch } from '../../../store/interactions.ts';
 import { accountOpportunities } from '../../../store/opportunities.ts';
@@ -59,6 +59,9 @@ async function load360(ctx: PageContext, id: string): Promise<Account360> {
   const people = new Set<string>([account.owner_id, ...interactions.map((i) => i.user_id), ...recorded.flatMap((a) => [...a.recipients, a.acknowledged_by ?? '']), ...firing.flatMap((a) => a.recipients)]);
   people.delete('');
   const names = await userNames(db, [...people]);
+  // The timeline names everyone met, also contacts of a subsidiary or another account the viewer may see.
+  const timelineContacts = [...new Set(interactions.flatMap((i) => i.contact_ids))];
+  const contactNames = new Map([...contacts, ...(await contactsByIds(db, viewer, timelineContacts.filter((c) => !contacts.some((x) => x.id === c))))].map((c) => [c.id, c.name]));
   const h = health.find((x) => x.accountId === id);
   return {
     account,
@@ -79,6 +82,7 @@ async function load360(ctx: PageContext, id: string): Promise<Account360> {
     openAlerts: recorded.filter((a) => !a.acknowledged_at || a.acknowledged_at > ctx.now),
     firing: firing.filter((a) => !recordedKeys.has(a.key)),
     names,
+    contactNames,
     rollup,
     relationshipMap: drawRelationshipMap(account, contacts, lastTouch, { now: ctx.now, tz: ctx.tz, lang: ctx.lang, rules: tunables.rules }).svg,
   };

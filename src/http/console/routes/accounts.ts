@@ -13,6 +13,8 @@ import { applyTableQuery, paginate, parseTableQuery, type AccountTableRow } from
 import { page, queryOf, type ConsoleDeps, type PageContext } from '../context.ts';
 import { accountsBody } from '../views/accounts.ts';
 import { renderPage } from '../views/page.ts';
+import { unrecordedFiring } from '../firing.ts';
+import { LIVE_LIMIT } from './alerts.ts';
 
 /** How far back the sparkline reaches. */
 export const TREND_DAYS = 90;
@@ -59,6 +61,11 @@ export function accountsRoutes(server: FastifyInstance, deps: ConsoleDeps) {
         const h = live.get(id);
         return h && { score: h.score, band: h.band, suggestedTier: h.tier.suggested };
       };
+      // Open = recorded and not acknowledged, plus what fires now and the sweep has not recorded
+      // yet — as the alerts page lists them (evaluated live up to the same number of accounts).
+      const firing = base.length <= LIVE_LIMIT ? await unrecordedFiring(ctx) : [];
+      const firingPer = new Map<string, number>();
+      for (const f of firing) firingPer.set(f.accountId, (firingPer.get(f.accountId) ?? 0) + 1);
       const rows: AccountTableRow[] = base.map((a) => {
         const h = healthOf(a.id);
         return {
@@ -70,7 +77,7 @@ export function accountsRoutes(server: FastifyInstance, deps: ConsoleDeps) {
           suggestedTier: h?.suggestedTier ?? null,
           health: h?.score ?? null,
           band: h?.band ?? null,
-          openAlerts: a.open_alerts,
+          openAlerts: a.open_alerts + (firingPer.get(a.id) ?? 0),
           ownerId: a.owner_id,
           ownerName: a.owner_name,
           industry: a.industry,

@@ -4,12 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import { toIsoDate } from '../../../domain/time.ts';
 import { NotFoundError } from '../../../errors.ts';
 import { acknowledgeAlert } from '../../../insights/alerts/acknowledge.ts';
-import { evaluateAlerts } from '../../../insights/alerts/evaluate.ts';
 import { sweepAlerts } from '../../../insights/alerts/sweep.ts';
 import { asOfNow } from '../../../insights/health/compute.ts';
-import { loadTunables } from '../../../insights/settings.ts';
 import { getVisibleAccount } from '../../../store/accounts.ts';
-import { recordedAlertKeys, visibleAccountCount, visibleAlert, visibleAlerts } from '../../../store/console-queries.ts';
+import { visibleAccountCount, visibleAlert, visibleAlerts } from '../../../store/console-queries.ts';
+import { unrecordedFiring } from '../firing.ts';
 import { userNames } from '../../../store/users.ts';
 import { ct } from '../../../../prompts/console.ts';
 import { page, queryOf, safeNext, type ConsoleDeps } from '../context.ts';
@@ -40,16 +39,8 @@ export function alertsRoutes(server: FastifyInstance, deps: ConsoleDeps) {
       const recorded = await visibleAlerts(app.db, ctx.user.id, { status, now: ctx.now, recipient: mine ? ctx.user.id : undefined, accountId: account?.id });
       // Evaluating every rule over thousands of accounts takes seconds: then only on request.
       const live = status !== 'acknowledged' && (!!account || q.live === '1' || (await visibleAccountCount(app.db, ctx.user.id)) <= LIVE_LIMIT);
-      const evaluated = live
-        ? await evaluateAlerts(app.db, {
-            at: asOfNow(ctx.now, ctx.tz),
-            tunables: await loadTunables(app.db),
-            lang: ctx.lang,
-            scope: { viewerId: ctx.user.id, ...(account ? { accountIds: [account.id] } : {}) },
-          })
-        : [];
-      const known = await recordedAlertKeys(app.db, evaluated.map((a) => a.key));
-      const firing = evaluated.filter((a) => !known.has(a.key) && (!mine || a.recipients.includes(ctx.user.id)));
+      const unrecorded = live ? await unrecordedFiring(ctx, account?.id) : [];
+      const firing = unrecorded.filter((a) => !mine || a.recipients.includes(ctx.user.id));
       const ids = new Set([...recorded.flatMap((a) => [...a.recipients, a.acknowledged_by ?? '']), ...firing.flatMap((a) => a.recipients)]);
       ids.delete('');
       const names = await userNames(app.db, [...ids]);

@@ -28,6 +28,8 @@ export interface Account360 {
   tree: TreeNode[];
   team: TeamMemberName[];
   contacts: (Contact & { lastTouch: Date | null })[];
+  /** Names of the contacts the timeline's interactions met (this account's and any other visible one's). */
+  contactNames: Map<string, string>;
   interactions: Interaction[];
   contracts: Contract[];
   budget: BudgetExecution & { elapsed: number; lagPoints: number };
@@ -145,7 +147,7 @@ function chainSection(ctx: PageContext, d: Account360): Html {
 function timelineSection(ctx: PageContext, d: Account360): Html {
   const { lang } = ctx;
   if (!d.interactions.length) return html`<p class="muted">${ct('timeline_none', lang)}</p>`;
-  const contactName = new Map(d.contacts.map((c) => [c.id, c.name]));
+  const contactName = d.contactNames;
   return html`<ol class="timeline">${d.interactions.map(
     (i) => html`<li data-interaction="${i.id}">
   <div class="when">${shortDateTime(i.occurred_at, ctx.tz)}</div>
