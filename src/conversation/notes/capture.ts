@@ -23,10 +23,14 @@ import { loadNoteView } from './view.ts';
 /** How many of the user's accounts to offer as buttons when a note names none. */
 const OFFER = 5;
 
-export type AccountFinding =
+export type AccountFinding = (
   | { kind: 'found'; account: AccountRef; how: 'mentioned' | 'contact' }
   | { kind: 'ambiguous'; candidates: AccountRef[] }
-  | { kind: 'unknown' };
+  | { kind: 'unknown' }
+) & {
+  /** Names of visible accounts the note writes (北方路桥, 中建华东): organisations, never people. */
+  organisations?: string[];
+};
 
 const ref = (a: AccountName): AccountRef => ({ id: a.id, name: a.name });
 
@@ -38,6 +42,11 @@ const ref = (a: AccountName): AccountRef => ({ id: a.id, name: a.name });
  */
 export async function findNoteAccount(db: Db, userId: string, text: string): Promise<AccountFinding> {
   const names = await visibleAccountNames(db, userId);
+  const organisations = names.flatMap((n) => [n.name, ...n.aliases]).filter((w) => w.length >= 2 && text.includes(w));
+  return { ...(await accountOfNote(db, userId, text, names)), organisations };
+}
+
+async function accountOfNote(db: Db, userId: string, text: string, names: AccountName[]): Promise<AccountFinding> {
   const mention = await resolveAccountMention(db, userId, text, { names, detectUnknown: false });
   if (mention.kind === 'found') return { kind: 'found', account: ref(mention.account), how: 'mentioned' };
   const named = await visibleContactsNamedIn(db, userId, text);
@@ -90,7 +99,7 @@ export async function draftNote(turn: TurnContext, body: string, account: Accoun
   const competitors = await competitorList(db);
   let offline: NoteDraft;
   try {
-    offline = extractNote(body, { now: turn.now, tz: turn.tz, competitors, known });
+    offline = extractNote(body, { now: turn.now, tz: turn.tz, competitors, known, organisations: account.organisations });
   } catch (e) {
     // The note is kept whatever goes wrong in extraction: as its text, at the time it was sent.
     turn.app.log.error({ err: e, noteExtraction: 'offline' }, 'note extraction failed; saving the text as it is');

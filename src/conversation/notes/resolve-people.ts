@@ -74,7 +74,11 @@ export function resolvePeople(people: NotePerson[], contacts: Contact[], choices
       if (same.length > 1) return { kind: 'ambiguous', key, person, candidates: same };
       return { kind: 'new', key, person, contact: fresh(person, person.name) };
     }
-    const fitting = bySurname(person, contacts).filter((c) => (person.surname && /[\u4e00-\u9fff]/.test(person.surname) ? honorificFits(person.honorific ?? '', c.title, c.level) : true));
+    const same = bySurname(person, contacts);
+    const fits = same.filter((c) => (person.surname && /[\u4e00-\u9fff]/.test(person.surname) ? honorificFits(person.honorific ?? '', c.title, c.level) : true));
+    // 马总 is said out of courtesy as much as for the title: the account's only 马 is meant
+    // even when the title on record does not fit; among several, the title decides.
+    const fitting = fits.length ? fits : same.filter((c) => c.active !== false).length === 1 ? same.filter((c) => c.active !== false) : [];
     if (fitting.length === 1) return { kind: 'existing', key, person, contact: fitting[0] };
     if (fitting.length > 1) return { kind: 'ambiguous', key, person, candidates: fitting };
     return { kind: 'unknown', key, person };

@@ -9,6 +9,7 @@ import { findDates, type DateRef } from './dates.ts';
 import { detectInteractionType } from './interaction-type.ts';
 import { findNextStep } from './next-step.ts';
 import { findPeople, type KnownName, type PersonMention } from './people.ts';
+import { segment, Words, type LexiconWord } from './segment.ts';
 import { findSignals } from './signals.ts';
 import { honorificFits } from './titles.ts';
 
@@ -16,6 +17,18 @@ export interface ExtractOptions extends DateRef {
   competitors: Competitor[];
   /** People already on the account, so a bare full name (和何军聊了) is recognised. */
   known?: KnownName[];
+  /** The account's name and aliases (and how the note wrote it): never read as a person. */
+  organisations?: string[];
+}
+
+/** The note cut into words, with its own vocabulary (people, the account, competitors) kept whole. */
+export function noteWords(text: string, opts: Pick<ExtractOptions, 'competitors' | 'known' | 'organisations'>): Words {
+  const lexicon: LexiconWord[] = [
+    ...(opts.known ?? []).map((k) => ({ word: k.name, kind: 'person' as const })),
+    ...(opts.organisations ?? []).map((word) => ({ word, kind: 'organisation' as const })),
+    ...opts.competitors.flatMap((c) => [c.name, ...c.aliases].map((word) => ({ word, kind: 'competitor' as const }))),
+  ];
+  return new Words(segment(text, lexicon));
 }
 
 /** Default time of a visit on an earlier day when the note gives none. */
@@ -112,7 +125,7 @@ export function extractNote(text: string, opts: ExtractOptions): NoteDraft {
   const spans = next?.spans ?? [];
   const rest = spans.length ? without(text, spans) : text;
   const when = occurredAt(text, spans, ref);
-  const mentions = findPeople(text, opts.known ?? []);
+  const mentions = findPeople(text, opts.known ?? [], noteWords(text, opts));
   const { people, indexOf } = mergePeople(mentions);
   const signals = attributeSignals(text, mentions, people, indexOf);
   const summary = (rest || text).trim();

@@ -12,14 +12,21 @@ export interface NextStepMention {
   spans: Span[];
 }
 
-const MARKER = /^\s*(?:下一步|下步|后续|接下来|待办|跟进事项|行动项|next steps?|to-?do|action items?|follow[- ]?ups?)\s*(?:是|为|[:：])?\s*/i;
+// "Follow up next Tuesday" is the step itself; "Follow-ups: ..." introduces one.
+const MARKER = /^\s*(?:(?:下一步|下步|后续|接下来|待办|跟进事项|行动项|next steps?)\s*(?:是|为|[:：])?|(?:to-?do|action items?|follow[- ]?ups?)\s*[:：])\s*/i;
 const DEADLINE_AFTER = /^\s*(?:之前|以前|前|为止|截止|完成|内|之内|以内)/;
 const DEADLINE_BEFORE = /(?:\bby|\bbefore|\bdue(?: on| by)?|\buntil|\bno later than|截止到?|最晚|最迟)\s*(?:the\s+)?$/i;
-const ZH_LEAD = /^(?:我们|我方|我这边|我|咱们|需要|负责|计划|准备|承诺|答应|约定|争取|尽快|务必|必须|一定|帮忙|得|会(?![议上谈见])|将|要(?![求点])|再(?!次)|请)/;
+/** 在 / 于 before a date are part of the date phrase (在下周三前), not of the action. */
+const DATE_PREPOSITION = /(?:在|于)\s*$/;
+// 在 before 把 / 将 / 给 is 再 mistyped (下周在把方案发过去), as often as not.
+const ZH_LEAD = /^(?:我们|我方|我这边|我|咱们|需要|负责|计划|准备|承诺|答应|约定|争取|尽快|务必|必须|一定|帮忙|得|会(?![议上谈见])|将|要(?![求点])|再(?!次)|在(?=[把将给])|请)/;
 const EN_LEAD = /^(?:(?:we|i)(?:'ll| will| need to| have to| must| should| promised to| agreed to| committed to| plan to)?|need to|have to|must|will|to)\s+/i;
 // 会 / 将 / 要 alone start many reports (会上…, 要求…): they count only after 我们 / 我.
 const COMMITMENT_ZH = /^(?:(?:我们|我方|我这边|我|咱们)(?:会|将|要|得)|(?:我们|我方|我这边|我|咱们)?(?:承诺|答应|约定|需要|准备|计划|负责|争取))/;
-const COMMITMENT_EN = /^(?:(?:we|i)(?:'ll| will| need to| have to| must| promised to| agreed to| committed to| plan to)|need to|action:)\s+/i;
+const COMMITMENT_EN = /^(?:(?:we|i)(?:'ll| will| need to| have to| must| promised to| agreed to| committed to| plan to)|need to|will|action:)\s+/i;
+/** An English clause that starts with one of these is an action to take ("follow up next Tuesday"). */
+const EN_ACTION =
+  /^(?:follow(?:ing)?[- ]?up|send|share|call|ring|email|e-mail|prepare|schedule|set up|arrange|book|confirm|check|get back|circle back|revert|deliver|submit|provide|draft|finali[sz]e|update|demo|quote|ping|remind|chase|sign|invite|organi[sz]e|introduce|visit|meet)\b/i;
 
 function tidyAction(s: string): string {
   let a = s.replace(/[，,、。.;；!！\s]+$/, '').replace(/^[，,、\s]+/, '').trim();
@@ -36,9 +43,13 @@ function cutDate(clause: string, start: number, end: number): string {
   let e = end;
   const after = DEADLINE_AFTER.exec(clause.slice(e));
   if (after) e += after[0].length;
-  const before = DEADLINE_BEFORE.exec(clause.slice(0, s));
+  const before = DEADLINE_BEFORE.exec(clause.slice(0, s)) ?? DATE_PREPOSITION.exec(clause.slice(0, s));
   if (before) s -= before[0].length;
-  return tidyAction(clause.slice(0, s) + ' ' + clause.slice(e));
+  const head = clause.slice(0, s);
+  const tail = clause.slice(e);
+  // Chinese runs on without a space where the date was ("在下周三前把方案发过去" → 把方案发过去).
+  const glue = /[\u4e00-\u9fff]\s*$/.test(head) || /^\s*[\u4e00-\u9fff]/.test(tail) ? '' : ' ';
+  return tidyAction(head.trimEnd() + glue + tail.trimStart());
 }
 
 export function findNextStep(text: string, ref: DateRef): NextStepMention | undefined {
@@ -57,9 +68,12 @@ export function findNextStep(text: string, ref: DateRef): NextStepMention | unde
     // 明天发报价 is a plan; 3月12日拜访了 (read forward as next March) is a report.
     const past = findDates(body, ref, 'past');
     const future = dates.find((d) => d.date > today && past.some((p) => p.start === d.start && p.date > today) && !/了/.test(body.slice(d.end)));
-    if (marker || (future && future.start <= 1) || COMMITMENT_ZH.test(body.trim()) || COMMITMENT_EN.test(body.trim())) {
-      const action = future ? cutDate(body, future.start, future.end) : tidyAction(body);
-      if (action && (marker || future || action.length >= 3)) found.push({ action, due: future?.date, spans: [c] });
+    // "follow up next Tuesday", "send the deck on Friday": an English action, due when it says.
+    const action = EN_ACTION.test(body.trim().replace(EN_LEAD, '')) ? dates.find((d) => d.date >= today) : undefined;
+    const due = future ?? action;
+    if (marker || (future && future.start <= 1) || action || COMMITMENT_ZH.test(body.trim()) || COMMITMENT_EN.test(body.trim())) {
+      const text = due ? cutDate(body, due.start, due.end) : tidyAction(body);
+      if (text && (marker || due || text.length >= 3)) found.push({ action: text, due: due?.date, spans: [c] });
     }
   }
   if (!found.length) return undefined;

@@ -3,6 +3,7 @@
 // Pure: names already known on the account are passed in so they are found even without a title.
 import type { DecisionRole } from '../../../domain/types.ts';
 import { COMPOUND_SURNAMES, NOT_A_NAME, NOT_IN_GIVEN_NAME, SINGLE_SURNAMES } from './surnames.ts';
+import { NO_WORDS, type Words } from './segment.ts';
 import { DECISION_ROLE_WORDS, EN_TITLES, ZH_HONORIFIC_KEYS, ZH_TITLES, ZH_TITLE_QUALIFIERS } from './titles.ts';
 
 export interface PersonMention {
@@ -34,7 +35,7 @@ const HAN = /[\u4e00-\u9fff]/;
 /** Characters after which a name may start (的何军, 和高远, 拜访马总). */
 const BEFORE_NAME = new Set([...'的了和与及跟同对请约见访找向给让把被问、，,。;；：: ()（）位通陪接叫诉由是为将拜']);
 /** Where a name may end: punctuation, conjunctions, and the verbs that follow a person in a note. */
-const AFTER_NAME_RE = /^($|[\s,，。.;；:：、!！?？()（）]|和|与|及|跟|同|等|一起|的|对|说|讲|谈|聊|表示|提出|提到|认为|希望|建议|关注|介绍|答应|同意|确认|拍板|是|也|都|很|非常|比较|在|今天|昨天|明天|刚|已|要|会|将|说了算|负责|主管|分管|牵头|亲自|带队|参加|出席|沟通|交流|反馈|透露|坦言|强调|他|她)/;
+const AFTER_NAME_RE = /^($|[\s,，。.;；:：、!！?？()（）]|和|与|及|跟|同|等|一起|的|对|说|讲|谈|聊|表示|提出|提到|认为|希望|建议|关注|介绍|答应|同意|确认|拍板|是|也|都|很|非常|比较|在|今天|昨天|明天|刚|已|要|会|将|说了算|负责|主管|分管|牵头|亲自|带队|参加|出席|沟通|交流|反馈|透露|坦言|强调|他|她|看|问|听|来|去|带|陪|让|给|请|约|还|又|就|才|已经)/;
 
 const DEPT_SUFFIX = /(部|处|科|中心|室|办|所|队|组|分公司|公司|集团|事业部|项目部)$/;
 const FUNCTION_WORDS = ['采购', '技术', '设备', '财务', '销售', '市场', '项目', '生产', '工程', '运营', '行政', '人事', '物资', '质量', '安全', '信息', '机电', '商务', '研发'];
@@ -57,11 +58,14 @@ function validName(name: string, surname: string): boolean {
 }
 
 /** A new full name starting at pos (surname + one or two given characters), preferring one that ends cleanly. */
-function nameStartingAt(text: string, pos: number): string | undefined {
+function nameStartingAt(text: string, pos: number, words: Words): string | undefined {
   const surname = surnameAt(text, pos);
   if (!surname) return undefined;
-  const cands = [2, 1].map((g) => text.slice(pos, pos + surname.length + g)).filter((n) => n.length > surname.length && validName(n, surname));
-  const clean = cands.find((n) => AFTER_NAME_RE.test(text.slice(pos + n.length)));
+  const cands = [2, 1]
+    .map((g) => text.slice(pos, pos + surname.length + g))
+    .filter((n) => n.length > surname.length && validName(n, surname) && !words.blocksName(pos, pos + n.length));
+  // A word that usually follows a person decides first; else where the segmenter ends a word.
+  const clean = cands.find((n) => AFTER_NAME_RE.test(text.slice(pos + n.length))) ?? cands.find((n) => words.endsWordAt(pos + n.length));
   if (clean) return clean;
   // Without a clean ending the shorter reading is safer only when the longer one runs into a title.
   return cands.find((n) => n.length === surname.length + 2 && !ZH_TITLES.some((t) => text.startsWith(t, pos + n.length - 1))) ?? undefined;
@@ -71,7 +75,7 @@ function nameStartingAt(text: string, pos: number): string | undefined {
 const WORD_ENDING_IN_SURNAME = ['公司', '集团', '上司', '总司', '中心', '工厂', '医院', '学院', '银行', '项目', '部门', '方面', '双方', '对方', '我方', '甲方', '乙方'];
 
 /** A new full name ending at pos (just before a title), preferring one that starts cleanly. */
-function nameEndingAt(text: string, pos: number): string | undefined {
+function nameEndingAt(text: string, pos: number, words: Words): string | undefined {
   const cands: string[] = [];
   for (const len of [3, 2, 4]) {
     const start = pos - len;
@@ -79,7 +83,7 @@ function nameEndingAt(text: string, pos: number): string | undefined {
     const name = text.slice(start, pos);
     const surname = surnameAt(text, start);
     if (start > 0 && WORD_ENDING_IN_SURNAME.includes(text.slice(start - 1, start + 1))) continue;
-    if (surname && name.length > surname.length && validName(name, surname)) cands.push(name);
+    if (surname && name.length > surname.length && validName(name, surname) && !words.blocksName(start, pos)) cands.push(name);
   }
   const clean = cands.find((n) => {
     const s = pos - n.length;
@@ -142,7 +146,7 @@ function roleWordBefore(text: string, pos: number): DecisionRole | undefined {
   return undefined;
 }
 
-function findChinese(text: string, known: KnownName[], out: PersonMention[], taken: [number, number][]) {
+function findChinese(text: string, known: KnownName[], out: PersonMention[], taken: [number, number][], words: Words) {
   // 1. Names already on record, anywhere.
   for (const k of known) {
     if (!HAN.test(k.name) || k.name.length < 2) continue;
@@ -173,13 +177,13 @@ function findChinese(text: string, known: KnownName[], out: PersonMention[], tak
       attach(knownAfter);
       continue;
     }
-    const after = t.newInRole || !nameEndingAt(text, t.start) ? nameStartingAt(text, t.end) : undefined;
+    const after = t.newInRole || !nameEndingAt(text, t.start, words) ? nameStartingAt(text, t.end, words) : undefined;
     if (after && isFreeAt(taken, t.end, t.end + after.length)) {
       out.push({ start: t.start, end: t.end + after.length, text: text.slice(t.start, t.end + after.length), name: after, title: t.title, newInRole: t.newInRole });
       taken.push([t.end, t.end + after.length]);
       continue;
     }
-    const before = nameEndingAt(text, t.start);
+    const before = nameEndingAt(text, t.start, words);
     if (before && isFreeAt(taken, t.start - before.length, t.start)) {
       const nameStart = t.start - before.length;
       // 设备物资部孙丽部长: the department sits before the name.
@@ -194,7 +198,7 @@ function findChinese(text: string, known: KnownName[], out: PersonMention[], tak
     if (s1 >= 0 && isFreeAt(taken, s1, t.start)) {
       const compound = COMPOUND_SURNAMES.find((c) => text.slice(0, t.start).endsWith(c));
       const surname = compound ?? (SINGLE_SURNAMES.has(text[s1]) ? text[s1] : undefined);
-      if (surname) {
+      if (surname && !words.blocksName(t.start - surname.length, t.start)) {
         const s = t.start - surname.length;
         out.push({ start: s, end: t.end, text: text.slice(s, t.end), surname, honorific: t.core, title: t.title });
         taken.push([s, t.start]);
@@ -207,7 +211,7 @@ function findChinese(text: string, known: KnownName[], out: PersonMention[], tak
       if (w.length < 3) continue;
       for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + w.length)) {
         const from = at + w.length + (/^[是为:：]/.test(text.slice(at + w.length)) ? 1 : 0);
-        const name = nameStartingAt(text, from);
+        const name = nameStartingAt(text, from, words);
         if (!name || !isFreeAt(taken, from, from + name.length)) continue;
         out.push({ start: from, end: from + name.length, text: name, name });
         taken.push([from, from + name.length]);
@@ -217,7 +221,7 @@ function findChinese(text: string, known: KnownName[], out: PersonMention[], tak
   // 4. Later mentions of a name found above (李明说了算).
   for (const name of new Set(out.filter((m) => m.name).map((m) => m.name!))) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-      if (!isFreeAt(taken, at, at + name.length)) continue;
+      if (!isFreeAt(taken, at, at + name.length) || words.blocksName(at, at + name.length)) continue;
       out.push({ start: at, end: at + name.length, text: name, name });
       taken.push([at, at + name.length]);
     }
@@ -230,7 +234,7 @@ function findChinese(text: string, known: KnownName[], out: PersonMention[], tak
     const h = ZH_HONORIFIC_KEYS.find((k) => text.startsWith(k, hStart));
     if (!h) continue;
     const end = hStart + h.length;
-    if (!isFreeAt(taken, pos, end)) continue;
+    if (!isFreeAt(taken, pos, end) || words.blocksName(pos, end)) continue;
     const prev = text[pos - 1];
     if (pos > 0 && HAN.test(prev) && !BEFORE_NAME.has(prev)) continue;
     if (h.length === 1 && /[结体部额量共计数价值算而之]/.test(text[end] ?? '')) continue;
@@ -337,10 +341,10 @@ function findLatin(text: string, known: KnownName[], out: PersonMention[], taken
 }
 
 /** Every person the note names, in text order, with their stated decision role. */
-export function findPeople(text: string, known: KnownName[] = []): PersonMention[] {
+export function findPeople(text: string, known: KnownName[] = [], words: Words = NO_WORDS): PersonMention[] {
   const out: PersonMention[] = [];
   const taken: [number, number][] = [];
-  findChinese(text, known, out, taken);
+  findChinese(text, known, out, taken, words);
   if (/[A-Za-z]/.test(text)) findLatin(text, known, out, taken);
   for (const m of out) {
     m.decisionRole = roleWordAfter(text, m.end) ?? roleWordBefore(text, m.start);
