@@ -12,6 +12,7 @@ import { platformIdOf, requirePlatformId } from '../shared/identity.ts';
 import { CallDeadline } from '../shared/deadline.ts';
 import { RecipientRateLimiter } from '../shared/rate-limit.ts';
 import { resendParts, sendOrPark } from '../shared/reply-queue.ts';
+import { invalidReason } from '../shared/checks.ts';
 import { firstDelivery, header, json, text, type AdapterOptions, type WebhookAdapter, type WebhookRequest, type WebhookResponse } from '../shared/webhook.ts';
 import { DingtalkApi } from './api.ts';
 import { decodeButtonId, renderDingtalkCards } from './render.ts';
@@ -111,7 +112,7 @@ export class DingtalkAdapter implements Adapter, WebhookAdapter {
       await this.receiveCard(card.data, now);
       return json(200, {});
     }
-    this.log.warn({ event: 'webhook_invalid' }, 'dingtalk callback is neither a robot message nor a card callback');
+    this.log.warn({ event: 'webhook_invalid', reason: invalidReason(message.error) }, 'dingtalk callback is neither a robot message nor a card callback');
     return text(400, 'unrecognized callback');
   }
 
@@ -129,12 +130,12 @@ export class DingtalkAdapter implements Adapter, WebhookAdapter {
     if (kind === 'robot') {
       const m = robotMessageSchema.safeParse(data);
       if (m.success) await this.receiveMessage(m.data, now);
-      else this.log.warn({ event: 'webhook_invalid' }, 'dingtalk robot message failed validation');
+      else this.log.warn({ event: 'webhook_invalid', reason: invalidReason(m.error) }, 'dingtalk robot message failed validation');
       return;
     }
     const c = cardCallbackSchema.safeParse(data);
     if (c.success) await this.receiveCard(c.data, now);
-    else this.log.warn({ event: 'webhook_invalid' }, 'dingtalk card callback failed validation');
+    else this.log.warn({ event: 'webhook_invalid', reason: invalidReason(c.error) }, 'dingtalk card callback failed validation');
   }
 
   private async receiveMessage(m: RobotMessage, now: Date): Promise<void> {

@@ -2,6 +2,7 @@
 // callback body), card button callbacks (topic /v1.0/card/instances/callback), and the
 // StandardCard data our replies render to. Validated with zod.
 import { z } from 'zod';
+import { optionalText } from '../shared/checks.ts';
 
 /** A message to the robot: one-to-one (conversationType "1") or a group message that @-mentions it ("2"). */
 export const robotMessageSchema = z.looseObject({
@@ -9,15 +10,21 @@ export const robotMessageSchema = z.looseObject({
   msgtype: z.string().min(1),
   conversationId: z.string().min(1),
   conversationType: z.enum(['1', '2']),
-  conversationTitle: z.string().optional(),
+  conversationTitle: optionalText,
   /** The sender's userId in the organisation (users.dingtalk_user_id); absent for people outside it. */
-  senderStaffId: z.string().optional(),
+  senderStaffId: optionalText,
   senderId: z.string().min(1),
-  senderNick: z.string().optional(),
-  chatbotUserId: z.string().optional(),
-  robotCode: z.string().optional(),
-  isInAtList: z.boolean().optional(),
-  createAt: z.number().optional(),
+  senderNick: optionalText,
+  chatbotUserId: optionalText,
+  robotCode: optionalText,
+  isInAtList: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? undefined),
+  createAt: z
+    .number()
+    .nullish()
+    .transform((v) => v ?? undefined),
   text: z.looseObject({ content: z.string() }).optional(),
 });
 export type RobotMessage = z.infer<typeof robotMessageSchema>;
@@ -28,10 +35,10 @@ export const cardCallbackSchema = z.looseObject({
   userId: z.string().min(1),
   /** JSON text: {"cardPrivateData": {"actionIds": [...], "params": {...}}}. */
   content: z.string(),
-  corpId: z.string().optional(),
-  spaceType: z.string().optional(),
-  spaceId: z.string().optional(),
-  type: z.string().optional(),
+  corpId: optionalText,
+  spaceType: optionalText,
+  spaceId: optionalText,
+  type: optionalText,
 });
 export type CardCallback = z.infer<typeof cardCallbackSchema>;
 

@@ -86,6 +86,23 @@ describe('DingTalk HTTP callback mode', () => {
     await server.close();
   });
 
+  it('takes a message whose optional fields are null, and logs one that fails its schema at warn with the reason', async () => {
+    const engine = new FakeEngine();
+    const { log, lines } = capturingLog();
+    const dt = adapter(engine, 'webhook', { log });
+    const server = await webhookServer({ dingtalk: dt });
+    const msg = { ...robotMessage({ msgId: 'msgN1', staffId: 'dt_li', text: '你好' }), senderNick: null, chatbotUserId: null, conversationTitle: null, isInAtList: null, createAt: null };
+    expect((await post(server, msg, dingtalkSign(CREDS.clientSecret, NOW.getTime()))).statusCode).toBe(200);
+    const broken = { ...robotMessage({ msgId: 'msgN2', staffId: 'dt_li', text: '秘密' }), conversationType: 3 };
+    expect((await post(server, broken, dingtalkSign(CREDS.clientSecret, NOW.getTime()))).statusCode).toBe(400);
+    await dt.work.idle();
+    expect(engine.seen.map((m) => m.text)).toEqual(['你好']);
+    const warn = lines.find((l) => l.event === 'webhook_invalid');
+    expect(warn).toMatchObject({ level: 40, reason: expect.stringContaining('conversationType') });
+    expect(JSON.stringify(warn)).not.toContain('秘密');
+    await server.close();
+  });
+
   it('refuses a forged or stale sign with 401 and a webhook_refused line, and stores nothing', async () => {
     const engine = new FakeEngine();
     const { log, lines } = capturingLog();
