@@ -4,6 +4,8 @@ import { createLogger, type AppContext } from '../../app.ts';
 import { DbUnavailableError, openDatabase } from '../../../db/index.ts';
 import { buildServer } from '../../http/server.ts';
 import { loadDemoIfEmpty } from '../../demo/first-start.ts';
+import { getAdapters } from '../../delivery/registry.ts';
+import { startBanner } from '../banner.ts';
 import { serviceStarters, type RunningService } from '../../services.ts';
 
 /** `kam start` is gone this long after SIGTERM at the latest (supervisors kill at 10 s). */
@@ -23,7 +25,9 @@ export function register(program: Command) {
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ExitError(`--port: "${opts.port}" is not a port number`, 1);
         config.port = port;
       }
-      const log = createLogger(config.logLevel, process.stdout);
+      // A person at a terminal reads pretty lines and a banner; pipes and files get JSON lines.
+      const tty = !!process.stdout.isTTY;
+      const log = createLogger(config.logLevel, tty ? (await import('pino-pretty')).default({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }) : process.stdout);
       let db;
       try {
         db = await openDatabase(config);
@@ -44,7 +48,11 @@ export function register(program: Command) {
         const s = await start(app);
         if (s) services.push(s);
       }
-      log.info({ url: `http://${config.host}:${config.port}/`, db: config.databaseUrl ? 'postgres' : config.dataDir, llm: config.llm ? config.llm.model : 'offline' }, 'KAM Assistant is running');
+      const address = server.server.address();
+      const url = `http://${config.host}:${address && typeof address === 'object' ? address.port : config.port}/`;
+      const platforms = getAdapters().map((a) => a.platform);
+      log.info({ url, db: config.databaseUrl ? 'postgres' : config.dataDir, llm: config.llm ? config.llm.model : 'offline', platforms }, 'KAM Assistant is running');
+      if (tty) process.stdout.write('\n' + (await startBanner(app, { url, platforms })) + '\n');
 
       await new Promise<void>((resolve) => {
         const stop = async (signal: string) => {
