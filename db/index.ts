@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, existsSync, mkdirSync, writeFileSync, rename
 import { dirname, join } from 'node:path';
 import { projectPath } from '../src/paths.ts';
 import { DataDirBusyError, lockDataDir } from './data-dir-lock.ts';
+import { StatementQueue } from './statement-queue.ts';
 
 export interface QueryResult<T> {
   rows: T[];
@@ -103,20 +104,45 @@ type PgliteLike = {
   close?(): Promise<void>;
 };
 
-function wrapPglite(pg: PgliteLike, inTx = false, root?: any): Db {
-  const db: Db & { raw: unknown } = {
+function wrapPglite(pg: PgliteLike, inTx = false, root?: any, queue?: StatementQueue): Db {
+  if (inTx) {
+    // Inside a transaction the slot is already ours: statements go straight to it.
+    const tx: Db & { raw: unknown } = {
+      kind: 'pglite',
+      raw: root,
+      query: (sql, params) => pg.query(sql, params as unknown[]) as any,
+      exec: async (sql) => {
+        await pg.exec(sql);
+      },
+      transaction: (fn) => fn(tx),
+      close: async () => {},
+    };
+    return tx;
+  }
+  const q = queue ?? new StatementQueue();
+  const view = (urgent: boolean): Db & { raw: unknown; urgentView?: Db } => ({
     kind: 'pglite',
-    raw: root ?? pg,
-    query: (sql, params) => pg.query(sql, params as unknown[]) as any,
-    exec: async (sql) => {
-      await pg.exec(sql);
-    },
-    transaction: (fn) => (inTx ? fn(db) : pg.transaction((tx) => fn(wrapPglite(tx, true, pg)))),
+    raw: pg,
+    query: (sql, params) => q.run(urgent, () => pg.query(sql, params as unknown[])) as any,
+    exec: (sql) => q.run(urgent, async () => void (await pg.exec(sql))),
+    transaction: (fn) => q.run(urgent, () => pg.transaction((t) => fn(wrapPglite(t, true, pg)))),
     close: async () => {
-      if (!inTx) await pg.close?.();
+      await pg.close?.();
     },
-  };
+  });
+  const db = view(false);
+  db.urgentView = view(true);
   return db;
+}
+
+/**
+ * The same database, with statements that go before any ordinary one still waiting (the embedded
+ * database runs one at a time); for the few short statements a request's answer waits on, such
+ * as a webhook's dedup insert before its ack. On a PostgreSQL server statements run side by side
+ * anyway: the database itself.
+ */
+export function urgent(db: Db): Db {
+  return (db as { urgentView?: Db }).urgentView ?? db;
 }
 
 /** The underlying PGlite instance (for dumpDataDir, listen, socket serving), if any. */

@@ -1,7 +1,7 @@
 // Transport-neutral webhook shapes: the HTTP layer hands an adapter the raw request and sends
 // back what it answers, so signature checks always see the exact bytes the platform signed.
 import type { Logger } from 'pino';
-import type { Db } from '../../db/index.ts';
+import { urgent, type Db } from '../../db/index.ts';
 import type { Lang } from '../../prompts/index.ts';
 import { claimEvent } from '../../src/store/processed-events.ts';
 import type { ChatPlatform, InboundMessage, Reply } from '../types.ts';
@@ -83,7 +83,8 @@ export async function firstDelivery(
   now: Date,
   fields: Record<string, unknown> = {},
 ): Promise<boolean> {
-  if (await claimEvent(db, platform, keys, now)) return true;
+  // Urgent: the platform's ack waits on this insert, not on the chat answers being computed.
+  if (await claimEvent(urgent(db), platform, keys, now)) return true;
   log.info({ event: 'webhook_duplicate', platform, dedupKey: keys[0], ...fields }, `${platform} redelivery ignored`);
   return false;
 }
