@@ -1,6 +1,7 @@
 // Every platform call has a deadline (KAM_PLATFORM_TIMEOUT_MS), so a platform that hangs costs one
 // timeout and the answer is parked instead of waiting forever; and at shutdown every call still
 // running is cut short the same way, so `kam start` stops within seconds with the rest parked.
+import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export const DEFAULT_PLATFORM_TIMEOUT_MS = 10_000;
@@ -11,7 +12,10 @@ export type CutShort = 'timeout' | 'shutdown';
 export class CallDeadline {
   private readonly stopping = new AbortController();
 
-  constructor(readonly timeoutMs: number = DEFAULT_PLATFORM_TIMEOUT_MS) {}
+  constructor(readonly timeoutMs: number = DEFAULT_PLATFORM_TIMEOUT_MS) {
+    // Every call in flight listens on it (hundreds under load): not a leak.
+    setMaxListeners(0, this.stopping.signal);
+  }
 
   /** The signal one call runs under: aborts at its deadline or at shutdown. */
   signal(): AbortSignal {
