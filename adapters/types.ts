@@ -84,6 +84,13 @@ export interface PendingReply<Part = unknown> {
   parts: Part[];
 }
 
+/** Someone an alert posted into a group @-mentions, with their id on that group's platform. */
+export interface GroupMention {
+  userId: string;
+  name: string;
+  platformId?: string;
+}
+
 export interface Adapter {
   readonly platform: ChatPlatform;
   /** Opens long connections or registers webhooks; called once by `kam start`. */
@@ -102,4 +109,9 @@ export interface Adapter {
    * still unsent, so a failure later on never resends a part that went out. Throws PlatformError.
    */
   resendReply?(pending: PendingReply, progress: (rest: PendingReply) => Promise<void>): Promise<void>;
+  /**
+   * Posts into a bound group chat (outbox worker): `mentions` are @-mentioned in the platform's
+   * syntax, `key` identifies the post (idempotency where the platform has it). Throws PlatformError.
+   */
+  sendToGroup?(chatId: string, reply: Reply, opts: { mentions: GroupMention[]; key: string }): Promise<void>;
 }

@@ -341,6 +341,9 @@ export const settingNames: Record<string, Entry> = {
   'outbox.backoff_base_seconds': { zh: '重试基础间隔(秒)', en: 'retry base delay (s)' },
   'outbox.backoff_max_seconds': { zh: '重试最大间隔(秒)', en: 'retry max delay (s)' },
   'outbox.rate_per_minute': { zh: '每人每分钟上限', en: 'per-recipient limit per minute' },
+  'groups.alert_rules': { zh: '发到群的预警规则', en: 'alert rules posted to groups' },
+  'groups.briefings': { zh: '周报发到群', en: 'briefings to groups' },
+  'groups.escalations': { zh: '升级发到群', en: 'escalations to groups' },
 };
 
 export function named(names: Record<string, Entry>, key: string, lang: Lang): string {

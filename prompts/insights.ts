@@ -194,6 +194,9 @@ export const settingDescriptions: Texts = {
   'outbox.backoff_base_seconds': { zh: '重试退避起始秒数(每次翻倍)', en: 'first retry delay in seconds (doubles each time)' },
   'outbox.backoff_max_seconds': { zh: '重试退避最长秒数', en: 'longest retry delay in seconds' },
   'outbox.rate_per_minute': { zh: '每位收件人每分钟最多推送条数', en: 'pushes per recipient per minute at most' },
+  'groups.alert_rules': { zh: '哪些规则的预警也发到客户绑定的群', en: 'rules whose alerts also go to the account\'s bound group chats' },
+  'groups.briefings': { zh: '每周简报也发到绑定的群', en: 'weekly briefings also go to bound group chats' },
+  'groups.escalations': { zh: '预警升级也发到客户绑定的群', en: 'escalations also go to the account\'s bound group chats' },
 };
 
 export const rulesTexts: Texts = {

@@ -5,7 +5,8 @@
 import { EventAck, TOPIC_CARD, TOPIC_ROBOT, type DWClientDownStream } from 'dingtalk-stream';
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config.ts';
-import type { Adapter, InboundMessage, PendingReply, Recipient, Reply } from '../types.ts';
+import type { Adapter, GroupMention, InboundMessage, PendingReply, Recipient, Reply } from '../types.ts';
+import { mentionLine } from '../shared/mentions.ts';
 import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
 import { BackgroundWork } from '../shared/background.ts';
 import { platformIdOf, requirePlatformId } from '../shared/identity.ts';
@@ -77,9 +78,14 @@ export class DingtalkAdapter implements Adapter, WebhookAdapter {
     for (const part of renderDingtalkCards(reply, cause)) await this.sendPart({ userId }, part, NO_RETRY);
   }
 
-  /** Posts a reply into a group the robot is in (openConversationId). Throws PlatformError. */
-  async sendToGroup(conversationId: string, reply: Reply, cause: string): Promise<void> {
-    for (const part of renderDingtalkCards(reply, cause)) await this.sendPart({ conversationId }, part, NO_RETRY);
+  /** Posts into a group the robot is in (openConversationId), @-mentioning people by userId. Throws PlatformError. */
+  async sendToGroup(conversationId: string, reply: Reply, opts: { mentions: GroupMention[]; key: string }): Promise<void> {
+    const line = mentionLine(reply, opts.mentions, (_id, m) => `@${m.name}`);
+    const parts = renderDingtalkCards(reply, opts.key, line);
+    const atUserIds = opts.mentions.flatMap((m) => (m.platformId ? [m.platformId] : []));
+    if (parts.length && atUserIds.length) parts[0] = { ...parts[0], atUserIds };
+    const names = Object.fromEntries(opts.mentions.flatMap((m) => (m.platformId ? [[m.platformId, m.name]] : [])));
+    for (const part of parts) await this.sendPart({ conversationId }, part, NO_RETRY, names);
   }
 
   async resendReply(pending: PendingReply, progress: (rest: PendingReply) => Promise<void>): Promise<void> {
@@ -205,9 +211,9 @@ export class DingtalkAdapter implements Adapter, WebhookAdapter {
     await sendOrPark({ db: this.opts.db, log: this.log, now, asker, cause, reply }, pending, (part) => this.sendPart(target, part, retry));
   }
 
-  private async sendPart(target: DingtalkTarget, part: DingtalkPart, retry: RetryOptions): Promise<void> {
+  private async sendPart(target: DingtalkTarget, part: DingtalkPart, retry: RetryOptions, atNames?: Record<string, string>): Promise<void> {
     const lane = 'userId' in target ? `user:${target.userId}` : `chat:${target.conversationId}`;
-    await this.limiter.schedule(lane, () => withRetries(() => this.api.sendCard(target, part), retry, (ms) => this.deadline.sleep(ms)));
+    await this.limiter.schedule(lane, () => withRetries(() => this.api.sendCard(target, part, atNames), retry, (ms) => this.deadline.sleep(ms)));
   }
 }
 

@@ -6,7 +6,8 @@ import type { Logger } from 'pino';
 import { platformTexts } from '../../prompts/platforms.ts';
 import { t } from '../../prompts/index.ts';
 import type { Config } from '../../src/config.ts';
-import type { Adapter, InboundMessage, PendingReply, Recipient, Reply } from '../types.ts';
+import type { Adapter, GroupMention, InboundMessage, PendingReply, Recipient, Reply } from '../types.ts';
+import { mentionLine } from '../shared/mentions.ts';
 import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
 import { resendParts, sendOrPark } from '../shared/reply-queue.ts';
 import { BackgroundWork } from '../shared/background.ts';
@@ -113,6 +114,16 @@ export class FeishuAdapter implements Adapter, WebhookAdapter {
     const openId = requirePlatformId(recipient, 'feishu');
     for (const [i, card] of renderFeishuCards(reply).entries()) {
       await this.limiter.schedule(openId, () => this.api.sendCard('open_id', openId, card, key ? idempotencyKey(key, i) : undefined));
+    }
+  }
+
+  /** Posts cards into a group chat the bot is in, @-mentioning people as <at id=open_id></at>. Throws PlatformError. */
+  async sendToGroup(chatId: string, reply: Reply, opts: { mentions: GroupMention[]; key: string }): Promise<void> {
+    const line = mentionLine(reply, opts.mentions, (openId) => `<at id=${openId}></at>`, (s) => s.replace(/</g, '&lt;'));
+    const cards = renderFeishuCards(reply);
+    if (line && cards.length) cards[0] = { ...cards[0], elements: [{ tag: 'div', text: { tag: 'lark_md', content: line } }, ...cards[0].elements] };
+    for (const [i, card] of cards.entries()) {
+      await this.limiter.schedule(chatId, () => this.api.sendCard('chat_id', chatId, card, idempotencyKey(opts.key, i)));
     }
   }
 

@@ -5,7 +5,8 @@ import type { Logger } from 'pino';
 import { platformTexts } from '../../prompts/platforms.ts';
 import { t } from '../../prompts/index.ts';
 import type { Config } from '../../src/config.ts';
-import type { Adapter, InboundMessage, PendingReply, Recipient, Reply } from '../types.ts';
+import type { Adapter, GroupMention, InboundMessage, PendingReply, Recipient, Reply } from '../types.ts';
+import { mentionLine } from '../shared/mentions.ts';
 import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
 import { resendParts, sendOrPark } from '../shared/reply-queue.ts';
 import { BackgroundWork } from '../shared/background.ts';
@@ -16,7 +17,7 @@ import { firstDelivery, header, json, text, type AdapterOptions, type WebhookAda
 import { SlackApi, type BotIdentity } from './api.ts';
 import { CallDeadline } from '../shared/deadline.ts';
 import { RouteReceiver } from './receiver.ts';
-import { ACTION_PREFIX, decodeButtonValue, renderSlackMessages } from './render.ts';
+import { ACTION_PREFIX, decodeButtonValue, escapeMrkdwn, renderSlackMessages } from './render.ts';
 import { blockActionsSchema, eventCallbackSchema, messageEventSchema, SLACK_SYSTEM_USERS, slashCommandSchema, urlVerificationSchema, type MessageEvent, type SlackMessage } from './types.ts';
 import { slackDedupKey, verifySlackSignature } from './verify.ts';
 
@@ -96,6 +97,14 @@ export class SlackAdapter implements Adapter, WebhookAdapter {
     for (const msg of renderSlackMessages(reply)) {
       await this.limiter.schedule(channel, () => this.api.post(channel, msg));
     }
+  }
+
+  /** Posts into a channel the app is in, @-mentioning people as <@U…>. Throws PlatformError. */
+  async sendToGroup(channel: string, reply: Reply, opts: { mentions: GroupMention[] }): Promise<void> {
+    const line = mentionLine(reply, opts.mentions, (id) => `<@${id}>`, escapeMrkdwn);
+    const messages = renderSlackMessages(reply);
+    if (line && messages.length) messages[0] = { text: `${line}\n${messages[0].text}`, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: line } }, ...messages[0].blocks] };
+    for (const msg of messages) await this.limiter.schedule(channel, () => this.api.post(channel, msg));
   }
 
   async resendReply(pending: PendingReply, progress: (rest: PendingReply) => Promise<void>): Promise<void> {

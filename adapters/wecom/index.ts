@@ -4,7 +4,8 @@
 // it created itself through /cgi-bin/appchat/send (`sendToGroup`).
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config.ts';
-import type { Adapter, InboundMessage, PendingReply, Recipient, Reply } from '../types.ts';
+import type { Adapter, GroupMention, InboundMessage, PendingReply, Recipient, Reply } from '../types.ts';
+import { mentionLine, withFirstLine } from '../shared/mentions.ts';
 import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
 import { resendParts, sendOrPark } from '../shared/reply-queue.ts';
 import { BackgroundWork } from '../shared/background.ts';
@@ -74,8 +75,9 @@ export class WecomAdapter implements Adapter, WebhookAdapter {
    * Posts a reply into a group chat the app created (appchat; markdown parts of ≤2,048 bytes,
    * no buttons). WeCom refuses groups the app did not create. Throws PlatformError.
    */
-  async sendToGroup(chatid: string, reply: Reply): Promise<void> {
-    for (const part of renderWecomChat(reply)) await this.sendPart({ chatid }, part, NO_RETRY);
+  async sendToGroup(chatid: string, reply: Reply, opts: { mentions: GroupMention[] } = { mentions: [] }): Promise<void> {
+    const line = mentionLine(reply, opts.mentions, (userid) => `<@${userid}>`);
+    for (const part of renderWecomChat(withFirstLine(reply, line))) await this.sendPart({ chatid }, part, NO_RETRY);
   }
 
   async resendReply(pending: PendingReply, progress: (rest: PendingReply) => Promise<void>): Promise<void> {

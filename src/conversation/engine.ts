@@ -10,6 +10,7 @@ import type { AppContext } from '../app.ts';
 import { loadChatContext, saveChatContext } from '../store/chat-context.ts';
 import { insertRawMessage, setRawMessageUser } from '../store/raw-messages.ts';
 import { findUserByPlatformId, getUser } from '../store/users.ts';
+import { gateGroupReply, groupTurn } from '../groups/turn.ts';
 import { turnHandlers } from './handlers.ts';
 import { answerOffline } from './offline.ts';
 import type { TurnContext } from './types.ts';
@@ -88,11 +89,13 @@ export async function handleMessage(app: AppContext, inbound: InboundMessage): P
   if (length > MAX_TEXT_LENGTH) {
     reply = { lang, text: t(engineTexts, 'tooLong', lang, { length, limit: MAX_TEXT_LENGTH }), data: { error: 'too_long', length, limit: MAX_TEXT_LENGTH } };
   } else {
-    for (const handler of turnHandlers) {
+    reply = await groupTurn(turn);
+    for (const handler of reply ? [] : turnHandlers) {
       reply = await handler(turn);
       if (reply) break;
     }
     reply ??= await understand(turn);
+    reply = await gateGroupReply(turn, reply);
   }
   turn.context.lang = reply.lang;
   await saveChatContext(app.db, chatKey, user.id, turn.context, now);

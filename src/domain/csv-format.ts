@@ -32,7 +32,8 @@ export type TableName =
   | 'tickets'
   | 'opportunities'
   | 'budgets'
-  | 'projects';
+  | 'projects'
+  | 'group_bindings';
 
 export interface TableFormat {
   table: TableName;
@@ -42,6 +43,8 @@ export interface TableFormat {
   key: string[];
   /** Self-reference checked for cycles (manager chain, account tree). */
   parent?: string;
+  /** Columns of which a row must fill exactly one (a group is bound to an account or a team). */
+  exactlyOne?: string[];
 }
 
 const text = { kind: 'text' } as const;
@@ -210,6 +213,20 @@ export const FORMATS: TableFormat[] = [
       { name: 'status', type: oneOf('active', 'done') },
     ],
   },
+  {
+    table: 'group_bindings',
+    file: 'group_bindings.csv',
+    key: ['platform', 'chat_id'],
+    exactlyOne: ['account_id', 'manager_id'],
+    columns: [
+      { name: 'platform', type: oneOf('feishu', 'wecom', 'slack', 'dingtalk'), required: true },
+      { name: 'chat_id', type: text, required: true },
+      { name: 'account_id', type: text, ref: 'accounts' },
+      { name: 'manager_id', type: text, ref: 'users' },
+      { name: 'bound_by', type: text, ref: 'users' },
+      { name: 'bound_at', type: datetime },
+    ],
+  },
 ];
 
 export const FORMAT_BY_FILE = new Map(FORMATS.map((f) => [f.file, f]));
@@ -330,6 +347,9 @@ export function parseRecord(format: TableFormat, record: Record<string, string>,
     const r = parseCell(c, record[c.name], tz);
     if ('error' in r) problems.push(r.error);
     else row[c.name] = r.value;
+  }
+  if (format.exactlyOne && !problems.length && format.exactlyOne.filter((k) => row[k] !== null && row[k] !== undefined).length !== 1) {
+    problems.push(`set exactly one of ${format.exactlyOne.join(', ')}`);
   }
   return { row, problems };
 }

@@ -7,15 +7,17 @@ import { checkSetting, resolveSettings, textToValue, type SettingDef } from '../
 import { UserInputError } from '../errors.ts';
 import { SCHEDULE_SETTINGS, schedules, type Schedules } from '../scheduler/schedules.ts';
 import { OUTBOX_SETTINGS, outboxSettings, type OutboxSettings } from '../outbox/settings.ts';
+import { GROUP_SETTINGS, groupSettings, type GroupSettings } from '../groups/settings.ts';
 import { deleteSetting, saveSetting, storedSettings } from '../store/settings.ts';
 
-export const ALL_SETTINGS: SettingDef[] = [...RULE_SETTINGS, ...HEALTH_SETTINGS, ...SCHEDULE_SETTINGS, ...OUTBOX_SETTINGS];
+export const ALL_SETTINGS: SettingDef[] = [...RULE_SETTINGS, ...HEALTH_SETTINGS, ...SCHEDULE_SETTINGS, ...OUTBOX_SETTINGS, ...GROUP_SETTINGS];
 
 export interface Tunables {
   rules: RuleThresholds;
   health: HealthSettings;
   schedules: Schedules;
   outbox: OutboxSettings;
+  groups: GroupSettings;
   /** Flat key → effective value, and whether an operator changed it. */
   values: Map<string, unknown>;
   changed: Set<string>;
@@ -25,7 +27,7 @@ export async function loadTunables(db: Db): Promise<Tunables> {
   const stored = await storedSettings(db);
   const values = resolveSettings(ALL_SETTINGS, stored);
   const changed = new Set(ALL_SETTINGS.filter((d) => stored.has(d.key)).map((d) => d.key));
-  return { rules: ruleThresholds(values), health: healthSettings(values), schedules: schedules(values), outbox: outboxSettings(values), values, changed };
+  return { rules: ruleThresholds(values), health: healthSettings(values), schedules: schedules(values), outbox: outboxSettings(values), groups: groupSettings(values), values, changed };
 }
 
 export function findSetting(key: string): SettingDef {

@@ -8,7 +8,8 @@
 // rows — the rest of its batch waits for the next round instead of paying one timeout each.
 import type { Logger } from 'pino';
 import type { Db } from '../../db/index.ts';
-import type { Adapter, PendingReply, Recipient } from '../../adapters/types.ts';
+import type { Adapter, GroupMention, PendingReply, Recipient } from '../../adapters/types.ts';
+import { parseGroupKey } from '../domain/groups.ts';
 import { t } from '../../prompts/index.ts';
 import { outboxTexts } from '../../prompts/insights.ts';
 import type { Lang } from '../../prompts/index.ts';
@@ -97,7 +98,9 @@ async function drainLane(db: Db, rows: OutboxRow[], identities: Map<string, Reci
         ? await holdBack(db, row, o)
         : row.kind === PARKED_REPLY_KIND
           ? await resendParked(db, row, o)
-          : await push(db, row, identities.get(row.recipientId)!, o);
+          : parseGroupKey(row.recipientId)
+            ? await postToGroup(db, row, o)
+            : await push(db, row, identities.get(row.recipientId)!, o);
     result[outcome.outcome]++;
     if (outcome.outcome === 'sent') sentRecently.set(row.recipientId, already + 1);
     if (outcome.unreachable) unreachable = new Date(o.now.getTime() + backoffMs(1, o.settings));
@@ -107,8 +110,10 @@ async function drainLane(db: Db, rows: OutboxRow[], identities: Map<string, Reci
 /** The lane a row goes out through: what push() and resendParked() will pick. */
 function laneOf(row: OutboxRow, id: RecipientIdentity | undefined, o: DrainOptions): string {
   if (row.kind === PARKED_REPLY_KIND) return (row.payload?.pending as PendingReply | undefined)?.platform ?? row.platform ?? 'console';
+  const group = parseGroupKey(row.recipientId);
+  if (group) return group.platform;
   if (!id?.exists) return 'console';
-  const recipient: Recipient = { userId: id.userId, feishuOpenId: id.feishuOpenId, wecomUserId: id.wecomUserId, slackUserId: id.slackUserId };
+  const recipient: Recipient = { userId: id.userId, feishuOpenId: id.feishuOpenId, wecomUserId: id.wecomUserId, slackUserId: id.slackUserId, dingtalkUserId: id.dingtalkUserId };
   return hasPlatformIdentity(recipient) ? (pickAdapter(o.adapters, recipient) ?? o.fallback).platform : 'console';
 }
 
@@ -175,6 +180,31 @@ async function resendParked(db: Db, row: OutboxRow, o: DrainOptions): Promise<Ou
     return { outcome: 'sent' };
   } catch (e) {
     return recordFailure(db, row, pending.platform, e, o);
+  }
+}
+
+/**
+ * A post into a bound group chat (recipient `group:<platform>:<chat>`): through that platform's
+ * adapter only, with the people it names @-mentioned by their id there. While the platform is not
+ * running on this instance the row waits like any transient failure.
+ */
+async function postToGroup(db: Db, row: OutboxRow, o: DrainOptions): Promise<Outcome> {
+  const group = parseGroupKey(row.recipientId)!;
+  const adapter = o.adapters.find((a) => a.platform === group.platform && a.sendToGroup);
+  const named = (row.payload?.mentions ?? []) as { userId: string; name: string }[];
+  const ids = await recipientIdentities(db, named.map((m) => m.userId));
+  const mentions: GroupMention[] = named.map((m) => {
+    const id = ids.get(m.userId);
+    const platformId = id && { feishu: id.feishuOpenId, wecom: id.wecomUserId, slack: id.slackUserId, dingtalk: id.dingtalkUserId }[group.platform];
+    return { ...m, ...(platformId ? { platformId } : {}) };
+  });
+  try {
+    if (!adapter?.sendToGroup) throw new PlatformError(`${group.platform} is not running on this instance`, group.platform, 'not_running', true);
+    await adapter.sendToGroup(group.chatId, row.payload.reply, { mentions, key: `outbox:${row.id}` });
+    await markSent(db, row.id, group.platform, o.now);
+    return { outcome: 'sent' };
+  } catch (e) {
+    return recordFailure(db, row, group.platform, e, o);
   }
 }
 

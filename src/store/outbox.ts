@@ -11,7 +11,7 @@ export interface NewOutboxRow {
   /** Our user id; for a parked answer ('reply'), the asker as `platform:platform-id`. */
   recipientId: string;
   /** 'reply': an answer to an inbound message the platform would not take in time. */
-  kind: 'alert' | 'escalation' | 'briefing' | 'reply';
+  kind: 'alert' | 'escalation' | 'briefing' | 'reply' | 'answer';
   payload: unknown;
   dedupKey: string;
   alertId?: number | null;
@@ -87,7 +87,8 @@ export interface OutboxLane {
   order: string[];
 }
 
-const LANE_SQL = `CASE WHEN o.kind = 'reply' THEN o.platform ELSE COALESCE((
+// Parked answers and posts into group chats (recipient group:…) go through the platform they name.
+const LANE_SQL = `CASE WHEN o.kind = 'reply' OR o.recipient_id LIKE 'group:%' THEN o.platform ELSE COALESCE((
     SELECT p FROM unnest($5::text[]) WITH ORDINALITY AS x(p, n)
     WHERE (p = 'feishu' AND btrim(u.feishu_open_id) <> '') OR (p = 'wecom' AND btrim(u.wecom_userid) <> '') OR (p = 'slack' AND btrim(u.slack_user_id) <> '')
        OR (p = 'dingtalk' AND btrim(u.dingtalk_user_id) <> '')

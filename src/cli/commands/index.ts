@@ -19,6 +19,7 @@ export const commandModules: Record<string, () => Promise<{ register: Register }
   demo: () => import('./demo.ts'),
   mcp: () => import('./mcp.ts'),
   tokens: () => import('./tokens.ts'),
+  teams: () => import('./teams.ts'),
 };
 
 /** The registrars needed for this command line: just the named command's, or all of them (help, typos). */

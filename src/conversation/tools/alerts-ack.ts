@@ -8,7 +8,7 @@ import { acknowledgeAlert, acknowledgeRecent } from '../../insights/alerts/ackno
 import type { AlertRecord } from '../../store/alerts.ts';
 import type { TurnContext, TurnHandler } from '../types.ts';
 
-const ACK_TEXT = /^(收到|收到了|好的?[,,]?收到|已收到|知道了|明白|了解|ok[,,]?\s*收到|got it|ack(nowledged)?|noted|roger)[。.!!~]*$/i;
+export const ACK_TEXT = /^(收到|收到了|好的?[,,]?收到|已收到|知道了|明白|了解|ok[,,]?\s*收到|got it|ack(nowledged)?|noted|roger)[。.!!~]*$/i;
 
 function acked(list: AlertRecord[], lang: Lang): Reply {
   if (!list.length) return { lang, text: t(alertTexts, 'ack_nothing', lang), data: { acknowledged: [] } };

@@ -11,6 +11,7 @@ import { enqueue } from '../../store/outbox.ts';
 import type { Tunables } from '../settings.ts';
 import { evaluateAlerts } from './evaluate.ts';
 import { alertReply } from './reply.ts';
+import { groupAlertRows } from '../../groups/deliver.ts';
 
 export interface Escalation {
   alertId: number;
@@ -47,6 +48,8 @@ export async function escalateAlerts(db: Db, opts: { now: Date; pushAt: Date; tu
         if (!(await markEscalated(tx, alert.id, to, opts.now))) return;
         const reply = alertReply(alert, opts.lang, { firedAt: formatDateTime(alert.firedAt, opts.tz) });
         await enqueue(tx, [{ recipientId: to, kind: 'escalation', payload: { reply }, dedupKey: `escalation:${alert.id}:${to}`, alertId: alert.id }], opts.pushAt);
+        // The account's bound group chats see the escalation too, the manager and the AR @-mentioned.
+        await enqueue(tx, await groupAlertRows(tx, [alert], () => reply, opts.tunables.groups, 'escalation', () => [to]), opts.pushAt);
         out.push({ alertId: alert.id, rule: alert.rule, accountId: alert.accountId, to });
       });
     }

@@ -11,6 +11,8 @@ import { loadTunables, type Tunables } from '../settings.ts';
 import { evaluateAlerts, type Alert } from './evaluate.ts';
 import { escalateAlerts, type Escalation } from './escalate.ts';
 import { alertReply } from './reply.ts';
+import { groupAlertRows } from '../../groups/deliver.ts';
+import type { GroupSettings } from '../../groups/settings.ts';
 
 export interface SweepOptions {
   at: AsOf;
@@ -34,12 +36,12 @@ export async function sweepAlerts(db: Db, opts: SweepOptions): Promise<SweepResu
   const tunables = opts.tunables ?? (await loadTunables(db));
   const fired = await evaluateAlerts(db, { at: opts.at, tunables, lang: opts.lang, health: opts.health });
   if (opts.dryRun) return { alerts: fired, escalations: [] };
-  const recorded = await db.transaction((tx) => recordAndPush(tx, fired, opts.at.now, opts.pushAt ?? opts.at.now, opts.lang));
+  const recorded = await db.transaction((tx) => recordAndPush(tx, fired, opts.at.now, opts.pushAt ?? opts.at.now, opts.lang, tunables.groups));
   const escalations = await escalateAlerts(db, { now: opts.at.now, pushAt: opts.pushAt ?? opts.at.now, tunables, lang: opts.lang, tz: opts.at.tz });
   return { alerts: recorded, escalations };
 }
 
-async function recordAndPush(tx: Db, fired: Alert[], firedAt: Date, pushAt: Date, lang: Lang) {
+async function recordAndPush(tx: Db, fired: Alert[], firedAt: Date, pushAt: Date, lang: Lang, groups: GroupSettings) {
   const ids = await insertNewAlerts(tx, fired, firedAt);
   const recorded = fired.filter((a) => ids.has(a.key)).map((a) => ({ ...a, id: ids.get(a.key)! }));
   const rows: NewOutboxRow[] = recorded.flatMap((a) =>
@@ -51,6 +53,8 @@ async function recordAndPush(tx: Db, fired: Alert[], firedAt: Date, pushAt: Date
       alertId: a.id,
     })),
   );
+  // The account's bound group chats get it too, with the AR @-mentioned.
+  rows.push(...(await groupAlertRows(tx, recorded, (a) => alertReply(a, lang), groups)));
   await enqueue(tx, rows, pushAt);
   return recorded;
 }

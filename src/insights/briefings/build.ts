@@ -21,6 +21,8 @@ export interface BriefingOptions {
   tz: string;
   lang: Lang;
   tunables?: Tunables;
+  /** Only these of the person's accounts (the briefing of one account, for its bound group chat). */
+  onlyAccounts?: string[];
   /** Precomputed for all accounts (the Monday job builds many briefings from one computation). */
   shared?: { health: Map<string, Health>; previous: Map<string, Health>; alerts: Alert[] };
 }
@@ -38,7 +40,7 @@ export async function buildBriefing(db: Db, target: BriefingTarget, o: BriefingO
   const user = await userById(db, target.userId);
   if (!user) throw new NotFoundError(`unknown user "${target.userId}"`);
   const p = briefingPeriod(o.week, o.now, o.tz);
-  const accounts = await briefingAccounts(db, user.id);
+  const accounts = (await briefingAccounts(db, user.id)).filter((a) => !o.onlyAccounts || o.onlyAccounts.includes(a.id));
   const ids = accounts.map((a) => a.id);
   const tunables = o.tunables ?? (await loadTunables(db));
   const asOf = { now: p.asOf, today: p.asOfDate, tz: o.tz };

@@ -10,6 +10,7 @@ import { endOfBusinessDay, healthAsOf } from '../health/compute.ts';
 import { loadTunables } from '../settings.ts';
 import { briefingPeriod, buildBriefing } from './build.ts';
 import { briefingReply } from './render.ts';
+import { groupBriefingRows } from '../../groups/deliver.ts';
 
 export async function pushWeeklyBriefings(db: Db, opts: { now: Date; tz: string; lang: Lang; pushAt?: Date }): Promise<number> {
   // The week that ended before today (on a Monday: last Monday to yesterday).
@@ -31,6 +32,13 @@ export async function pushWeeklyBriefings(db: Db, opts: { now: Date; tz: string;
     const b = await buildBriefing(db, target, { week, now: opts.now, tz: opts.tz, lang: opts.lang, tunables, shared });
     if (!b.accounts.length) continue;
     pushed += await enqueue(db, [{ recipientId: u.id, kind: 'briefing', payload: { reply: briefingReply(b, opts.lang) }, dedupKey: `briefing:${u.id}:${p.start}` }], opts.pushAt ?? opts.now);
+  }
+  if (tunables.groups.briefings) {
+    const rows = await groupBriefingRows(db, p.start, opts.lang, async (target) => {
+      const b = await buildBriefing(db, { kind: target.kind, userId: target.userId }, { week, now: opts.now, tz: opts.tz, lang: opts.lang, tunables, shared, onlyAccounts: target.onlyAccounts });
+      return b.accounts.length ? briefingReply(b, opts.lang) : null;
+    });
+    pushed += await enqueue(db, rows, opts.pushAt ?? opts.now);
   }
   return pushed;
 }
