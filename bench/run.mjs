@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const ALL = ['import', 'ask', 'notes', 'alerts', 'webhooks', 'retrieval', 'console'];
+const ALL = ['import', 'ask', 'notes', 'alerts', 'webhooks', 'acks', 'retrieval', 'console'];
 // Names come first; everything from the first option on is passed to each script (`-- import --sizes 1000`).
 const args = process.argv.slice(2);
 const firstOption = args.findIndex((a) => a.startsWith('-'));
