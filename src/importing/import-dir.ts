@@ -24,7 +24,19 @@ export interface FileCount {
 export interface ImportOptions {
   /** gbk: files that are not valid UTF-8 are read as GBK (GB18030). */
   encoding?: CsvEncoding;
+  /** Told what the import is doing (kam import shows it: a bar on a terminal, log lines otherwise). */
+  onProgress?: (p: ImportProgress) => void;
 }
+
+/** bytes: of the file read so far (of the decoded text for GBK files); size: the file's size. */
+export type ImportProgress =
+  | { kind: 'start'; files: { file: string; size: number }[] }
+  | { kind: 'rows'; file: string; rows: number; bytes: number; size: number }
+  | { kind: 'file_done'; file: string; rows: number; size: number }
+  | { kind: 'step'; step: string }
+  | { kind: 'done' };
+
+const PROGRESS_ROWS = 1000;
 
 export class ImportFailed extends UserInputError {
   constructor(readonly problems: string[]) {
@@ -45,6 +57,8 @@ export async function importDir(db: Db, dir: string, tz: string, opts: ImportOpt
   const formats = FORMATS.filter((f) => present.has(f.file));
   if (!formats.length) throw new UserInputError(`no import files in ${dir} (expected any of ${FORMATS.map((f) => f.file).join(', ')})`);
 
+  const progress = opts.onProgress ?? (() => {});
+  progress({ kind: 'start', files: formats.map((f) => ({ file: f.file, size: statSync(join(dir, f.file)).size })) });
   const problems: string[] = [];
   const counts: FileCount[] = [];
   // Ids of the rows each file added or changed: later steps (retrieval) touch only those.
@@ -63,18 +77,24 @@ export async function importDir(db: Db, dir: string, tz: string, opts: ImportOpt
         const rebuild = skipped && statSync(path).size >= BULK_FILE_BYTES && (await rowCount(tx, f.table)) < BULK_TABLE_ROWS;
         const indexes = rebuild ? await dropSecondaryIndexes(tx, f.table) : [];
         const encoding = opts.encoding === 'gbk' && !(await isUtf8File(path)) ? 'gbk' : 'utf-8';
-        counts.push(await importFile(tx, f, path, encoding, tz, known, problems, ids));
+        const count = await importFile(tx, f, path, encoding, tz, known, problems, ids, progress);
+        counts.push(count);
+        progress({ kind: 'file_done', file: f.file, rows: count.rows, size: statSync(path).size });
         if (!problems.length) await recreateIndexes(tx, indexes);
         changed.set(f.table, ids);
       }
       if (problems.length) throw new Rollback();
       if (skipped) await restoreFkChecks(tx);
-      for (const step of afterImportSteps) await step(tx, { tz, tables: formats.map((f) => f.table), changed });
+      for (const step of afterImportSteps) {
+        progress({ kind: 'step', step: step.name });
+        await step(tx, { tz, tables: formats.map((f) => f.table), changed });
+      }
     });
   } catch (e) {
     if (e instanceof Rollback) throw new ImportFailed(problems);
     throw e;
   }
+  progress({ kind: 'done' });
   return counts;
 }
 
@@ -87,7 +107,9 @@ async function importFile(
   known: Map<TableName, Set<string>>,
   problems: string[],
   changedIds: string[],
+  progress: (p: ImportProgress) => void,
 ): Promise<FileCount> {
+  const size = statSync(path).size;
   const count: FileCount = { file: f.file, rows: 0, inserted: 0, updated: 0, unchanged: 0, encoding };
   const report = (line: number, msg: string) => problems.push(`${f.file}:${line}: ${msg}`);
   const seenKeys = new Map<string, number>();
@@ -123,7 +145,8 @@ async function importFile(
   );
   let unreadable = false;
   try {
-    for await (const { record: fields, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const { record: fields, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>) {
+      if (info.lines % PROGRESS_ROWS === 0) progress({ kind: 'rows', file: f.file, rows: count.rows, bytes: info.bytes, size });
       if (!header) {
         readHeader(fields);
         continue;
