@@ -86,10 +86,12 @@ start_cluster() {
   as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -s start -o \
     "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
   # An operator's setup in miniature: a superuser enables pgvector once (in template1, so every
-  # database created later has it), the product runs as a non-superuser role owning its database.
+  # database created later has it), the product runs as a non-superuser role owning its database,
+  # allowed to switch per-row foreign-key triggers off for its imports (README, "PostgreSQL server").
   local psql=("$PG_BIN/psql" -h "$dir" -p "$port" -U postgres -v ON_ERROR_STOP=1 -q)
   as_pg "${psql[@]}" -d template1 -c 'CREATE EXTENSION vector'
-  as_pg "${psql[@]}" -d postgres -c "CREATE ROLE kam LOGIN CREATEDB PASSWORD 'kam'" -c 'CREATE DATABASE kam OWNER kam'
+  as_pg "${psql[@]}" -d postgres -c "CREATE ROLE kam LOGIN CREATEDB PASSWORD 'kam'" -c 'CREATE DATABASE kam OWNER kam' \
+    -c 'GRANT SET ON PARAMETER session_replication_role TO kam'
   echo "postgres://kam:kam@127.0.0.1:$port/kam"
 }
 

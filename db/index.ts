@@ -218,8 +218,9 @@ function wrapClient(client: any): Db {
 }
 
 function wrapPool(pool: any): Db {
-  return {
+  const db: Db & { pool: unknown } = {
     kind: 'pg',
+    pool,
     query: async (sql, params) => {
       const r = await pool.query(sql, params);
       return { rows: r.rows, affectedRows: r.rowCount ?? undefined };
@@ -243,6 +244,27 @@ function wrapPool(pool: any): Db {
     },
     close: () => pool.end(),
   };
+  return db;
+}
+
+/** Whether db is a server connection pool (not PGlite, not one connection inside a transaction). */
+export function isPool(db: Db): boolean {
+  return Boolean((db as { pool?: unknown }).pool);
+}
+
+/**
+ * Runs fn on one connection of a server pool, outside any transaction: for what must not run in
+ * one (CREATE INDEX CONCURRENTLY) or needs a session setting beside it. Elsewhere fn gets db itself.
+ */
+export async function onOneConnection<T>(db: Db, fn: (session: Db) => Promise<T>): Promise<T> {
+  const pool = (db as { pool?: any }).pool;
+  if (!pool) return fn(db);
+  const client = await pool.connect();
+  try {
+    return await fn(wrapClient(client));
+  } finally {
+    client.release();
+  }
 }
 
 // Creating an embedded database (initdb) costs seconds; loading a dump of a freshly migrated one

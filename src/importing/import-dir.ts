@@ -74,7 +74,8 @@ export async function importDir(db: Db, dir: string, tz: string, opts: ImportOpt
         const path = join(dir, f.file);
         // A big file into an (almost) empty table: build its secondary indexes once, at the end.
         // Needs the per-row triggers off (CREATE INDEX refuses a table with deferred checks queued).
-        const rebuild = skipped && statSync(path).size >= BULK_FILE_BYTES && (await rowCount(tx, f.table)) < BULK_TABLE_ROWS;
+        // Embedded only: on a server the drop would lock the table's readers out until commit.
+        const rebuild = skipped && tx.kind === 'pglite' && statSync(path).size >= BULK_FILE_BYTES && (await rowCount(tx, f.table)) < BULK_TABLE_ROWS;
         const indexes = rebuild ? await dropSecondaryIndexes(tx, f.table) : [];
         const encoding = opts.encoding === 'gbk' && !(await isUtf8File(path)) ? 'gbk' : 'utf-8';
         const count = await importFile(tx, f, path, encoding, tz, known, problems, ids, progress);

@@ -20,7 +20,7 @@ export function startReembedding(app: AppContext, opts: { intervalMs?: number } 
       const { pending, total } = await pendingEmbeddings(app.db, embedder);
       if (!pending) {
         // A big import leaves its index to be built here, after its transaction.
-        for (const name of await ensureVectorIndexes(app.db)) app.log.info({ index: name }, 'vector index built');
+        for (const name of await ensureVectorIndexes(app.db, { concurrently: true })) app.log.info({ index: name }, 'vector index built');
         return;
       }
       app.log.info({ embedder: embedder.id, pending, total }, 're-embedding passages in the background');

@@ -163,8 +163,10 @@ export async function indexImportedSources(
   const big = sources > (opts.inlineEmbedMax ?? INLINE_EMBED_MAX_SOURCES);
   const embedder = big ? null : (opts.embedder ?? hashEmbedder());
   const bulk = await beforeBulkLoad(tx);
-  // A big load that at least doubles the table rebuilds the secondary indexes once at the end.
-  const rebuilt = big && sources * 2 >= (await chunkCount(tx)) ? await dropSecondaryChunkIndexes(tx) : [];
+  // A big load that at least doubles the table rebuilds the secondary indexes once at the end, on
+  // the embedded database only: there transactions run one after another anyway, while on a server
+  // the drop would lock every search out until the import commits.
+  const rebuilt = big && tx.kind === 'pglite' && sources * 2 >= (await chunkCount(tx)) ? await dropSecondaryChunkIndexes(tx) : [];
   // Every passage's account is its source record's account, which the importer has just checked:
   // the per-row foreign-key trigger (deferred, queued per row until commit) adds nothing.
   const skipped = await skipRedundantFkChecks(tx);

@@ -38,7 +38,7 @@ export async function reembed(
     if (!indexSetAside && pending >= BULK_LOAD_SOURCES) {
       // Updating thousands of rows through a vector index costs more than rebuilding it once.
       const name = indexName(embedder.id, dim);
-      if ((await vectorIndexNames(db)).includes(name)) await dropVectorIndex(db, name);
+      if ((await vectorIndexNames(db)).includes(name)) await dropVectorIndex(db, name, { concurrently: true });
       indexSetAside = true;
     }
     await db.transaction((tx) => setEmbeddings(tx, embedder.id, dim, rows.map((r, i) => ({ id: r.id, embedding: vectors[i] }))));
@@ -47,6 +47,6 @@ export async function reembed(
     progress.dim = dim;
     opts.onProgress?.({ ...progress });
   }
-  if (!opts.signal?.aborted) await ensureVectorIndexes(db, { onBuild: opts.onIndex });
+  if (!opts.signal?.aborted) await ensureVectorIndexes(db, { concurrently: true, onBuild: opts.onIndex });
   return progress;
 }

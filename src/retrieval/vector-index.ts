@@ -3,7 +3,7 @@
 // enough and an index only slows writes; above it, an index per (embedder, dimension), built once
 // after a bulk load — never grown row by row during one, where each insert costs milliseconds.
 import type { Db } from '../../db/index.ts';
-import { analyzeChunks, createVectorIndex, dropVectorIndex, embedderGroups, vectorIndexNames, vectorIndexOptions, type VectorIndexSpec } from '../store/chunks.ts';
+import { analyzeChunks, createVectorIndex, dropVectorIndex, embedderGroups, vectorIndexOptions, vectorIndexStates, type VectorIndexSpec } from '../store/chunks.ts';
 
 /** Passages of one embedder from which an index pays off. */
 export const INDEX_MIN_ROWS = 20_000;
@@ -13,7 +13,7 @@ export const INDEX_MIN_ROWS = 20_000;
  * not hold the database for minutes; until then searches over big scopes scan exactly.
  */
 export const INLINE_INDEX_MAX_ROWS = 50_000;
-/** Sources changed in one load from which indexes are dropped first and rebuilt at the end. */
+/** Sources changed in one load from which its end refreshes the planner's statistics, and re-embedding sets its target index aside. */
 export const BULK_LOAD_SOURCES = 2_000;
 
 /**
@@ -47,18 +47,48 @@ export function indexSpec(embedder: string, dim: number, rows: number): VectorIn
   return { name: indexName(embedder, dim), embedder, dim, method: 'ivfflat', options: `lists = ${ivfLists(rows)}` };
 }
 
-/** Creates the missing index of every (embedder, dimension) group big enough to need one. */
-export async function ensureVectorIndexes(db: Db, opts: { minRows?: number; maxRows?: number; onBuild?: (name: string, rows: number) => void } = {}): Promise<string[]> {
+/**
+ * Creates the missing index of every (embedder, dimension) group big enough to need one. Outside a
+ * transaction on a server (`concurrently`), the build lets writes and searches go on, and an index
+ * a broken concurrent build left invalid is dropped and built again.
+ */
+export async function ensureVectorIndexes(
+  db: Db,
+  opts: { minRows?: number; maxRows?: number; concurrently?: boolean; onBuild?: (name: string, rows: number) => void } = {},
+): Promise<string[]> {
   const built: string[] = [];
-  const existing = new Set(await vectorIndexNames(db));
+  const indexes = await vectorIndexStates(db);
   for (const g of await embedderGroups(db)) {
     const spec = indexSpec(g.embedder, g.dim, g.rows);
-    if (existing.has(spec.name) || g.rows < (opts.minRows ?? INDEX_MIN_ROWS) || g.rows > (opts.maxRows ?? Infinity)) continue;
+    const state = indexes.get(spec.name);
+    if (state === 'valid' || g.rows < (opts.minRows ?? INDEX_MIN_ROWS) || g.rows > (opts.maxRows ?? Infinity)) continue;
     opts.onBuild?.(spec.name, g.rows);
-    await createVectorIndex(db, spec);
+    if (state === 'invalid') await dropVectorIndex(db, spec.name, { concurrently: opts.concurrently });
+    await createVectorIndex(db, spec, { concurrently: opts.concurrently });
     built.push(spec.name);
   }
   return built;
+}
+
+export interface VectorIndexStatus {
+  name: string;
+  embedder: string;
+  dim: number;
+  rows: number;
+  /** ready: searches use it; missing: due and not built; invalid: a build failed or is still running. */
+  state: 'ready' | 'missing' | 'invalid';
+}
+
+/** The index every group big enough to need one should have, and whether it does. */
+export async function vectorIndexStatus(db: Db, minRows = INDEX_MIN_ROWS): Promise<VectorIndexStatus[]> {
+  const indexes = await vectorIndexStates(db);
+  return (await embedderGroups(db))
+    .filter((g) => g.rows >= minRows)
+    .map((g) => {
+      const name = indexName(g.embedder, g.dim);
+      const state = indexes.get(name);
+      return { name, embedder: g.embedder, dim: g.dim, rows: g.rows, state: state === 'valid' ? 'ready' : state === 'invalid' ? 'invalid' : 'missing' };
+    });
 }
 
 /** pgvector's IVFFlat default, for an index created without the option. */
@@ -75,29 +105,26 @@ export async function vectorIndexFor(db: Db, embedder: string, dim: number): Pro
 export interface BulkLoad {
   /** Tells the load that `n` more sources are about to be rewritten. */
   growing(n: number): Promise<void>;
-  dropped: string[];
   /** Sources rewritten so far. */
   readonly seen: number;
 }
 
-/** Starts a load: indexes stay until the load proves big, then are set aside once. */
-export async function beforeBulkLoad(db: Db): Promise<BulkLoad> {
+/**
+ * Starts a load. Vector indexes stay in place: dropping one inside the load's transaction would
+ * lock every search out until it commits (and leave the table without an index if the rebuild is
+ * deferred). Inserting into an IVFFlat index is cheap, and a big import writes its passages
+ * without vectors, which the partial index does not cover.
+ */
+export async function beforeBulkLoad(_db: Db): Promise<BulkLoad> {
   let seen = 0;
-  const load: BulkLoad = {
-    dropped: [],
+  return {
     get seen() {
       return seen;
     },
     async growing(n) {
       seen += n;
-      if (seen < BULK_LOAD_SOURCES || load.dropped.length) return;
-      for (const name of await vectorIndexNames(db)) {
-        await dropVectorIndex(db, name);
-        load.dropped.push(name);
-      }
     },
   };
-  return load;
 }
 
 /** Ends a load: rebuilds what was set aside and indexes groups that grew past the threshold. */

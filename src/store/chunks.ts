@@ -1,6 +1,6 @@
 // SQL of retrieval's write side: reading the records that are chunked, writing chunks in
 // multi-row batches, embeddings, and the vector indexes' DDL. Searching is in chunk-search.ts.
-import type { Db } from '../../db/index.ts';
+import { isPool, onOneConnection, type Db } from '../../db/index.ts';
 import { dateArray, float4Array, flatLists, int4Array, textArray, timestamptzArray } from './binary-arrays.ts';
 import { dropSecondaryIndexes, recreateIndexes } from './import-export.ts';
 import type { IsoDate } from '../domain/time.ts';
@@ -215,42 +215,67 @@ export function vectorExpr(dim: number, alias = ''): string {
 }
 
 /**
- * This vector index's storage options (`lists=395`), or null when it does not exist: a catalog
- * lookup by name, as every big-scope search asks.
+ * This vector index's storage options (`lists=395`), or null when it does not exist or is not
+ * valid yet (a concurrent build still running): a catalog lookup by name, as every big-scope
+ * search asks.
  */
 export async function vectorIndexOptions(db: Db, name: string): Promise<string[] | null> {
   const r = await db.query<{ options: string[] | null }>(
-    `SELECT reloptions AS options FROM pg_class WHERE relname = $1 AND relkind = 'i' AND relnamespace = current_schema()::regnamespace`,
+    `SELECT c.reloptions AS options FROM pg_class c JOIN pg_index x ON x.indexrelid = c.oid
+     WHERE c.relname = $1 AND c.relkind = 'i' AND c.relnamespace = current_schema()::regnamespace AND x.indisvalid`,
     [name],
   );
   return r.rows.length ? (r.rows[0].options ?? []) : null;
 }
 
-/** Names of every vector index on chunks (created by this module; prefix chunks_vec_). */
-export async function vectorIndexNames(db: Db): Promise<string[]> {
-  const r = await db.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE tablename = 'chunks' AND indexname LIKE 'chunks\\_vec\\_%' ORDER BY 1`);
-  return r.rows.map((x) => x.indexname);
+/** Every vector index on chunks (created by this module; prefix chunks_vec_) → valid or not. */
+export async function vectorIndexStates(db: Db): Promise<Map<string, 'valid' | 'invalid'>> {
+  const r = await db.query<{ name: string; valid: boolean }>(
+    `SELECT c.relname AS name, x.indisvalid AS valid FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid
+     WHERE x.indrelid = 'chunks'::regclass AND c.relname LIKE 'chunks\\_vec\\_%' ORDER BY 1`,
+  );
+  return new Map(r.rows.map((x) => [x.name, x.valid ? 'valid' : 'invalid']));
 }
 
-export async function createVectorIndex(db: Db, spec: VectorIndexSpec): Promise<void> {
+/** Names of every valid vector index on chunks. */
+export async function vectorIndexNames(db: Db): Promise<string[]> {
+  return [...(await vectorIndexStates(db))].filter(([, s]) => s === 'valid').map(([n]) => n);
+}
+
+export async function createVectorIndex(db: Db, spec: VectorIndexSpec, opts: { concurrently?: boolean } = {}): Promise<void> {
   const { e, d } = checkedLiteral(spec.embedder, spec.dim);
   if (!/^chunks_vec_[a-z0-9_]+$/.test(spec.name) || !/^[a-z_ =0-9,]*$/.test(spec.options)) throw new Error('bad vector index spec');
   const ops = `${d > 2000 ? 'halfvec' : 'vector'}_cosine_ops`;
+  const ddl = (how: string) =>
+    `CREATE INDEX ${how} IF NOT EXISTS ${spec.name} ON chunks USING ${spec.method} (${vectorExpr(d)} ${ops})` +
+    (spec.options ? ` WITH (${spec.options})` : '') +
+    ` WHERE embedder = ${e} AND dim = ${d}`;
+  // The default 64 MB made an HNSW build of 100,000 rows several times slower.
+  const memory = `SET maintenance_work_mem = '512MB'`;
+  if (opts.concurrently && isPool(db)) {
+    // On a server, outside any transaction: writes and searches go on while it builds (a plain
+    // CREATE INDEX held a chat note 7 s). It cannot run in a transaction block, so the memory
+    // setting goes on the same connection first and is reset after.
+    await onOneConnection(db, async (s) => {
+      await s.query(memory);
+      try {
+        await s.query(ddl('CONCURRENTLY'));
+      } finally {
+        await s.query('RESET maintenance_work_mem');
+      }
+    });
+    return;
+  }
   await db.transaction(async (tx) => {
-    // The default 64 MB made an HNSW build of 100,000 rows several times slower.
-    await tx.query(`SET LOCAL maintenance_work_mem = '512MB'`);
+    await tx.query(memory.replace('SET', 'SET LOCAL'));
     // Inside an import, chunk rows may still have deferred foreign-key checks queued, and
     // Postgres refuses CREATE INDEX on a table with pending trigger events: run them now.
     await tx.query('SET CONSTRAINTS ALL IMMEDIATE');
-    await tx.query(
-      `CREATE INDEX IF NOT EXISTS ${spec.name} ON chunks USING ${spec.method} (${vectorExpr(d)} ${ops})` +
-        (spec.options ? ` WITH (${spec.options})` : '') +
-        ` WHERE embedder = ${e} AND dim = ${d}`,
-    );
+    await tx.query(ddl(''));
   });
 }
 
-export async function dropVectorIndex(db: Db, name: string): Promise<void> {
+export async function dropVectorIndex(db: Db, name: string, opts: { concurrently?: boolean } = {}): Promise<void> {
   if (!/^chunks_vec_[a-z0-9_]+$/.test(name)) throw new Error('bad vector index name');
-  await db.query(`DROP INDEX IF EXISTS ${name}`);
+  await db.query(`DROP INDEX ${opts.concurrently && isPool(db) ? 'CONCURRENTLY ' : ''}IF EXISTS ${name}`);
 }

@@ -8,7 +8,14 @@ import { activeEmbedder } from '../../retrieval/active-embedder.ts';
 import { syncTables } from '../../retrieval/indexer.ts';
 import { pendingEmbeddings, reembed } from '../../retrieval/reembed.ts';
 import { SOURCE_TABLES } from '../../retrieval/sources.ts';
+import { vectorIndexStatus, type VectorIndexStatus } from '../../retrieval/vector-index.ts';
 import { clearSourceHashes } from '../../store/chunks.ts';
+
+const INDEX_STATE: Record<VectorIndexStatus['state'], string> = {
+  ready: 'ready',
+  missing: 'missing, searches over many accounts scan every passage until `kam reindex` or `kam start` builds it',
+  invalid: 'being built, or a build broke off (`kam reindex` rebuilds it)',
+};
 
 const pct = (done: number, total: number) => (total ? `${Math.floor((100 * done) / total)}%` : '100%');
 
@@ -17,7 +24,7 @@ export function register(program: Command) {
     .command('reindex')
     .description('rechunk changed records, re-embed passages with the configured embedder (with progress), build vector indexes')
     .option('--rechunk', 'rebuild the passages of every record, not only of changed ones')
-    .option('--status', 'only show how many passages wait for the configured embedder')
+    .option('--status', 'only show how many passages wait for the configured embedder, and the state of each vector index due')
     .action(async (opts: { rechunk?: boolean; status?: boolean }) => {
       await withApp(async (app) => {
         const embedder = activeEmbedder(app.config);
@@ -25,6 +32,7 @@ export function register(program: Command) {
         if (opts.status) {
           const { total, pending } = await pendingEmbeddings(app.db, embedder);
           say(`${embedder.id}: ${total - pending} of ${total} passages embedded, ${pending} waiting`);
+          for (const ix of await vectorIndexStatus(app.db)) say(`vector index ${ix.name} (${ix.rows} passages of ${ix.embedder}): ${INDEX_STATE[ix.state]}`);
           return;
         }
         const started = Date.now();
