@@ -1,15 +1,15 @@
 // Builds the messaging adapters whose credentials are set (CONTRACT.md §3), wires them to the
 // conversation engine, and starts them with `kam start` (long connections, push registry).
-import type { AppContext } from '../src/app.ts';
+import type { AppContext, RunningService } from '../src/app.ts';
 import { DingtalkAdapter } from './dingtalk/index.ts';
 import { handleMessage } from '../src/conversation/engine.ts';
 import { registerAdapter, unregisterAdapter } from '../src/delivery/registry.ts';
-import type { RunningService } from '../src/services.ts';
 import { FeishuAdapter } from './feishu/index.ts';
 import { pruneProcessedEvents } from '../src/store/processed-events.ts';
-import { DEDUP_RETENTION_MS, type MessageHandler } from './shared/webhook.ts';
+import { DEDUP_RETENTION_MS } from './shared/webhook.ts';
+import { type MessageHandler } from '../src/chat/webhook.ts';
 import { SlackAdapter } from './slack/index.ts';
-import type { Adapter } from './types.ts';
+import type { Adapter } from '../src/chat/types.ts';
 import { WecomAdapter } from './wecom/index.ts';
 
 export interface PlatformAdapters {

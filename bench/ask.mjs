@@ -14,7 +14,7 @@ import { openPglite, migrate } from '../db/index.ts';
 import { importDir } from '../src/importing/import-dir.ts';
 import { afterImportSteps } from '../src/importing/after-import.ts';
 import { refreshPlannerStatistics } from '../src/store/planner-statistics.ts';
-import { refreshAccountLatinKeys } from '../src/conversation/nlu/latin-keys.ts';
+import { refreshAccountLatinKeys } from '../src/nlu/latin-keys.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/app.ts';
 import { handleMessage } from '../src/conversation/engine.ts';

@@ -9,6 +9,13 @@ export interface AppContext {
   log: Logger;
 }
 
+export interface RunningService {
+  name: string;
+  stop(): Promise<void>;
+}
+
+export type ServiceStarter = (app: AppContext) => Promise<RunningService | null>;
+
 export function createLogger(level: string, stream?: NodeJS.WritableStream): Logger {
   return pino({ level, redact: ['*.token', '*.secret', '*.authorization', 'req.headers.authorization'] }, stream ?? pino.destination(2));
 }

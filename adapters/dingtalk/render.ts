@@ -5,9 +5,9 @@ import { createHash } from 'node:crypto';
 import { platformTexts } from '../../prompts/platforms.ts';
 import { t } from '../../prompts/index.ts';
 import { splitText } from '../shared/split.ts';
-import type { Button, ButtonAction, Reply } from '../types.ts';
+import type { Button, ButtonAction, Reply } from '../../src/chat/types.ts';
 import type { DingtalkPart, StandardCard } from './types.ts';
-import { withoutTitleLine } from '../shared/title.ts';
+import { withoutTitleLine } from '../../src/chat/title.ts';
 
 /** Characters of markdown per card; DingTalk's robot messages stay well under 5,000. */
 export const DINGTALK_CARD_CHARS = 3000;

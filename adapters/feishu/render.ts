@@ -3,9 +3,9 @@
 import { platformTexts } from '../../prompts/platforms.ts';
 import { t } from '../../prompts/index.ts';
 import { splitText } from '../shared/split.ts';
-import type { Button, ButtonAction, Reply } from '../types.ts';
+import type { Button, ButtonAction, Reply } from '../../src/chat/types.ts';
 import type { FeishuCard } from './types.ts';
-import { withoutTitleLine } from '../shared/title.ts';
+import { withoutTitleLine } from '../../src/chat/title.ts';
 
 /** Characters of body text per card (the Lark SDK's own channel uses 3,500). */
 export const FEISHU_CARD_CHARS = 3500;

@@ -4,8 +4,8 @@ import type { Logger } from 'pino';
 import { platformTexts } from '../../prompts/platforms.ts';
 import { t, type Lang } from '../../prompts/index.ts';
 import { PlatformError } from '../../src/errors.ts';
-import type { InboundMessage, Reply } from '../types.ts';
-import type { MessageHandler } from './webhook.ts';
+import type { InboundMessage, Reply } from '../../src/chat/types.ts';
+import type { MessageHandler } from '../../src/chat/webhook.ts';
 
 export function textOnlyReply(lang: Lang): Reply {
   return { lang, text: t(platformTexts, 'textOnly', lang) };

@@ -2,7 +2,7 @@
 // `platformUserId` to our user through users.feishu_open_id / wecom_userid / slack_user_id,
 // so every adapter must pass exactly that id: the Feishu open_id (not user_id or union_id),
 // the WeCom userid, the Slack user id (U…/W…).
-import type { Adapter, ChatPlatform, Recipient } from '../types.ts';
+import type { Adapter, ChatPlatform, Recipient } from '../../src/chat/types.ts';
 
 export function platformIdOf(recipient: Recipient, platform: ChatPlatform): string | undefined {
   const id =

@@ -1,7 +1,7 @@
 // The @-mention line of a group post ("请 @李娜 跟进"), each person in their platform's syntax.
 import { groupTexts } from '../../prompts/groups.ts';
 import { t } from '../../prompts/index.ts';
-import type { GroupMention, Reply } from '../types.ts';
+import type { GroupMention, Reply } from '../../src/chat/types.ts';
 
 /** The line, or undefined when nobody is mentioned; `at` renders one person who has a platform id. */
 export function mentionLine(reply: Reply, mentions: GroupMention[], at: (platformId: string, m: GroupMention) => string, plain: (s: string) => string = (s) => s): string | undefined {

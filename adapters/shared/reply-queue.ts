@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/index.ts';
 import { PlatformError } from '../../src/errors.ts';
 import { enqueue, PARKED_REPLY_KIND } from '../../src/store/outbox.ts';
-import type { PendingReply, Reply } from '../types.ts';
+import type { PendingReply, Reply } from '../../src/chat/types.ts';
 
 export interface ReplyContext {
   db: Db;

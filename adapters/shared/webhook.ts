@@ -4,30 +4,14 @@ import type { Logger } from 'pino';
 import { urgent, type Db } from '../../db/index.ts';
 import type { Lang } from '../../prompts/index.ts';
 import { claimEvent } from '../../src/store/processed-events.ts';
-import type { ChatPlatform, InboundMessage, Reply } from '../types.ts';
+import type { ChatPlatform } from '../../src/chat/types.ts';
+import type { MessageHandler, WebhookRequest, WebhookResponse } from '../../src/chat/webhook.ts';
+
+export type { MessageHandler, WebhookAdapter, WebhookRequest, WebhookResponse } from '../../src/chat/webhook.ts';
 import type { RetryOptions } from './answer.ts';
 
 /** How long dedup keys are kept (processed_events): platform redeliveries stop within hours. */
 export const DEDUP_RETENTION_MS = 7 * 24 * 3600 * 1000;
-
-export interface WebhookRequest {
-  method: string;
-  /** Decoded query-string parameters (first value of each). */
-  query: Record<string, string | undefined>;
-  /** Lower-case header names. */
-  headers: Record<string, string | string[] | undefined>;
-  /** The body exactly as received. */
-  rawBody: Buffer;
-}
-
-export interface WebhookResponse {
-  status: number;
-  headers?: Record<string, string>;
-  body: string;
-}
-
-/** The conversation engine as an adapter sees it (injected, so tests can use a fake). */
-export type MessageHandler = (msg: InboundMessage) => Promise<Reply>;
 
 /** What every platform adapter is built with, besides its own configuration. */
 export interface AdapterOptions<C> {
@@ -46,11 +30,6 @@ export interface AdapterOptions<C> {
   timeoutMs?: number;
   /** At shutdown, how long answers still running may finish before their platform calls are cut short (and parked); default 3 s. */
   stopGraceMs?: number;
-}
-
-/** A platform whose callbacks arrive over HTTP. */
-export interface WebhookAdapter {
-  handleWebhook(req: WebhookRequest): Promise<WebhookResponse>;
 }
 
 export function header(req: WebhookRequest, name: string): string | undefined {

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { platformTexts } from '../../prompts/platforms.ts';
 import { t } from '../../prompts/index.ts';
 import type { Config } from '../../src/config.ts';
-import type { Adapter, GroupMention, InboundMessage, PendingReply, Recipient, Reply } from '../types.ts';
+import type { Adapter, GroupMention, InboundMessage, PendingReply, Recipient, Reply } from '../../src/chat/types.ts';
 import { mentionLine } from '../shared/mentions.ts';
 import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
 import { resendParts, sendOrPark } from '../shared/reply-queue.ts';

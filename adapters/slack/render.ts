@@ -3,9 +3,9 @@
 import { platformTexts } from '../../prompts/platforms.ts';
 import { t } from '../../prompts/index.ts';
 import { splitText, truncate } from '../shared/split.ts';
-import type { Button, ButtonAction, Reply } from '../types.ts';
+import type { Button, ButtonAction, Reply } from '../../src/chat/types.ts';
 import type { SlackMessage } from './types.ts';
-import { withoutTitleLine } from '../shared/title.ts';
+import { withoutTitleLine } from '../../src/chat/title.ts';
 
 /** Section text limit of Block Kit; also keeps the fallback `text` under Slack's 4,000 advice. */
 export const SLACK_SECTION_CHARS = 3000;

@@ -35,7 +35,7 @@ export class WecomApi {
   async send(touser: string, message: WecomOutgoing): Promise<{ msgid?: string; responseCode?: string }> {
     const body = { touser, agentid: Number(this.cfg.agentId), ...message, enable_duplicate_check: 0 };
     const res = await this.call('message/send', body);
-    if (res.invaliduser && res.invaliduser.split('|').includes(touser)) {
+    if (res.invaliduser?.split('|').includes(touser)) {
       throw platformError(this.log, 'wecom', 'message/send', 'invaliduser', `member ${touser} is not reachable by the app`, false);
     }
     return { msgid: res.msgid, responseCode: res.response_code };

@@ -4,7 +4,7 @@
 // it created itself through /cgi-bin/appchat/send (`sendToGroup`).
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config.ts';
-import type { Adapter, GroupMention, InboundMessage, PendingReply, Recipient, Reply } from '../types.ts';
+import type { Adapter, GroupMention, InboundMessage, PendingReply, Recipient, Reply } from '../../src/chat/types.ts';
 import { mentionLine, withFirstLine } from '../shared/mentions.ts';
 import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
 import { resendParts, sendOrPark } from '../shared/reply-queue.ts';

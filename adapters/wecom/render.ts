@@ -4,9 +4,9 @@ import { createHash } from 'node:crypto';
 import { platformTexts } from '../../prompts/platforms.ts';
 import { t } from '../../prompts/index.ts';
 import { splitText, truncate, utf8Bytes } from '../shared/split.ts';
-import type { Button, ButtonAction, Reply } from '../types.ts';
+import type { Button, ButtonAction, Reply } from '../../src/chat/types.ts';
 import type { WecomChatOutgoing, WecomOutgoing, WecomTemplateCard } from './types.ts';
-import { withoutTitleLine } from '../shared/title.ts';
+import { withoutTitleLine } from '../../src/chat/title.ts';
 
 /** WeCom truncates app text and markdown messages past 2,048 bytes. */
 export const WECOM_MESSAGE_BYTES = 2048;

@@ -1,12 +1,12 @@
 // The answer to "which account do you mean?": a button press, or a short reply naming one of the
 // offered accounts ("1", "第二个", "华东一公司"). The original question is then answered for it.
-import type { Reply } from '../../adapters/types.ts';
-import { normalize } from './nlu/normalize.ts';
-import { parseNumber } from './nlu/numbers.ts';
+import type { Reply } from '../chat/types.ts';
+import { normalize } from '../nlu/normalize.ts';
+import { parseNumber } from '../nlu/numbers.ts';
 import { CHOOSE_ACCOUNT, type PendingAccountChoice } from './clarify.ts';
 import { answerOffline } from './offline.ts';
 import { getVisibleAccounts } from '../store/accounts.ts';
-import { matchAccounts } from './nlu/account-match.ts';
+import { matchAccounts } from '../nlu/account-match.ts';
 import type { TurnContext } from './types.ts';
 
 /** "2", "第2个", "第二个", "the second one", "#2" → 2. */

@@ -3,11 +3,11 @@
 // short replies and are handled by choose-account.ts.
 import { engineTexts } from '../../prompts/conversation.ts';
 import { t } from '../../prompts/index.ts';
-import type { Button, Reply } from '../../adapters/types.ts';
+import type { Button, Reply } from '../chat/types.ts';
 import type { Lang } from '../../prompts/index.ts';
 import { someTopLevelAccounts } from '../store/accounts.ts';
-import { joinList } from './format.ts';
-import type { AccountMention, AccountName } from './nlu/accounts.ts';
+import { joinList } from '../tools/format.ts';
+import type { AccountMention, AccountName } from '../nlu/accounts.ts';
 import type { TurnContext } from './types.ts';
 
 export const CHOOSE_ACCOUNT = 'ask.choose_account';

@@ -3,7 +3,7 @@
 // → understand (offline NLU, or an LLM with the same tools) → Reply → save chat context.
 // Faults (database down, a bug) are thrown: each surface turns them into its exit code or an
 // apology (see errorReply); a user never sees a stack trace.
-import type { InboundMessage, Reply } from '../../adapters/types.ts';
+import type { InboundMessage, Reply } from '../chat/types.ts';
 import { engineTexts } from '../../prompts/conversation.ts';
 import { detectLang, t, type Lang } from '../../prompts/index.ts';
 import type { AppContext } from '../app.ts';

@@ -1,16 +1,17 @@
 // The offline engine: deterministic, no network. Analyses the message once, lets every tool's
 // offline trigger score it, fills the account from the mention or the chat context, and runs the
 // best tool. Asks back (with buttons) rather than guessing when the account is unclear.
-import type { Reply } from '../../adapters/types.ts';
+import type { Reply } from '../chat/types.ts';
 import { getVisibleAccount } from '../store/accounts.ts';
 import { ambiguousReply, notFoundReply, whichAccountReply } from './clarify.ts';
-import { resolveAccountMention, type AccountMention } from './nlu/accounts.ts';
-import { findContactMentions, findLatinContactMentions, type ContactRef } from './nlu/contacts.ts';
-import { asksAboutWholeBook, isListQuestion, LIST_MARKERS, type Keywords } from './nlu/keywords.ts';
-import { analyzeUtterance, type Utterance } from './nlu/utterance.ts';
+import { resolveAccountMention, type AccountMention } from '../nlu/accounts.ts';
+import { findContactMentions, findLatinContactMentions, type ContactRef } from '../nlu/contacts.ts';
+import { asksAboutWholeBook, isListQuestion, LIST_MARKERS, type Keywords } from '../nlu/keywords.ts';
+import { analyzeUtterance, type Utterance } from '../nlu/utterance.ts';
 import { runTool } from './run-tool.ts';
 import { toolByName, tools } from './tools/index.ts';
-import type { Tool, TurnContext } from './types.ts';
+import type { Tool } from '../tools/types.ts';
+import type { TurnContext } from './types.ts';
 
 /** Below this score nothing was recognised. */
 const MIN_SCORE = 1;

@@ -1,9 +1,10 @@
 // Runs one tool for a turn, the same way for both engines: validate the input with the tool's
 // zod schema, run it, render its reply, and note which account the answer was about.
 import { z } from 'zod';
-import type { Reply } from '../../adapters/types.ts';
-import { AccountProblem } from './tools/account-arg.ts';
-import type { Tool, ToolContext, TurnContext } from './types.ts';
+import type { Reply } from '../chat/types.ts';
+import { AccountProblem } from '../tools/account-arg.ts';
+import type { Tool, ToolContext } from '../tools/types.ts';
+import type { TurnContext } from './types.ts';
 
 export type ToolRun =
   | { kind: 'ok'; tool: Tool<any, any>; input: unknown; output: unknown; reply: Reply; accountId?: string }

@@ -1,6 +1,6 @@
 // The adapters pushes can go through. Platform adapters register themselves when `kam start` brings
 // them up; until one can reach a recipient, pushes go to the built-in log channel.
-import type { Adapter } from '../../adapters/types.ts';
+import type { Adapter } from '../chat/types.ts';
 
 const adapters: Adapter[] = [];
 

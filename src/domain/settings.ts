@@ -54,7 +54,7 @@ export function resolveSettings(defs: SettingDef[], stored: Map<string, unknown>
   const out = new Map<string, unknown>();
   for (const d of defs) {
     const v = stored.has(d.key) ? checkSetting(d, stored.get(d.key)) : undefined;
-    out.set(d.key, v && v.ok ? v.value : d.default);
+    out.set(d.key, v?.ok ? v.value : d.default);
   }
   return out;
 }

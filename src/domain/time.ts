@@ -98,7 +98,7 @@ export function parseWhen(text: string, tz: string): Date | undefined {
   if (!zone) return zonedTimeToInstant(+y, +mo, +d, +h, +mi, +(sec ?? 0), tz);
   const iso = `${y}-${mo}-${d}T${h}:${mi}:${sec ?? '00'}${zone === 'Z' ? 'Z' : zone.length === 5 ? zone.slice(0, 3) + ':' + zone.slice(3) : zone}`;
   const out = new Date(iso);
-  return isNaN(out.getTime()) ? undefined : out;
+  return Number.isNaN(out.getTime()) ? undefined : out;
 }
 
 function dateToUtcDays(d: IsoDate): number {

@@ -7,7 +7,7 @@ import { t, type Lang } from '../../prompts/index.ts';
 import { mayBind, type BindingTarget, type GroupBinding, type GroupPlatform } from '../domain/groups.ts';
 import type { User } from '../domain/types.ts';
 import { UserInputError } from '../errors.ts';
-import { resolveAccountArg } from '../conversation/nlu/accounts.ts';
+import { resolveAccountArg } from '../nlu/accounts.ts';
 import { accountTeamIds, findTeamLead, reportIds, saveBinding } from '../store/group-bindings.ts';
 
 const TEAM_WORDS = /(的)?团队$|^团队\s*|^team\s+|'s team$|\s+team$/i;

@@ -3,7 +3,7 @@
 // account's alerts with its AR @-mentioned, escalations with the manager and the AR mentioned, and
 // the weekly briefing of the account (account bindings) or of the manager's team (team bindings).
 import type { Db } from '../../db/index.ts';
-import type { Reply } from '../../adapters/types.ts';
+import type { Reply } from '../chat/types.ts';
 import { groupTexts } from '../../prompts/groups.ts';
 import { t, type Lang } from '../../prompts/index.ts';
 import { groupKey, type GroupBinding } from '../domain/groups.ts';

@@ -3,7 +3,7 @@
 // Afterwards every answer meant for a bound group passes `gateGroupReply`: it is posted in the group
 // only when everything it is about is visible to every member of the binding; otherwise it goes
 // to the asker privately (through the outbox) and the group is told so.
-import type { Reply } from '../../adapters/types.ts';
+import type { Reply } from '../chat/types.ts';
 import { groupTexts } from '../../prompts/groups.ts';
 import { t } from '../../prompts/index.ts';
 import { listJoin, ruleNames } from '../../prompts/insights.ts';

@@ -1,9 +1,15 @@
 // POST /webhooks/feishu, GET+POST /webhooks/wecom, POST /webhooks/slack, POST /webhooks/dingtalk: the raw request goes to
 // the platform's adapter untouched (signatures are checked over the exact bytes received).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../app.ts';
-import { adaptersFor, type PlatformAdapters } from '../../adapters/index.ts';
-import type { WebhookAdapter, WebhookRequest } from '../../adapters/shared/webhook.ts';
+import type { WebhookAdapter, WebhookRequest } from '../chat/webhook.ts';
+
+/** The webhook adapters of the configured platforms (the composition root builds them). */
+export interface WebhookTargets {
+  feishu?: WebhookAdapter;
+  wecom?: WebhookAdapter;
+  slack?: WebhookAdapter;
+  dingtalk?: WebhookAdapter;
+}
 
 /** Decodes %XX but keeps '+' (WeCom's base64 echostr may carry it unescaped). */
 export function parseQuery(url: string): Record<string, string> {
@@ -54,7 +60,7 @@ function route(name: string, adapter: () => WebhookAdapter | undefined, envHint:
 export const WEBHOOK_BODY_LIMITS = { feishu: 512 * 1024, wecom: 64 * 1024, slack: 1024 * 1024, dingtalk: 512 * 1024 } as const;
 
 /** Mounts the three webhook routes for a given set of adapters (tests pass their own). */
-export async function mountWebhooks(server: FastifyInstance, adapters: () => PlatformAdapters): Promise<void> {
+export async function mountWebhooks(server: FastifyInstance, adapters: () => WebhookTargets): Promise<void> {
   await server.register(async (scope) => {
     // Keep bodies as raw bytes for this scope only; the rest of the server parses JSON as usual.
     scope.removeAllContentTypeParsers();
@@ -66,8 +72,4 @@ export async function mountWebhooks(server: FastifyInstance, adapters: () => Pla
     scope.post('/webhooks/slack', { bodyLimit: WEBHOOK_BODY_LIMITS.slack }, route('Slack', () => adapters().slack, 'SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET'));
     scope.post('/webhooks/dingtalk', { bodyLimit: WEBHOOK_BODY_LIMITS.dingtalk }, route('DingTalk', () => adapters().dingtalk, 'DINGTALK_CLIENT_ID, DINGTALK_CLIENT_SECRET and DINGTALK_MODE=webhook'));
   });
-}
-
-export async function webhookRoutes(server: FastifyInstance, app: AppContext): Promise<void> {
-  await mountWebhooks(server, () => adaptersFor(app));
 }

@@ -6,8 +6,8 @@ import { z } from 'zod';
 import type { AppContext } from '../app.ts';
 import type { User } from '../domain/types.ts';
 import { tools } from '../conversation/tools/index.ts';
-import { AccountProblem } from '../conversation/tools/account-arg.ts';
-import type { Tool, ToolContext } from '../conversation/types.ts';
+import { AccountProblem } from '../tools/account-arg.ts';
+import type { Tool, ToolContext } from '../tools/types.ts';
 import { handleMessage, MAX_TEXT_LENGTH } from '../conversation/engine.ts';
 
 export interface McpToolSpec {

@@ -1,5 +1,5 @@
 // Pure delivery policy: how long to wait before the next attempt, and who can be reached at all.
-import type { Recipient } from '../../adapters/types.ts';
+import type { Recipient } from '../chat/types.ts';
 import type { OutboxSettings } from './settings.ts';
 
 /** Exponential backoff: base · 2^(attempts-1), capped. `attempts` counts the failed attempts so far (≥ 1). */

@@ -8,7 +8,7 @@
 // rows — the rest of its batch waits for the next round instead of paying one timeout each.
 import type { Logger } from 'pino';
 import type { Db } from '../../db/index.ts';
-import type { Adapter, GroupMention, PendingReply, Recipient } from '../../adapters/types.ts';
+import type { Adapter, GroupMention, PendingReply, Recipient } from '../chat/types.ts';
 import { parseGroupKey } from '../domain/groups.ts';
 import { t } from '../../prompts/index.ts';
 import { outboxTexts } from '../../prompts/insights.ts';

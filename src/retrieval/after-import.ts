@@ -1,9 +1,9 @@
 // The import step of retrieval: inside the import transaction, (re)chunk the records the import
 // added or changed, so search sees an import the moment it commits. Small imports are embedded
 // here too; big ones leave their vectors to re-embedding (see INLINE_EMBED_MAX_SOURCES).
-import type { AfterImportStep } from '../importing/after-import.ts';
+import type { AfterImportStep } from '../importing/after-import-step.ts';
 import { indexImportedSources } from './indexer.ts';
-import { SOURCE_TABLES, type SourceTable } from './sources.ts';
+import { SOURCE_TABLES, type SourceTable } from '../domain/passage-sources.ts';
 
 export const chunkImportedRecords: AfterImportStep = async (tx, info) => {
   const changed = new Map<SourceTable, string[]>();

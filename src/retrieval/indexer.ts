@@ -11,7 +11,8 @@ import { splitIntoPassages } from './chunking.ts';
 import type { Embedder } from './embedder.ts';
 import { keywordGrams } from './grams.ts';
 import { hashEmbedder } from './hash-embedder.ts';
-import { composeSource, SOURCE_TABLES, type ComposedSource, type SourceRecord, type SourceTable } from './sources.ts';
+import { composeSource, type ComposedSource } from './sources.ts';
+import { SOURCE_TABLES, type SourceRecord, type SourceTable } from '../domain/passage-sources.ts';
 import { afterBulkLoad, beforeBulkLoad } from './vector-index.ts';
 import { restoreFkChecks, skipRedundantFkChecks } from '../store/import-export.ts';
 

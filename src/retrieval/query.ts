@@ -57,7 +57,7 @@ export function analyzeQuery(text: string, names: string[] = []): QueryTerms {
   const addGroup = (terms: string[]) => {
     const fresh = terms.filter((x) => !seen.has(x));
     if (!fresh.length) return;
-    fresh.forEach((x) => seen.add(x));
+    for (const x of fresh) seen.add(x);
     groups.push(fresh);
   };
   for (const word of topic.split(' ')) {

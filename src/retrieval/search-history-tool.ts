@@ -2,13 +2,13 @@
 // the history (notes, tickets, contracts, opportunities) of one account or of every account the user
 // can see, and answers from the passages found, each cited with date, author, account and source id.
 import { z } from 'zod';
-import type { Citation, Reply } from '../../adapters/types.ts';
+import type { Citation, Reply } from '../chat/types.ts';
 import { t, type Lang } from '../../prompts/index.ts';
 import { searchTexts, sourceLabels } from '../../prompts/retrieval.ts';
-import { accountArg, accountFor, ref, type AccountRef } from '../conversation/tools/account-arg.ts';
-import { ago } from '../conversation/tools/shared.ts';
-import { countHits } from '../conversation/nlu/keywords.ts';
-import type { Tool, ToolContext } from '../conversation/types.ts';
+import { accountArg, accountFor, ref, type AccountRef } from '../tools/account-arg.ts';
+import { ago } from '../tools/interactions.ts';
+import { countHits } from '../nlu/keywords.ts';
+import type { Tool, ToolContext } from '../tools/types.ts';
 import { daysBetween, toIsoDate } from '../domain/time.ts';
 import { activeEmbedder } from './active-embedder.ts';
 import { analyzeQuery } from './query.ts';

@@ -9,7 +9,7 @@ import type { Embedder } from './embedder.ts';
 import { termHash } from './grams.ts';
 import { analyzeQuery } from './query.ts';
 import { reciprocalRankFusion } from './rrf.ts';
-import { CITATION_SOURCE, type SourceTable } from './sources.ts';
+import { CITATION_SOURCE, type SourceTable } from '../domain/passage-sources.ts';
 import { ivfProbes, vectorIndexFor } from './vector-index.ts';
 
 /** Scopes up to this many passages are scanned exactly (measured: fast, and recall 1.0). */

@@ -3,12 +3,11 @@
 // outbox drain every few seconds.
 import { randomUUID } from 'node:crypto';
 import { Cron } from 'croner';
-import type { AppContext } from '../app.ts';
+import type { AppContext, RunningService } from '../app.ts';
 import { drainWithRegistry } from '../outbox/drain.ts';
 import { drainLanes } from '../outbox/worker.ts';
 import { getAdapters } from '../delivery/registry.ts';
 import { loadTunables } from '../insights/settings.ts';
-import type { RunningService } from '../services.ts';
 import { JOBS, type Job } from './jobs.ts';
 import { catchUp, latestSlot, runSlot } from './runner.ts';
 
@@ -81,7 +80,7 @@ export async function startScheduler(app: AppContext, deps: SchedulerDeps = {}):
   };
 }
 
-/** The service starter `kam start` runs (src/services.ts). */
+/** The service starter `kam start` runs (src/compose/services.ts). */
 export async function schedulerService(app: AppContext): Promise<RunningService> {
   return startScheduler(app);
 }

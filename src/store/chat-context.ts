@@ -1,7 +1,7 @@
 // Per-chat short-term memory for follow-ups. Lives in the database so any instance can take the
 // next message and a restart loses nothing; entries older than the expiry are ignored.
 import type { Db } from '../../db/index.ts';
-import type { ChatContext } from '../conversation/types.ts';
+import type { ChatContext } from '../chat/types.ts';
 
 export const CHAT_CONTEXT_TTL_MS = 30 * 60 * 1000;
 

@@ -2,7 +2,7 @@
 // accounts inside each query.
 import type { Db } from '../../db/index.ts';
 import type { IsoDate } from '../domain/time.ts';
-import type { SourceTable } from '../retrieval/sources.ts';
+import type { SourceTable } from '../domain/passage-sources.ts';
 import { float4Array } from './binary-arrays.ts';
 import { checkedLiteral, vectorExpr } from './chunks.ts';
 import { visibleTo } from './visible.ts';
@@ -245,7 +245,7 @@ async function gramFrequencies(db: Db): Promise<GramFrequencies> {
   );
   const { elems, freqs } = r.rows[0] ?? { elems: null, freqs: null };
   const common = new Map<number, number>();
-  (elems ?? []).forEach((e, i) => common.set(e, freqs![i]));
+  for (const [i, e] of (elems ?? []).entries()) common.set(e, freqs![i]);
   // most_common_elem_freqs ends with the minimum, the maximum and the null share.
   const floor = freqs && freqs.length > 3 ? freqs[freqs.length - 3] : 0;
   const result = { common, floor, at: Date.now() };

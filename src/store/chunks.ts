@@ -4,7 +4,7 @@ import { isPool, onOneConnection, type Db } from '../../db/index.ts';
 import { dateArray, float4Array, flatLists, int4Array, textArray, timestamptzArray } from './binary-arrays.ts';
 import { dropSecondaryIndexes, recreateIndexes } from './import-export.ts';
 import type { IsoDate } from '../domain/time.ts';
-import type { SourceRecord, SourceTable } from '../retrieval/sources.ts';
+import type { SourceRecord, SourceTable } from '../domain/passage-sources.ts';
 
 // ---------- source records ----------
 
@@ -193,7 +193,7 @@ export async function embedderGroups(db: Db): Promise<{ embedder: string; dim: n
 
 /** Embedder ids and dimensions go into DDL and index predicates as literals: allow only safe ones. */
 export function checkedLiteral(embedder: string, dim: number): { e: string; d: number } {
-  if (!/^[A-Za-z0-9:._\/-]{1,100}$/.test(embedder)) throw new Error(`unsafe embedder id for SQL: ${embedder}`);
+  if (!/^[A-Za-z0-9:._/-]{1,100}$/.test(embedder)) throw new Error(`unsafe embedder id for SQL: ${embedder}`);
   if (!Number.isInteger(dim) || dim < 1 || dim > 16000) throw new Error(`bad vector dimension: ${dim}`);
   return { e: `'${embedder}'`, d: dim };
 }

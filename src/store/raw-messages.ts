@@ -1,6 +1,6 @@
 // Inbound messages, stored verbatim before anything else happens to them.
 import type { Db } from '../../db/index.ts';
-import type { InboundMessage } from '../../adapters/types.ts';
+import type { InboundMessage } from '../chat/types.ts';
 
 /** Stores the message as received; returns its id. `user_id` is filled once the sender is known to be a user. */
 export async function insertRawMessage(db: Db, msg: InboundMessage): Promise<number> {

@@ -1,7 +1,7 @@
 // Users: who is asking, and who works for whom.
 import type { Db } from '../../db/index.ts';
 import type { User } from '../domain/types.ts';
-import type { ChatPlatform } from '../../adapters/types.ts';
+import type { ChatPlatform } from '../chat/types.ts';
 
 const COLS = 'id, name, role, manager_id, email, feishu_open_id, wecom_userid, slack_user_id, dingtalk_user_id';
 

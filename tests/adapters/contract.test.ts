@@ -10,7 +10,7 @@ import { SlackAdapter } from '../../adapters/slack/index.ts';
 import { renderSlackMessages, SLACK_SECTION_CHARS } from '../../adapters/slack/render.ts';
 import { WecomAdapter } from '../../adapters/wecom/index.ts';
 import { renderWecom, WECOM_MESSAGE_BYTES } from '../../adapters/wecom/render.ts';
-import type { Reply } from '../../adapters/types.ts';
+import type { Reply } from '../../src/chat/types.ts';
 import { utf8Bytes } from '../../adapters/shared/split.ts';
 import type { BackgroundWork } from '../../adapters/shared/background.ts';
 import { emptyDb } from '../helpers/db.ts';

@@ -3,7 +3,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import pino from 'pino';
 import type { Db } from '../../db/index.ts';
-import type { InboundMessage, Reply } from '../../adapters/types.ts';
+import type { InboundMessage, Reply } from '../../src/chat/types.ts';
 import type { PlatformAdapters } from '../../adapters/index.ts';
 import type { AppContext } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';

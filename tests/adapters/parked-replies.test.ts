@@ -8,7 +8,7 @@ import { SlackAdapter } from '../../adapters/slack/index.ts';
 import { WecomAdapter } from '../../adapters/wecom/index.ts';
 import { WECOM_MESSAGE_BYTES } from '../../adapters/wecom/render.ts';
 import { parkReply } from '../../adapters/shared/reply-queue.ts';
-import type { Adapter } from '../../adapters/types.ts';
+import type { Adapter } from '../../src/chat/types.ts';
 import { logChannel } from '../../src/delivery/log-channel.ts';
 import { DEFAULT_OUTBOX_SETTINGS } from '../../src/outbox/settings.ts';
 import { drainOutbox } from '../../src/outbox/worker.ts';

@@ -6,7 +6,7 @@ import { chooseAdapter, platformIdOf } from '../../adapters/shared/identity.ts';
 import { RecipientRateLimiter } from '../../adapters/shared/rate-limit.ts';
 import { replySummary } from '../../adapters/shared/reply-queue.ts';
 import { splitText, truncate, utf8Bytes } from '../../adapters/shared/split.ts';
-import type { Adapter, Recipient } from '../../adapters/types.ts';
+import type { Adapter, Recipient } from '../../src/chat/types.ts';
 import { emptyDb } from '../helpers/db.ts';
 
 describe('splitText', () => {

@@ -7,7 +7,7 @@ import type { Db } from '../../db/index.ts';
 import { FeishuAdapter } from '../../adapters/feishu/index.ts';
 import { SlackAdapter } from '../../adapters/slack/index.ts';
 import { WecomAdapter } from '../../adapters/wecom/index.ts';
-import type { Adapter } from '../../adapters/types.ts';
+import type { Adapter } from '../../src/chat/types.ts';
 import { loadConfig } from '../../src/config.ts';
 import { logChannel } from '../../src/delivery/log-channel.ts';
 import { DEFAULT_OUTBOX_SETTINGS } from '../../src/outbox/settings.ts';

@@ -1,7 +1,7 @@
 // A reply's title is shown once: renderers drop the body line that repeats it, wherever it stands.
 import { describe, expect, it } from 'vitest';
-import { withoutTitleLine } from '../../adapters/shared/title.ts';
-import { renderReplyHtml } from '../../adapters/console/render.ts';
+import { withoutTitleLine } from '../../src/chat/title.ts';
+import { renderReplyHtml } from '../../src/http/console/render-reply.ts';
 import { sampleDb } from '../helpers/db.ts';
 import { ask, testApp } from '../conversation/helpers.ts';
 

@@ -1,8 +1,8 @@
 // The console's pure parts: the budget bar and sparkline, the accounts table's filters and sort,
 // the signed session cookie, and reply rendering (escaping, buttons).
 import { describe, expect, it } from 'vitest';
-import { renderReplyHtml } from '../../adapters/console/render.ts';
-import { html } from '../../adapters/console/html.ts';
+import { renderReplyHtml } from '../../src/http/console/render-reply.ts';
+import { html } from '../../src/http/console/html.ts';
 import { applyTableQuery, paginate, parseTableQuery, type AccountTableRow } from '../../src/http/console/accounts-table.ts';
 import { safeNext } from '../../src/http/console/context.ts';
 import { decodeSession, encodeSession, newSession, parseCookies, sessionKey, SESSION_MAX_AGE_S, tokenMatches } from '../../src/http/console/session.ts';

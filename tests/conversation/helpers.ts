@@ -1,6 +1,6 @@
 // A turn-loop harness over an in-memory database: ask(user, text) as the CLI would.
 import type { Db } from '../../db/index.ts';
-import type { Reply, InboundMessage } from '../../adapters/types.ts';
+import type { Reply, InboundMessage } from '../../src/chat/types.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createLogger, type AppContext } from '../../src/app.ts';
 import { handleMessage } from '../../src/conversation/engine.ts';

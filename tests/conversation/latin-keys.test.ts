@@ -2,8 +2,8 @@
 // makes an account a candidate anyway, so a rename or a skipped refresh never hides it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/index.ts';
-import { refreshAccountLatinKeys } from '../../src/conversation/nlu/latin-keys.ts';
-import { candidateNames, resolveAccountMention } from '../../src/conversation/nlu/accounts.ts';
+import { refreshAccountLatinKeys } from '../../src/nlu/latin-keys.ts';
+import { candidateNames, resolveAccountMention } from '../../src/nlu/accounts.ts';
 import { sampleDb } from '../helpers/db.ts';
 
 let db: Db;

@@ -2,14 +2,14 @@
 // pinyin/English renderings, specificity, ambiguity), numbers, durations, dates, leftovers,
 // title forms, and reply formatting.
 import { describe, expect, it } from 'vitest';
-import { matchAccounts, nameSimilarity, shortName, type AccountName } from '../../src/conversation/nlu/account-match.ts';
-import { closestNames, decideMention } from '../../src/conversation/nlu/accounts.ts';
-import { titleForms } from '../../src/conversation/nlu/contacts.ts';
-import { extractDateRange } from '../../src/conversation/nlu/dates.ts';
-import { leftoverName } from '../../src/conversation/nlu/leftover.ts';
-import { normalize } from '../../src/conversation/nlu/normalize.ts';
-import { extractDuration, extractYear, parseNumber } from '../../src/conversation/nlu/numbers.ts';
-import { formatAmount, formatDateShort, formatPercent, joinList } from '../../src/conversation/format.ts';
+import { matchAccounts, nameSimilarity, shortName, type AccountName } from '../../src/nlu/account-match.ts';
+import { closestNames, decideMention } from '../../src/nlu/accounts.ts';
+import { titleForms } from '../../src/nlu/contacts.ts';
+import { extractDateRange } from '../../src/nlu/dates.ts';
+import { leftoverName } from '../../src/nlu/leftover.ts';
+import { normalize } from '../../src/nlu/normalize.ts';
+import { extractDuration, extractYear, parseNumber } from '../../src/nlu/numbers.ts';
+import { formatAmount, formatDateShort, formatPercent, joinList } from '../../src/tools/format.ts';
 
 const names: AccountName[] = [
   { id: 'A100', name: '中建华东工程集团', aliases: ['中建华东', '华东工程'], parent_id: null },
@@ -195,7 +195,7 @@ describe('reply formatting', () => {
 });
 
 describe('recognizeQuestion (for turn handlers that must not swallow questions)', async () => {
-  const { recognizeQuestion } = await import('../../src/conversation/nlu/question.ts');
+  const { recognizeQuestion } = await import('../../src/conversation/question.ts');
   const now = new Date('2026-11-24T10:00:00+08:00');
   it.each([
     ['last executive meeting with Zhongjian Huadong', 'last_interaction'],

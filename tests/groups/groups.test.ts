@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import type { Db } from '../../db/index.ts';
-import type { InboundMessage } from '../../adapters/types.ts';
+import type { InboundMessage } from '../../src/chat/types.ts';
 import { buildAdapters } from '../../adapters/index.ts';
 import type { AppContext } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';

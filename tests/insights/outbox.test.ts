@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import type { Db } from '../../db/index.ts';
-import type { Adapter, Recipient, Reply } from '../../adapters/types.ts';
+import type { Adapter, Recipient, Reply } from '../../src/chat/types.ts';
 import { PlatformError } from '../../src/errors.ts';
 import { drainOutbox } from '../../src/outbox/worker.ts';
 import { backoffMs } from '../../src/outbox/policy.ts';

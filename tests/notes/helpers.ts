@@ -1,6 +1,6 @@
 // Helpers for note tests: a chat that keeps its context across turns, and reads of what a note saved.
 import type { Db } from '../../db/index.ts';
-import type { Reply } from '../../adapters/types.ts';
+import type { Reply } from '../../src/chat/types.ts';
 import type { AppContext } from '../../src/app.ts';
 import { ask } from '../conversation/helpers.ts';
 

@@ -3,7 +3,7 @@
 // the user may not see is "not found", exactly like one that does not exist.
 import type { Command } from 'commander';
 import { ExitError, parseAt, withApp } from '../context.ts';
-import { resolveAccountArg } from '../../conversation/nlu/accounts.ts';
+import { resolveAccountArg } from '../../nlu/accounts.ts';
 import { buildRoadmap } from '../../insights/roadmap/build.ts';
 import { roadmapReply } from '../../insights/roadmap/render.ts';
 import { getUser } from '../../store/users.ts';

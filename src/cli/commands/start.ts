@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import { cliConfig, ExitError } from '../context.ts';
-import { createLogger, type AppContext } from '../../app.ts';
+import { createLogger, type AppContext, type RunningService } from '../../app.ts';
 import { DbUnavailableError, openDatabase } from '../../../db/index.ts';
-import { buildServer } from '../../http/server.ts';
+import { buildKamServer } from '../../compose/server.ts';
 import { loadDemoIfEmpty } from '../../demo/first-start.ts';
 import { getAdapters } from '../../delivery/registry.ts';
 import { startBanner } from '../banner.ts';
-import { serviceStarters, type RunningService } from '../../services.ts';
+import { serviceStarters } from '../../compose/services.ts';
 
 /** `kam start` is gone this long after SIGTERM at the latest (supervisors kill at 10 s). */
 const SHUTDOWN_DEADLINE_MS = 9_000;
@@ -37,7 +37,7 @@ export function register(program: Command) {
       const app: AppContext = { db, config, log };
       await loadDemoIfEmpty(app, (line) => log.info(line));
       const services: RunningService[] = [];
-      const server = await buildServer(app);
+      const server = await buildKamServer(app);
       try {
         await server.listen({ host: config.host, port: config.port });
       } catch (e) {

@@ -4,7 +4,7 @@
 // throw, and the turn loop lets the offline engine answer instead.
 import type OpenAI from 'openai';
 import { llmClient } from '../../llm/client.ts';
-import type { Reply } from '../../../adapters/types.ts';
+import type { Reply } from '../../chat/types.ts';
 import { llmSystemPrompt } from '../../../prompts/llm-system.ts';
 import { toIsoDate } from '../../domain/time.ts';
 import { getVisibleAccount } from '../../store/accounts.ts';
@@ -29,7 +29,7 @@ interface CallRecord {
 
 function parseArgs(raw: string | undefined): { ok: true; value: unknown } | { ok: false; error: string } {
   try {
-    return { ok: true, value: raw && raw.trim() ? JSON.parse(raw) : {} };
+    return { ok: true, value: raw?.trim() ? JSON.parse(raw) : {} };
   } catch (e) {
     return { ok: false, error: `arguments are not valid JSON (${(e as Error).message})` };
   }

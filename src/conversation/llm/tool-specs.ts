@@ -1,6 +1,6 @@
 // Tools described to the model: name, description and the JSON schema of the zod input.
 import { z } from 'zod';
-import type { Tool } from '../types.ts';
+import type { Tool } from '../../tools/types.ts';
 
 export interface FunctionToolSpec {
   type: 'function';

@@ -1,12 +1,12 @@
 // A new visit note: find its account among those the user may see, extract it (LLM when
 // configured, else or on any failure offline), and save it in one transaction: filed on the
 // account, or kept unfiled with the question which account. The raw message is already stored.
-import type { Reply } from '../../../adapters/types.ts';
+import type { Reply } from '../../chat/types.ts';
 import type { Db } from '../../../db/index.ts';
 import { formatDateTime } from '../../domain/time.ts';
 import { visibleAccountNames, type AccountName } from '../../store/accounts.ts';
 import { accountsToOffer, getCapture, insertCapture, noteAccountContacts, updateCapture, visibleContactsNamedIn } from '../../store/notes.ts';
-import { resolveAccountMention } from '../nlu/accounts.ts';
+import { resolveAccountMention } from '../../nlu/accounts.ts';
 import type { TurnContext } from '../types.ts';
 import { competitorList } from './competitor-list.ts';
 import { extractNote } from './extract/index.ts';
@@ -17,20 +17,12 @@ import { fileNote } from './materialize.ts';
 import { unfiledReply } from './reply.ts';
 import type { NoteDraft } from './schema.ts';
 import { clockOf, replyFor } from './session.ts';
-import { rememberNote, type AccountRef, type Capture, type NoteExtraction, type NoteQuestion } from './state.ts';
+import { rememberNote, type AccountFinding, type AccountRef, type Capture, type NoteExtraction, type NoteQuestion } from './state.ts';
+
 import { loadNoteView } from './view.ts';
 
 /** How many of the user's accounts to offer as buttons when a note names none. */
 const OFFER = 5;
-
-export type AccountFinding = (
-  | { kind: 'found'; account: AccountRef; how: 'mentioned' | 'contact' }
-  | { kind: 'ambiguous'; candidates: AccountRef[] }
-  | { kind: 'unknown' }
-) & {
-  /** Names of visible accounts the note writes (北方路桥, 中建华东): organisations, never people. */
-  organisations?: string[];
-};
 
 const ref = (a: AccountName): AccountRef => ({ id: a.id, name: a.name });
 

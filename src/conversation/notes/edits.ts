@@ -1,14 +1,14 @@
 // Edits of a saved note by follow-up message or button: its date, type, account, next step and a
 // contact's decision role. Each edit runs in one transaction and is recorded on the note, so Undo
 // still removes exactly what the note did (a changed role of an existing contact is put back).
-import type { Reply } from '../../../adapters/types.ts';
+import type { Reply } from '../../chat/types.ts';
 import type { Db } from '../../../db/index.ts';
 import { noteTexts, roleLabels, typeLabels } from '../../../prompts/notes.ts';
 import { t } from '../../../prompts/index.ts';
 import type { Contact, DecisionRole, InteractionType } from '../../domain/types.ts';
 import { formatDateTime } from '../../domain/time.ts';
 import { accountName, contactsOfIds, getChatInteraction, noteAccountContacts, setDecisionRole, updateCapture, updateChatInteraction, type ContactUpdate } from '../../store/notes.ts';
-import { resolveAccountArg } from '../nlu/accounts.ts';
+import { resolveAccountArg } from '../../nlu/accounts.ts';
 import { reindexSource } from '../../retrieval/indexer.ts';
 import type { TurnContext } from '../types.ts';
 import { findDates } from './extract/dates.ts';

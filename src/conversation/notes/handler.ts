@@ -1,7 +1,7 @@
 // The visit-note turn handler: takes a message before question answering when it is a note
 // ("今天下午拜访了…", "log: …"), an answer to a note's question ("是"), a follow-up edit of the
 // last note ("日期改成昨天", "撤销"), a request for unfiled notes, or a note button press.
-import type { ButtonAction, Reply } from '../../../adapters/types.ts';
+import type { ButtonAction, Reply } from '../../chat/types.ts';
 import { noteTexts } from '../../../prompts/notes.ts';
 import { t } from '../../../prompts/index.ts';
 import { accountName } from '../../store/notes.ts';
@@ -63,7 +63,7 @@ async function onButton(turn: TurnContext, action: ButtonAction): Promise<Reply 
   if (action.action === NOTE_EDIT) return editHelp(turn, capture);
   if (action.action === NOTE_ANSWER) {
     const q = capture.questions.find((x) => String(x.id) === action.value?.questionId);
-    if (!q || q.status !== 'open') return say(turn, 'questionClosed');
+    if (q?.status !== 'open') return say(turn, 'questionClosed');
     const answer = answerFromButton(q, action.value?.answer ?? '');
     return answer ? applyAnswer(turn, capture, q, answer) : say(turn, 'choiceNotUnderstood');
   }

@@ -7,13 +7,13 @@ import { llmClient } from '../../llm/client.ts';
 import { z } from 'zod';
 import { noteExtractionPrompt } from '../../../prompts/notes.ts';
 import { addDays, formatDateTime, isValidIsoDate, toIsoDate, zonedTimeToInstant } from '../../domain/time.ts';
-import { resolveAccountArg } from '../nlu/accounts.ts';
+import { resolveAccountArg } from '../../nlu/accounts.ts';
 import type { TurnContext } from '../types.ts';
 import type { Competitor } from './extract/competitors.ts';
 import type { KnownName } from './extract/people.ts';
 import { surnameOf } from './extract/surnames.ts';
 import { DECISION_ROLES, INTERACTION_TYPES, NoteDraft, SIGNAL_KINDS, type NotePerson } from './schema.ts';
-import type { AccountFinding } from './capture.ts';
+import type { AccountFinding } from './state.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -165,7 +165,7 @@ export async function callNoteFunction(turn: TurnContext, text: string): Promise
     tool_choice: { type: 'function', function: { name: NOTE_FUNCTION } },
   });
   const call = res.choices[0]?.message?.tool_calls?.find((c) => c.type === 'function' && c.function.name === NOTE_FUNCTION);
-  if (!call || call.type !== 'function') reject('no call of the note function');
+  if (call?.type !== 'function') reject('no call of the note function');
   let json: unknown;
   try {
     json = JSON.parse(call.function.arguments);

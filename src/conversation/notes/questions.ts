@@ -1,11 +1,11 @@
 // Answers to the questions a note asks: "高远是决策人吗?" (yes / no), which of two 王总, the full
 // name behind 高总, which account. An answer comes as a button press or a short reply.
-import type { Reply } from '../../../adapters/types.ts';
+import type { Reply } from '../../chat/types.ts';
 import { noteTexts, roleLabels } from '../../../prompts/notes.ts';
 import { t } from '../../../prompts/index.ts';
 import { accountName, contactsOfIds, updateCapture } from '../../store/notes.ts';
-import { resolveAccountArg } from '../nlu/accounts.ts';
-import { normalize } from '../nlu/normalize.ts';
+import { resolveAccountArg } from '../../nlu/accounts.ts';
+import { normalize } from '../../nlu/normalize.ts';
 import type { TurnContext } from '../types.ts';
 import { surnameOf } from './extract/surnames.ts';
 import { applyRole, fileOn } from './edits.ts';

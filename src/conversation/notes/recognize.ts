@@ -34,7 +34,7 @@ function longEnough(s: string) {
 
 export function recognizeNote(text: string, ref: DateRef): NoteIntent | undefined {
   const cmd = COMMAND.exec(text);
-  if (cmd && cmd[0].trim()) {
+  if (cmd?.[0].trim()) {
     const body = text.slice(cmd[0].length).trim();
     // "记录" alone, or "log" followed by a question, is not a note.
     if (body && longEnough(body) && !(QUESTION_END.test(body) && !hasInteractionCue(body))) return { body, explicit: true };

@@ -1,9 +1,9 @@
 // Replies about notes: what was saved (read back from the database), the open question with its
 // buttons (Undo, Edit, Yes/No, choices), unfiled notes, undo and edit confirmations.
-import type { Button, Reply, ReplySection } from '../../../adapters/types.ts';
+import type { Button, Reply, ReplySection } from '../../chat/types.ts';
 import { amountKindLabels, noteTexts, roleLabels, signalLabels, typeLabels } from '../../../prompts/notes.ts';
 import { t, type Lang } from '../../../prompts/index.ts';
-import { formatAmount, joinList } from '../format.ts';
+import { formatAmount, joinList } from '../../tools/format.ts';
 import type { NoteAmount } from './schema.ts';
 import type { AccountRef, NoteQuestion } from './state.ts';
 import type { NoteView } from './view.ts';

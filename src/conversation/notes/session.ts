@@ -1,6 +1,6 @@
 // Shared steps of every note action: load the note a turn is about, write in one transaction,
 // read back what was saved, point the chat at the note, and reply.
-import type { Reply } from '../../../adapters/types.ts';
+import type { Reply } from '../../chat/types.ts';
 import { t } from '../../../prompts/index.ts';
 import { noteTexts } from '../../../prompts/notes.ts';
 import type { Db } from '../../../db/index.ts';

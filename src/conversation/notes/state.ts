@@ -2,7 +2,7 @@
 // chat-context entries that point follow-ups ("撤销", "日期改成昨天", "是") at it.
 import type { DecisionRole } from '../../domain/types.ts';
 import type { NoteCaptureRow } from '../../store/notes.ts';
-import type { ChatContext } from '../types.ts';
+import type { ChatContext } from '../../chat/types.ts';
 import type { PersonChoice } from './resolve-people.ts';
 import type { NoteDraft } from './schema.ts';
 
@@ -10,6 +10,16 @@ export interface AccountRef {
   id: string;
   name: string;
 }
+
+/** Which account a note is about, as found in its text. */
+export type AccountFinding = (
+  | { kind: 'found'; account: AccountRef; how: 'mentioned' | 'contact' }
+  | { kind: 'ambiguous'; candidates: AccountRef[] }
+  | { kind: 'unknown' }
+) & {
+  /** Names of visible accounts the note writes (北方路桥, 中建华东): organisations, never people. */
+  organisations?: string[];
+};
 
 export interface NoteExtraction {
   draft: NoteDraft;

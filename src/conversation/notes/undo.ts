@@ -1,11 +1,11 @@
 // Undo: removes exactly what the note created (its interaction and new contacts) and puts back
 // what it changed (a contact's role), nothing else. The text stays in raw_messages and on the note.
-import type { Reply } from '../../../adapters/types.ts';
+import type { Reply } from '../../chat/types.ts';
 import { noteTexts } from '../../../prompts/notes.ts';
 import { t } from '../../../prompts/index.ts';
 import { contactsOfIds, updateCapture } from '../../store/notes.ts';
 import type { TurnContext } from '../types.ts';
-import { joinList } from '../format.ts';
+import { joinList } from '../../tools/format.ts';
 import { unfileNote } from './materialize.ts';
 import { plainReply } from './reply.ts';
 import { clockOf, say } from './session.ts';

@@ -1,5 +1,5 @@
 // Unfiled notes: listed on request ("我有哪些未归档的记录?"), filed by "第1条是兴业建材的".
-import type { Reply } from '../../../adapters/types.ts';
+import type { Reply } from '../../chat/types.ts';
 import { noteTexts } from '../../../prompts/notes.ts';
 import { t } from '../../../prompts/index.ts';
 import { toIsoDate } from '../../domain/time.ts';
@@ -41,6 +41,6 @@ export async function fileListed(turn: TurnContext, n: number, account: string):
   const id = ids[n - 1];
   if (!id) return ids.length ? say(turn, 'noSuchListed', { n }) : null;
   const capture = await loadNote(turn.app.db, turn.user.id, id);
-  if (!capture || capture.status !== 'unfiled') return say(turn, 'noSuchListed', { n });
+  if (capture?.status !== 'unfiled') return say(turn, 'noSuchListed', { n });
   return changeAccount(turn, capture, account, false);
 }

@@ -9,11 +9,11 @@ import { activeContractsEnding } from '../../store/contracts.ts';
 import { lastInteractionByAccount } from '../../store/interactions.ts';
 import { ticketsOfAccounts } from '../../store/tickets.ts';
 import { hasReports, userNames } from '../../store/users.ts';
-import { joinList } from '../format.ts';
-import { any, countHits, LIST_MARKERS } from '../nlu/keywords.ts';
-import type { Utterance } from '../nlu/utterance.ts';
-import type { Tool } from '../types.ts';
-import { ref, type AccountRef } from './account-arg.ts';
+import { joinList } from '../../tools/format.ts';
+import { any, countHits, LIST_MARKERS } from '../../nlu/keywords.ts';
+import type { Utterance } from '../../nlu/utterance.ts';
+import type { Tool } from '../../tools/types.ts';
+import { ref, type AccountRef } from '../../tools/account-arg.ts';
 import { EXECUTIVE_WORDS } from './last-interaction.ts';
 
 const TIERS = ['S', 'A', 'B', 'C'] as const;

@@ -15,11 +15,11 @@ import { orderTotals } from '../../store/orders.ts';
 import { accountProjects } from '../../store/projects.ts';
 import { accountTickets } from '../../store/tickets.ts';
 import { userNames } from '../../store/users.ts';
-import { formatAmount, formatPercent, joinList } from '../format.ts';
-import { countHits, isListQuestion } from '../nlu/keywords.ts';
-import type { Tool } from '../types.ts';
-import { accountArg, accountFor, ref, type AccountRef } from './account-arg.ts';
-import { ago, personLabel, typeLabel, viewInteractions, type InteractionView } from './shared.ts';
+import { formatAmount, formatPercent, joinList } from '../../tools/format.ts';
+import { countHits, isListQuestion } from '../../nlu/keywords.ts';
+import type { Tool } from '../../tools/types.ts';
+import { accountArg, accountFor, ref, type AccountRef } from '../../tools/account-arg.ts';
+import { ago, personLabel, typeLabel, viewInteractions, type InteractionView } from '../../tools/interactions.ts';
 
 const input = z.object({ account: accountArg });
 

@@ -1,7 +1,7 @@
 // Acknowledging alerts in chat: the "收到" button of a pushed alert (action 'alert.ack'), or a
 // message that is just an acknowledgement ("收到", "知道了", "got it") for everything recently sent
 // to the user. An acknowledged alert no longer escalates.
-import type { Reply } from '../../../adapters/types.ts';
+import type { Reply } from '../../chat/types.ts';
 import { t, type Lang } from '../../../prompts/index.ts';
 import { alertTexts, listJoin, ruleNames } from '../../../prompts/insights.ts';
 import { acknowledgeAlert, acknowledgeRecent } from '../../insights/alerts/acknowledge.ts';

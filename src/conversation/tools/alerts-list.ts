@@ -6,9 +6,9 @@ import { alertChatTexts, alertTexts, ruleNames, severityNames } from '../../../p
 import { evaluateAlerts, type Alert } from '../../insights/alerts/evaluate.ts';
 import { asOfNow } from '../../insights/health/compute.ts';
 import { loadTunables } from '../../insights/settings.ts';
-import { countHits } from '../nlu/keywords.ts';
-import type { Tool } from '../types.ts';
-import { accountFor } from './account-arg.ts';
+import { countHits } from '../../nlu/keywords.ts';
+import type { Tool } from '../../tools/types.ts';
+import { accountFor } from '../../tools/account-arg.ts';
 
 const input = z.object({ account: z.string().optional().describe('Only this account (id or name); default all the user may see') });
 

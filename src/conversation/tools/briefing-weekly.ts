@@ -6,8 +6,8 @@ import { buildBriefing } from '../../insights/briefings/build.ts';
 import { briefingReply } from '../../insights/briefings/render.ts';
 import type { Briefing } from '../../insights/briefings/types.ts';
 import { UserInputError } from '../../errors.ts';
-import { any, countHits } from '../nlu/keywords.ts';
-import type { Tool } from '../types.ts';
+import { any, countHits } from '../../nlu/keywords.ts';
+import type { Tool } from '../../tools/types.ts';
 
 const input = z.object({
   scope: z.enum(['me', 'team']).optional().describe("'team' for a manager's whole team, 'me' for the user's own accounts; default: team for managers"),

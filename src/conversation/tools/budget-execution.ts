@@ -6,10 +6,10 @@ import { t } from '../../../prompts/index.ts';
 import { toIsoDate, yearElapsedShare } from '../../domain/time.ts';
 import { accountBudget } from '../../store/budgets.ts';
 import { accountOrders } from '../../store/orders.ts';
-import { formatAmount, formatPercent, formatYuan } from '../format.ts';
-import { countHits, isListQuestion } from '../nlu/keywords.ts';
-import type { Tool } from '../types.ts';
-import { accountArg, accountFor, ref, type AccountRef } from './account-arg.ts';
+import { formatAmount, formatPercent, formatYuan } from '../../tools/format.ts';
+import { countHits, isListQuestion } from '../../nlu/keywords.ts';
+import type { Tool } from '../../tools/types.ts';
+import { accountArg, accountFor, ref, type AccountRef } from '../../tools/account-arg.ts';
 
 const input = z.object({
   account: accountArg,

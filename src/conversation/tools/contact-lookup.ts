@@ -9,11 +9,11 @@ import type { Contact } from '../../domain/types.ts';
 import { getVisibleAccounts } from '../../store/accounts.ts';
 import { accountContacts } from '../../store/contacts.ts';
 import { lastContactTouch } from '../../store/interactions.ts';
-import { any, countHits } from '../nlu/keywords.ts';
-import type { Tool } from '../types.ts';
-import { AccountProblem, accountArg, accountFor, ref, type AccountRef } from './account-arg.ts';
-import { contactArg, contactsFor } from './contact-arg.ts';
-import { ago, personLabel } from './shared.ts';
+import { any, countHits } from '../../nlu/keywords.ts';
+import type { Tool } from '../../tools/types.ts';
+import { AccountProblem, accountArg, accountFor, ref, type AccountRef } from '../../tools/account-arg.ts';
+import { contactArg, contactsFor } from '../../tools/contact-arg.ts';
+import { ago, personLabel } from '../../tools/interactions.ts';
 
 const input = z.object({
   name: contactArg.optional().describe('The person to look up; omit to list all contacts of the account'),

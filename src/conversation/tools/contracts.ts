@@ -8,10 +8,10 @@ import { addDays, daysBetween, toIsoDate } from '../../domain/time.ts';
 import { getVisibleAccounts } from '../../store/accounts.ts';
 import { accountContracts, activeContractsEnding } from '../../store/contracts.ts';
 import { openOpportunitiesOf } from '../../store/opportunities.ts';
-import { formatAmount } from '../format.ts';
-import { countHits } from '../nlu/keywords.ts';
-import type { Tool } from '../types.ts';
-import { accountArg, accountFor, ref, type AccountRef } from './account-arg.ts';
+import { formatAmount } from '../../tools/format.ts';
+import { countHits } from '../../nlu/keywords.ts';
+import type { Tool } from '../../tools/types.ts';
+import { accountArg, accountFor, ref, type AccountRef } from '../../tools/account-arg.ts';
 
 const input = z.object({
   account: accountArg.optional().describe('One account; omit to list contracts ending soon across all accounts the user can see'),

@@ -9,10 +9,10 @@ import { childAccounts, getVisibleAccount } from '../../store/accounts.ts';
 import { lastInteractionByAccount } from '../../store/interactions.ts';
 import { orderTotals } from '../../store/orders.ts';
 import { ticketsOfAccounts } from '../../store/tickets.ts';
-import { formatAmount } from '../format.ts';
-import { countHits } from '../nlu/keywords.ts';
-import type { Tool } from '../types.ts';
-import { accountArg, accountFor, ref, type AccountRef } from './account-arg.ts';
+import { formatAmount } from '../../tools/format.ts';
+import { countHits } from '../../nlu/keywords.ts';
+import type { Tool } from '../../tools/types.ts';
+import { accountArg, accountFor, ref, type AccountRef } from '../../tools/account-arg.ts';
 
 const input = z.object({ account: accountArg });
 

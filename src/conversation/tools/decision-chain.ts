@@ -7,11 +7,11 @@ import { t } from '../../../prompts/index.ts';
 import { daysBetween, toIsoDate } from '../../domain/time.ts';
 import { accountContacts } from '../../store/contacts.ts';
 import { lastContactTouch } from '../../store/interactions.ts';
-import { joinList } from '../format.ts';
-import { countHits, isListQuestion } from '../nlu/keywords.ts';
-import type { Tool } from '../types.ts';
-import { accountArg, accountFor, ref, type AccountRef } from './account-arg.ts';
-import { ago, personLabel } from './shared.ts';
+import { joinList } from '../../tools/format.ts';
+import { countHits, isListQuestion } from '../../nlu/keywords.ts';
+import type { Tool } from '../../tools/types.ts';
+import { accountArg, accountFor, ref, type AccountRef } from '../../tools/account-arg.ts';
+import { ago, personLabel } from '../../tools/interactions.ts';
 
 const input = z.object({ account: accountArg });
 

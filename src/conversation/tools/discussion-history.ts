@@ -5,10 +5,10 @@ import { activityTexts } from '../../../prompts/conversation/activity.ts';
 import { t } from '../../../prompts/index.ts';
 import { startOfDay, addDays } from '../../domain/time.ts';
 import { accountInteractions } from '../../store/interactions.ts';
-import { countHits, isListQuestion } from '../nlu/keywords.ts';
-import type { Tool } from '../types.ts';
-import { accountArg, accountFor, ref, type AccountRef } from './account-arg.ts';
-import { ago, typeLabel, viewInteractions, withContacts, type InteractionView } from './shared.ts';
+import { countHits, isListQuestion } from '../../nlu/keywords.ts';
+import type { Tool } from '../../tools/types.ts';
+import { accountArg, accountFor, ref, type AccountRef } from '../../tools/account-arg.ts';
+import { ago, typeLabel, viewInteractions, withContacts, type InteractionView } from '../../tools/interactions.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 

@@ -5,9 +5,9 @@ import { asOfNow, healthAsOf } from '../../insights/health/compute.ts';
 import { healthReply, type HealthExplanation } from '../../insights/health/explain.ts';
 import { loadTunables } from '../../insights/settings.ts';
 import { accountTrend } from '../../store/health-snapshots.ts';
-import { countHits } from '../nlu/keywords.ts';
-import type { Tool } from '../types.ts';
-import { accountArg, accountFor, ref } from './account-arg.ts';
+import { countHits } from '../../nlu/keywords.ts';
+import type { Tool } from '../../tools/types.ts';
+import { accountArg, accountFor, ref } from '../../tools/account-arg.ts';
 
 const input = z.object({ account: accountArg });
 

@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { engineTexts } from '../../../prompts/conversation.ts';
 import { t } from '../../../prompts/index.ts';
-import type { Tool } from '../types.ts';
-import { countHits } from '../nlu/keywords.ts';
+import type { Tool } from '../../tools/types.ts';
+import { countHits } from '../../nlu/keywords.ts';
 
 const input = z.object({
   reason: z.enum(['asked', 'not_understood']).default('asked').describe('Why help is shown'),
@@ -23,15 +23,14 @@ const KEYWORDS = {
   en: ['help', 'what can you do', 'what do you do', 'how do i use', 'how to use', 'who are you', 'what can i ask', 'commands', 'usage'],
 };
 
-export const helpTool: Tool<typeof input, HelpOutput> = {
+/** The help tool over a catalog of tools (the registry passes itself: it lists every tool's examples). */
+export const createHelpTool = (catalog: () => Tool[]): Tool<typeof input, HelpOutput> => ({
   name: 'help',
   description: 'Lists what the assistant can answer, with example questions. Use when the user asks for help or what you can do.',
   input,
   examples: { zh: ['你能做什么?'], en: ['help'] },
   async run(ctx, { reason }) {
-    // Imported here, not at the top: the registry imports this module.
-    const { tools } = await import('./index.ts');
-    const examples = tools
+    const examples = catalog()
       .filter((tool) => tool.name !== 'help' && tool.examples)
       .map((tool) => ({ tool: tool.name, examples: tool.examples![ctx.lang].slice(0, reason === 'asked' ? 2 : 1) }));
     // Not understood: a short nudge, not the whole manual.
@@ -54,4 +53,4 @@ export const helpTool: Tool<typeof input, HelpOutput> = {
     score: (u) => (u.norm.length <= 2 && /^[?？]+$|^(\?|帮助|help|h)$/.test(u.norm) ? 3 : countHits(u, KEYWORDS) * 1.5),
     input: () => ({ reason: 'asked' as const }),
   },
-};
+});

@@ -1,22 +1,23 @@
-// The tool registry, shared by the offline engine and the LLM engine.
+// The tool registry, shared by the offline engine and the LLM engine: the one place where every
+// feature's tools are assembled (features define them with src/tools/ and never import this).
 //
-// Adding a capability = one module exporting a `Tool` (src/conversation/types.ts), appended to
+// Adding a capability = one module exporting a `Tool` (src/tools/types.ts), appended to
 // `tools` below (a one-line append). Both engines pick it up:
 //  - LLM engine: `name`, `description` and the zod `input` (→ JSON schema) are sent as a function tool.
 //  - Offline engine: give the tool an `offline` trigger. For every message the engine analyses the
-//    text once (src/conversation/nlu/utterance.ts: language, account mention, dates, durations,
+//    text once (src/nlu/utterance.ts: language, account mention, dates, durations,
 //    year, back-references), calls `offline.score(u)` on every tool and runs the best scorer
-//    (score ≥ 1; keyword hits via nlu/keywords.ts `countHits` score about 1 each; make specific
+//    (score ≥ 1; keyword hits via src/nlu/keywords.ts `countHits` score about 1 each; make specific
 //    phrases worth more than generic ones). `offline.account` says whether the tool needs an account:
 //    the engine fills it from the mention or the chat context and asks back on ambiguity, so
 //    `offline.input(u, accountId)` only builds the input. `offline.keywords` also tell the engine
 //    which words are question words rather than an unknown account name.
 //  - Help: `examples` (zh and en) are listed by the help reply.
 //  - Follow-ups: `subjectAccount(output)` names the account the answer was about.
-// Tools resolve account arguments with `accountFor` (tools/account-arg.ts) and read through
+// Tools resolve account arguments with `accountFor` (src/tools/account-arg.ts) and read through
 // src/store/, which scopes every query by the acting user's visible accounts.
-import type { Tool } from '../types.ts';
-import { helpTool } from './help.ts';
+import type { Tool } from '../../tools/types.ts';
+import { createHelpTool } from './help.ts';
 import { accountOverviewTool } from './account-overview.ts';
 import { lastInteractionTool } from './last-interaction.ts';
 import { discussionHistoryTool } from './discussion-history.ts';
@@ -31,6 +32,9 @@ import { accountListTool } from './account-list.ts';
 import { searchHistoryTool } from '../../retrieval/search-history-tool.ts';
 import { roadmapTool } from '../../insights/roadmap/roadmap-tool.ts';
 import { rollupTool } from '../../insights/rollup/rollup-tool.ts';
+import { healthScoreTool } from './health-score.ts';
+import { weeklyBriefingTool } from './briefing-weekly.ts';
+import { alertsListTool } from './alerts-list.ts';
 
 export const tools: Tool<any, any>[] = [
   accountOverviewTool,
@@ -47,13 +51,12 @@ export const tools: Tool<any, any>[] = [
   searchHistoryTool,
   roadmapTool,
   rollupTool,
-  helpTool,
+  createHelpTool(() => tools),
+  healthScoreTool,
+  weeklyBriefingTool,
+  alertsListTool,
 ];
 
 export function toolByName(name: string): Tool<any, any> | undefined {
   return tools.find((tool) => tool.name === name);
 }
-import { healthScoreTool } from './health-score.ts';
-import { weeklyBriefingTool } from './briefing-weekly.ts';
-import { alertsListTool } from './alerts-list.ts';
-tools.push(healthScoreTool, weeklyBriefingTool, alertsListTool);

@@ -3,16 +3,16 @@
 import { z } from 'zod';
 import { activityTexts } from '../../../prompts/conversation/activity.ts';
 import { t } from '../../../prompts/index.ts';
-import type { Citation } from '../../../adapters/types.ts';
+import type { Citation } from '../../chat/types.ts';
 import { accountContacts } from '../../store/contacts.ts';
 import { accountInteractions } from '../../store/interactions.ts';
-import { joinList } from '../format.ts';
-import { any, countHits, isListQuestion } from '../nlu/keywords.ts';
-import type { Utterance } from '../nlu/utterance.ts';
-import type { Tool } from '../types.ts';
-import { accountArg, accountFor, ref, type AccountRef } from './account-arg.ts';
-import { ago, personLabel, typeLabel, viewInteractions, withContacts, type ContactBrief, type InteractionView } from './shared.ts';
-import { contactArg, contactsFor } from './contact-arg.ts';
+import { joinList } from '../../tools/format.ts';
+import { any, countHits, isListQuestion } from '../../nlu/keywords.ts';
+import type { Utterance } from '../../nlu/utterance.ts';
+import type { Tool } from '../../tools/types.ts';
+import { accountArg, accountFor, ref, type AccountRef } from '../../tools/account-arg.ts';
+import { ago, personLabel, typeLabel, viewInteractions, withContacts, type ContactBrief, type InteractionView } from '../../tools/interactions.ts';
+import { contactArg, contactsFor } from '../../tools/contact-arg.ts';
 
 const TYPES = ['visit', 'call', 'meeting', 'email', 'dinner', 'event', 'im'] as const;
 

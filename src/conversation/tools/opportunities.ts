@@ -7,10 +7,10 @@ import { t } from '../../../prompts/index.ts';
 import { daysBetween, toIsoDate } from '../../domain/time.ts';
 import { getVisibleAccounts } from '../../store/accounts.ts';
 import { accountOpportunities, visibleOpenOpportunities } from '../../store/opportunities.ts';
-import { formatAmount } from '../format.ts';
-import { any, countHits } from '../nlu/keywords.ts';
-import type { Tool } from '../types.ts';
-import { accountArg, accountFor, ref, type AccountRef } from './account-arg.ts';
+import { formatAmount } from '../../tools/format.ts';
+import { any, countHits } from '../../nlu/keywords.ts';
+import type { Tool } from '../../tools/types.ts';
+import { accountArg, accountFor, ref, type AccountRef } from '../../tools/account-arg.ts';
 
 const input = z.object({
   account: accountArg.optional().describe('One account; omit for the open pipeline of all accounts the user can see'),

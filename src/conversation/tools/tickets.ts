@@ -7,9 +7,9 @@ import { t, type Lang } from '../../../prompts/index.ts';
 import { formatDateTime, hoursBetween } from '../../domain/time.ts';
 import { getVisibleAccounts } from '../../store/accounts.ts';
 import { accountTickets, visibleTickets } from '../../store/tickets.ts';
-import { any, countHits } from '../nlu/keywords.ts';
-import type { Tool } from '../types.ts';
-import { accountArg, accountFor, ref, type AccountRef } from './account-arg.ts';
+import { any, countHits } from '../../nlu/keywords.ts';
+import type { Tool } from '../../tools/types.ts';
+import { accountArg, accountFor, ref, type AccountRef } from '../../tools/account-arg.ts';
 
 const KINDS = ['complaint', 'repair', 'inquiry'] as const;
 

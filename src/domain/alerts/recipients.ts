@@ -16,12 +16,12 @@ export function resolveRecipients(audience: Audience, people: AccountPeople, man
     if (id && !out.includes(id)) out.push(id);
   };
   for (const role of audience.roles) {
-    if (role === 'AR') ars.forEach(add);
-    if (role === 'FR') people.frIds.forEach(add);
-    if (role === 'AR_MANAGER') ars.forEach((ar) => add(managerOf(ar)));
+    if (role === 'AR') for (const ar of ars) add(ar);
+    if (role === 'FR') for (const fr of people.frIds) add(fr);
+    if (role === 'AR_MANAGER') for (const ar of ars) add(managerOf(ar));
   }
-  (audience.users ?? []).forEach(add);
-  if (!out.length) ars.forEach(add);
+  for (const id of audience.users ?? []) add(id);
+  if (!out.length) for (const ar of ars) add(ar);
   return out;
 }
 

@@ -9,10 +9,14 @@ import { NotFoundError } from '../../errors.ts';
 import { getUser } from '../../store/users.ts';
 import type { Lang } from '../../../prompts/index.ts';
 import { consoleTexts, type ConsoleKey } from '../../../prompts/console.ts';
-import { Html } from '../../../adapters/console/html.ts';
+import { Html } from './html.ts';
 import { consoleSessionActive } from '../../store/console-sessions.ts';
 import { cookieHeader, decodeSession, encodeSession, LANG_COOKIE, newSession, parseCookies, SESSION_COOKIE, SESSION_MAX_AGE_S, sessionsExpireBefore, tokenMatches, type Session } from './session.ts';
 import { errorPage, messagePage } from './views/message.ts';
+
+/** An id in a console URL: at most 200 characters, no control characters. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: an id must not hold control characters; this is the check.
+export const VALID_ID = /^[^\u0000-\u001f]{1,200}$/;
 
 export interface ConsoleDeps {
   app: AppContext;
@@ -89,7 +93,7 @@ export function withParams(path: string, params: Record<string, string | number 
 
 /** Only paths inside this site are followed after sign-in (no open redirect). */
 export function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
 }
 
 export function sameOrigin(req: FastifyRequest): boolean {

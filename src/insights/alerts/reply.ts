@@ -1,5 +1,5 @@
 // An alert as a platform-neutral Reply: what a push (and the chat) shows, with an acknowledge button.
-import type { Reply } from '../../../adapters/types.ts';
+import type { Reply } from '../../chat/types.ts';
 import { alertTexts, ruleNames, severityNames } from '../../../prompts/insights.ts';
 import { t, type Lang } from '../../../prompts/index.ts';
 

@@ -1,6 +1,6 @@
 // The briefing as a Reply: a title, one section per account (most at risk first) and, for a team,
 // each person's activity. The same text is what `kam briefing` prints.
-import type { Reply, ReplySection } from '../../../adapters/types.ts';
+import type { Reply, ReplySection } from '../../chat/types.ts';
 import { t, type Lang } from '../../../prompts/index.ts';
 import { bandNames, briefingTexts, interactionTypeNames } from '../../../prompts/insights-briefing.ts';
 import { formatAmount, listJoin, ruleNames, severityNames, stageNames } from '../../../prompts/insights.ts';

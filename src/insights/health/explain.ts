@@ -1,6 +1,6 @@
 // The health score of one account, explained: every layer and component with the facts behind it,
 // what pulls the score down most, the tier suggestion, and the recent trend.
-import type { Reply } from '../../../adapters/types.ts';
+import type { Reply } from '../../chat/types.ts';
 import { t, type Lang } from '../../../prompts/index.ts';
 import { bandNames, componentTexts, healthTexts, layerNames, quadrantNames } from '../../../prompts/insights-briefing.ts';
 import { formatAmount, listJoin } from '../../../prompts/insights.ts';

@@ -2,7 +2,7 @@
 import { CONTRACT_KIND, DECISION_ROLE, SEVERITY, STAGE, TICKET_KIND, label } from '../../../prompts/conversation/labels.ts';
 import { t, type Lang } from '../../../prompts/index.ts';
 import { gapTexts } from '../../../prompts/roadmap.ts';
-import { formatAmount } from '../../conversation/format.ts';
+import { formatAmount } from '../../tools/format.ts';
 import type { Gap } from './types.ts';
 
 const s = (v: unknown) => (v === null || v === undefined ? '—' : String(v));

@@ -6,7 +6,7 @@ import { actionTexts } from '../../../prompts/roadmap.ts';
 import { CONTRACT_KIND, SEVERITY, STAGE, TICKET_KIND, label } from '../../../prompts/conversation/labels.ts';
 import { QUADRANT_LABELS } from '../../../prompts/roadmap.ts';
 import { t, type Lang } from '../../../prompts/index.ts';
-import { formatAmount } from '../../conversation/format.ts';
+import { formatAmount } from '../../tools/format.ts';
 import { OPEN_STAGES, type TeamRole } from '../../domain/types.ts';
 import type { ContactFacts, InteractionFacts } from '../../store/roadmap-queries.ts';
 import { bestIntroducer, decisionMakers, executives, interactionsWith } from './gaps.ts';
@@ -103,7 +103,7 @@ function forGap(b: PlanBuilder, g: Gap) {
     }
     case 'executive_silence': {
       const last = g.subjectId ? b.interaction(g.subjectId) : undefined;
-      const target = (last && last.contactIds.map((id) => b.contact(id)).find((c) => c?.level === 'executive')) ?? dm ?? executives(f)[0];
+      const target = (last?.contactIds.map((id) => b.contact(id)).find((c) => c?.level === 'executive')) ?? dm ?? executives(f)[0];
       const why = last ? b.tx('execVisitWhy', { days: Number(v.days), last_date: last.date, last_summary: quote(last.summary) }) : b.tx('execVisitNeverWhy');
       b.add(30, 'AR', target, b.tx('execVisit'), why, g.citations.length ? g.citations : f.interactions.slice(0, 1).map(cite), g.kind);
       return;
@@ -229,7 +229,7 @@ function strengths(b: PlanBuilder, gaps: Gap[]) {
     b.add(90, 'AR', dm ?? execs[0], b.tx('proposeAgreement'), b.tx('proposeAgreementWhy', { tier: f.account.tier ?? '-' }), basis);
   }
   const suggestion = f.health?.tier;
-  if (suggestion && suggestion.declared && suggestion.suggested !== suggestion.declared) {
+  if (suggestion?.declared && suggestion.suggested !== suggestion.declared) {
     const basis = f.orders.length ? f.orders.slice(0, 2).map((o) => ({ source: 'order' as const, id: o.id, date: o.date })) : f.interactions.slice(0, 1).map(cite);
     b.add(
       90,

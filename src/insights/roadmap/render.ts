@@ -1,10 +1,10 @@
 // The roadmap as a Reply: title, current state (health by layer with its evidence, tier, wallet
 // share, pipeline), gaps, and the plan by horizon; every action lists its cited records.
-import type { Citation, Reply, ReplySection } from '../../../adapters/types.ts';
+import type { Citation, Reply, ReplySection } from '../../chat/types.ts';
 import { STAGE, TEAM_ROLE, label } from '../../../prompts/conversation/labels.ts';
 import { fill, t, type Lang } from '../../../prompts/index.ts';
 import { BAND_LABELS, COMPONENT_LABELS, FACT_LABELS, LAYER_LABELS, QUADRANT_LABELS, roadmapTexts } from '../../../prompts/roadmap.ts';
-import { formatAmount } from '../../conversation/format.ts';
+import { formatAmount } from '../../tools/format.ts';
 import { rollupTitle, rollupTotalLines } from '../rollup/render.ts';
 import type { Cite, CurrentState, PlanAction, Roadmap } from './types.ts';
 

@@ -1,8 +1,8 @@
 // Chat tool: "给中建华东生成关系优化路线图", "relationship roadmap for Xishan Mining".
 import { z } from 'zod';
-import { accountArg, AccountProblem, accountFor } from '../../conversation/tools/account-arg.ts';
-import { countHits } from '../../conversation/nlu/keywords.ts';
-import type { Tool } from '../../conversation/types.ts';
+import { accountArg, AccountProblem, accountFor } from '../../tools/account-arg.ts';
+import { countHits } from '../../nlu/keywords.ts';
+import type { Tool } from '../../tools/types.ts';
 import { buildRoadmap } from './build.ts';
 import { roadmapReply } from './render.ts';
 import type { Roadmap } from './types.ts';

@@ -1,9 +1,9 @@
 // The group roll-up as reply lines and a Reply: totals first (with the partial-view warning), then
 // each unit with its share of the group.
-import type { Reply, ReplySection } from '../../../adapters/types.ts';
+import type { Reply, ReplySection } from '../../chat/types.ts';
 import { t, type Lang } from '../../../prompts/index.ts';
 import { rollupTexts } from '../../../prompts/rollup.ts';
-import { formatAmount, formatPercent } from '../../conversation/format.ts';
+import { formatAmount, formatPercent } from '../../tools/format.ts';
 import type { GroupRollup } from './build.ts';
 
 /** Within this many points of the calendar, execution is "on pace". */

@@ -1,8 +1,8 @@
 // Chat tool: "华瑞集团整体预算执行", "中建华东集团汇总", "roll-up for Xishan group".
 import { z } from 'zod';
-import { countHits } from '../../conversation/nlu/keywords.ts';
-import { accountArg, AccountProblem, accountFor } from '../../conversation/tools/account-arg.ts';
-import type { Tool } from '../../conversation/types.ts';
+import { countHits } from '../../nlu/keywords.ts';
+import { accountArg, AccountProblem, accountFor } from '../../tools/account-arg.ts';
+import type { Tool } from '../../tools/types.ts';
 import { buildRollup, type GroupRollup } from './build.ts';
 import { rollupReply } from './render.ts';
 

@@ -1,7 +1,7 @@
 // KAM Assistant console: the chat without page reloads, reply buttons, and small conveniences.
 // Every page also works without this script (plain forms).
 (function () {
-  'use strict';
+  
 
   // "Acting as": switch as soon as another user is picked.
   document.querySelectorAll('form[data-autosubmit] select').forEach(function (select) {
@@ -43,11 +43,11 @@
 
   function save() {
     try {
-      var items = Array.prototype.filter.call(log.children, function (el) {
+      const items = Array.prototype.filter.call(log.children, function (el) {
         return el.classList.contains('msg') && !el.classList.contains('pending');
       });
       sessionStorage.setItem(storeKey, items.map(function (el) { return el.outerHTML; }).join(''));
-    } catch (e) {
+    } catch (_e) {
       // Storage full or disabled: the conversation simply does not survive a reload.
     }
   }
@@ -55,13 +55,13 @@
   function restore() {
     if (chat.getAttribute('data-restore') !== 'yes') return;
     try {
-      var saved = sessionStorage.getItem(storeKey);
+      const saved = sessionStorage.getItem(storeKey);
       if (saved) {
         // Only markup this page rendered itself (server-escaped replies) is ever stored here.
         log.insertAdjacentHTML('beforeend', saved);
         if (empty) empty.hidden = true;
       }
-    } catch (e) {
+    } catch (_e) {
       // Ignore: start with an empty log.
     }
   }
@@ -160,7 +160,7 @@
     var value = {};
     try {
       value = JSON.parse(button.getAttribute('data-value') || '{}');
-    } catch (err) {
+    } catch (_err) {
       value = {};
     }
     button.classList.add('used');
@@ -170,7 +170,7 @@
   chat.querySelector('[data-chat-clear]').addEventListener('click', function () {
     Array.prototype.slice.call(log.querySelectorAll('.msg')).forEach(function (el) { el.remove(); });
     if (empty) empty.hidden = false;
-    try { sessionStorage.removeItem(storeKey); } catch (e) { /* nothing stored */ }
+    try { sessionStorage.removeItem(storeKey); } catch (_e) { /* nothing stored */ }
   });
 
   restore();

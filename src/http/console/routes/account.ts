@@ -17,12 +17,11 @@ import { accountProjects } from '../../../store/projects.ts';
 import { accountTickets } from '../../../store/tickets.ts';
 import { userNames } from '../../../store/users.ts';
 import { budgetExecution, customerTree, healthHistory, visibleAlerts } from '../../../store/console-queries.ts';
-import { page, type ConsoleDeps, type PageContext } from '../context.ts';
+import { page, VALID_ID, type ConsoleDeps, type PageContext } from '../context.ts';
 import { accountBody, type Account360 } from '../views/account.ts';
 import { renderPage } from '../views/page.ts';
 import { trendWithToday, TREND_DAYS } from './accounts.ts';
 
-export const VALID_ID = /^[^\u0000-\u001f]{1,200}$/;
 
 /** How many interactions the timeline shows. */
 const TIMELINE_LIMIT = 30;

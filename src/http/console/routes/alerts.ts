@@ -11,8 +11,7 @@ import { visibleAccountCount, visibleAlert, visibleAlerts } from '../../../store
 import { unrecordedFiring } from '../firing.ts';
 import { userNames } from '../../../store/users.ts';
 import { ct } from '../../../../prompts/console.ts';
-import { page, queryOf, safeNext, type ConsoleDeps } from '../context.ts';
-import { VALID_ID } from './account.ts';
+import { page, queryOf, safeNext, VALID_ID, type ConsoleDeps } from '../context.ts';
 import { alertsBody, type AlertsView } from '../views/alerts.ts';
 import { messagePage } from '../views/message.ts';
 import { renderPage } from '../views/page.ts';

@@ -3,7 +3,7 @@ import { startOfDay } from '../../../domain/time.ts';
 import { buildBriefing } from '../../../insights/briefings/build.ts';
 import { briefingReply } from '../../../insights/briefings/render.ts';
 import type { Briefing } from '../../../insights/briefings/types.ts';
-import type { Reply } from '../../../../adapters/types.ts';
+import type { Reply } from '../../../chat/types.ts';
 import type { PageContext } from '../context.ts';
 import type { BriefingTarget } from '../views/briefings.ts';
 

@@ -1,8 +1,8 @@
 // GET / (the console's start page: chat as the acting user), the form fallback POST /console/chat,
 // and POST /console/api/chat, which the page's script calls for each message or button press.
 import type { FastifyInstance } from 'fastify';
-import { answerConsoleTurn } from '../../../../adapters/console/index.ts';
-import { consoleTurnSchema } from '../../../../adapters/console/types.ts';
+import { answerConsoleTurn } from '../answer-turn.ts';
+import { consoleTurnSchema } from '../turn-types.ts';
 import { tools } from '../../../conversation/tools/index.ts';
 import { pushedTo } from '../../../store/console-queries.ts';
 import { ct } from '../../../../prompts/console.ts';

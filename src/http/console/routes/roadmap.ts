@@ -8,10 +8,9 @@ import { NotFoundError } from '../../../errors.ts';
 import { buildRoadmap } from '../../../insights/roadmap/build.ts';
 import type { Roadmap } from '../../../insights/roadmap/types.ts';
 import { ct } from '../../../../prompts/console.ts';
-import { page, queryOf, type ConsoleDeps, type PageContext } from '../context.ts';
+import { page, queryOf, VALID_ID, type ConsoleDeps, type PageContext } from '../context.ts';
 import { renderPage } from '../views/page.ts';
 import { roadmapPage, roadmapSection } from '../views/roadmap.ts';
-import { VALID_ID } from './account.ts';
 
 function wantsLlmPlan(ctx: PageContext): boolean {
   return !!ctx.app.config.llm && queryOf(ctx.req).plan === 'llm';

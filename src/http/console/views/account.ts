@@ -1,5 +1,5 @@
 // The account 360° page: who the customer is, who we are to them, how it goes, what needs doing.
-import { html, trusted, type Html } from '../../../../adapters/console/html.ts';
+import { html, trusted, type Html } from '../html.ts';
 import type { Account, Contract, Interaction, Opportunity, Project, Ticket, Contact } from '../../../domain/types.ts';
 import type { Health } from '../../../domain/health/types.ts';
 import { daysBetween, hoursBetween, toIsoDate } from '../../../domain/time.ts';
@@ -7,7 +7,7 @@ import type { Alert } from '../../../insights/alerts/evaluate.ts';
 import type { GroupRollup } from '../../../insights/rollup/build.ts';
 import type { TeamMemberName } from '../../../store/accounts.ts';
 import type { BudgetExecution, ConsoleAlert, HealthPoint, TreeNode } from '../../../store/console-queries.ts';
-import { formatAmount } from '../../../conversation/format.ts';
+import { formatAmount } from '../../../tools/format.ts';
 import { ct } from '../../../../prompts/console.ts';
 import { ATTITUDE, CONTRACT_KIND, CONTRACT_STATUS, DECISION_ROLE, INTERACTION_TYPE, LEVEL, PROJECT_STATUS, SEVERITY, STAGE, TEAM_ROLE, TICKET_KIND, label } from '../../../../prompts/conversation/labels.ts';
 import type { PageContext } from '../context.ts';

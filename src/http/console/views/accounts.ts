@@ -1,5 +1,5 @@
 // The accounts list: filters, sortable columns, health with its 90-day sparkline, open alerts.
-import { html, type Html } from '../../../../adapters/console/html.ts';
+import { html, type Html } from '../html.ts';
 import type { Lang } from '../../../../prompts/index.ts';
 import { ct, type ConsoleKey } from '../../../../prompts/console.ts';
 import { defaultDir, type AccountTableRow, type PageOf, type SortKey, type TableQuery } from '../accounts-table.ts';

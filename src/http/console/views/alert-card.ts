@@ -1,6 +1,6 @@
 // One alert as a card: rule, account, message, recommended action, recipients, and either who
 // acknowledged it or an acknowledge button for a recipient.
-import { html, type Html } from '../../../../adapters/console/html.ts';
+import { html, type Html } from '../html.ts';
 import { alertTexts, ruleNames, severityNames } from '../../../../prompts/insights.ts';
 import { t } from '../../../../prompts/index.ts';
 import { ct } from '../../../../prompts/console.ts';

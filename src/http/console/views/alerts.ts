@@ -1,6 +1,6 @@
 // The alerts page: recorded alerts on the visible accounts (open, acknowledged, all; only mine),
 // what fires right now, and for an admin the button that runs the sweep.
-import { html, type Html } from '../../../../adapters/console/html.ts';
+import { html, type Html } from '../html.ts';
 import type { Alert } from '../../../insights/alerts/evaluate.ts';
 import type { ConsoleAlert } from '../../../store/console-queries.ts';
 import { ct } from '../../../../prompts/console.ts';

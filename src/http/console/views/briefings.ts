@@ -1,7 +1,7 @@
 // The briefings page: pick a salesperson or a manager's team and a week; the briefing below.
-import { html, type Html } from '../../../../adapters/console/html.ts';
+import { html, type Html } from '../html.ts';
 import type { User } from '../../../domain/types.ts';
-import type { Reply } from '../../../../adapters/types.ts';
+import type { Reply } from '../../../chat/types.ts';
 import type { Briefing } from '../../../insights/briefings/types.ts';
 import { ct } from '../../../../prompts/console.ts';
 import type { PageContext } from '../context.ts';

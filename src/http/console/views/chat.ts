@@ -1,7 +1,7 @@
 // The chat page: a conversation log, the message box, and what was pushed to the user.
-import type { Reply } from '../../../../adapters/types.ts';
-import { renderReplyHtml } from '../../../../adapters/console/render.ts';
-import { html, trusted, type Html } from '../../../../adapters/console/html.ts';
+import type { Reply } from '../../../chat/types.ts';
+import { renderReplyHtml } from '../render-reply.ts';
+import { html, trusted, type Html } from '../html.ts';
 import { formatDateTime } from '../../../domain/time.ts';
 import { ct } from '../../../../prompts/console.ts';
 import type { PageContext } from '../context.ts';

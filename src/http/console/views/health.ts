@@ -1,10 +1,10 @@
 // Health score explained: the total, the tier suggestion, and every layer with its components and
 // the facts they came from.
-import { html, type Html } from '../../../../adapters/console/html.ts';
+import { html, type Html } from '../html.ts';
 import type { Component, Health } from '../../../domain/health/types.ts';
 import type { Lang } from '../../../../prompts/index.ts';
 import { ct, healthFactNames, healthNames, named, quadrantNames } from '../../../../prompts/console.ts';
-import { formatAmount } from '../../../conversation/format.ts';
+import { formatAmount } from '../../../tools/format.ts';
 import { bandName } from './accounts.ts';
 import { percentText } from './svg.ts';
 

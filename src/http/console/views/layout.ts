@@ -4,7 +4,7 @@ import type { User } from '../../../domain/types.ts';
 import { ct, type ConsoleKey } from '../../../../prompts/console.ts';
 import type { PageContext } from '../context.ts';
 import { withParams } from '../context.ts';
-import { html, type Html } from '../../../../adapters/console/html.ts';
+import { html, type Html } from '../html.ts';
 import { shell } from './shell.ts';
 
 export type Section = 'chat' | 'accounts' | 'alerts' | 'briefings' | 'outbox' | 'rules';

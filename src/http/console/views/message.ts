@@ -1,7 +1,7 @@
 // Pages that only say one thing: not found, refused, bad date, server error.
 import type { Lang } from '../../../../prompts/index.ts';
 import { ct, type ConsoleKey } from '../../../../prompts/console.ts';
-import { html, type Html } from '../../../../adapters/console/html.ts';
+import { html, type Html } from '../html.ts';
 import { shell } from './shell.ts';
 
 export function messagePage(lang: Lang, titleKey: ConsoleKey, bodyKey: ConsoleKey, vars?: Record<string, string>): Html {

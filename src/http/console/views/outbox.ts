@@ -1,5 +1,5 @@
 // The outbox page: pushes waiting, failed for good, or with no way to reach the recipient.
-import { html, type Html } from '../../../../adapters/console/html.ts';
+import { html, type Html } from '../html.ts';
 import type { ConsoleOutboxRow } from '../../../store/console-queries.ts';
 import { ct, type ConsoleKey } from '../../../../prompts/console.ts';
 import type { PageContext } from '../context.ts';

@@ -1,6 +1,6 @@
 // Renders a signed-in page inside the layout (loads the user list for the "acting as" chooser).
 import { consoleUsers } from '../../../store/console-queries.ts';
-import type { Html } from '../../../../adapters/console/html.ts';
+import type { Html } from '../html.ts';
 import type { PageContext } from '../context.ts';
 import { layout, type Section } from './layout.ts';
 

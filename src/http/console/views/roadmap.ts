@@ -1,6 +1,6 @@
 // The relationship roadmap section of the 360° page: the gaps found, then the 30/60/90-day plan,
 // each action with its owner, whom it is with, why, and the records it cites.
-import { html, type Html } from '../../../../adapters/console/html.ts';
+import { html, type Html } from '../html.ts';
 import type { Cite, PlanAction } from '../../../insights/roadmap/types.ts';
 import { TEAM_ROLE, label } from '../../../../prompts/conversation/labels.ts';
 import { t } from '../../../../prompts/index.ts';

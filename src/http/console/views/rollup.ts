@@ -1,9 +1,9 @@
 // The group roll-up card of the 360° page: totals (with the partial-view warning) and a table of
 // the units with each one's share of the group.
-import { html, type Html } from '../../../../adapters/console/html.ts';
+import { html, type Html } from '../html.ts';
 import { t, type Lang } from '../../../../prompts/index.ts';
 import { rollupConsoleTexts } from '../../../../prompts/rollup.ts';
-import { formatAmount, formatPercent } from '../../../conversation/format.ts';
+import { formatAmount, formatPercent } from '../../../tools/format.ts';
 import type { GroupRollup } from '../../../insights/rollup/build.ts';
 import { rollupTitle, rollupTotalLines } from '../../../insights/rollup/render.ts';
 import type { PageContext } from '../context.ts';

@@ -1,5 +1,5 @@
 // The rules page: every tunable setting by group, its value and default, editable by an admin.
-import { html, type Html } from '../../../../adapters/console/html.ts';
+import { html, type Html } from '../html.ts';
 import type { SettingDef, SettingGroup } from '../../../domain/settings.ts';
 import { ruleNames } from '../../../../prompts/insights.ts';
 import { ct, named, settingNames, type ConsoleKey } from '../../../../prompts/console.ts';

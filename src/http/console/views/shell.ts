@@ -1,7 +1,7 @@
 // The HTML document around every console page: head, stylesheet, script, and the language.
 import type { Lang } from '../../../../prompts/index.ts';
 import { ct } from '../../../../prompts/console.ts';
-import { html, type Html } from '../../../../adapters/console/html.ts';
+import { html, type Html } from '../html.ts';
 import { ASSET_VERSION } from '../routes/assets.ts';
 
 export function shell(lang: Lang, title: string, body: Html, opts: { script?: boolean } = {}): Html {

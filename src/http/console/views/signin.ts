@@ -2,7 +2,7 @@
 import type { User } from '../../../domain/types.ts';
 import type { Lang } from '../../../../prompts/index.ts';
 import { ct } from '../../../../prompts/console.ts';
-import { html, type Html } from '../../../../adapters/console/html.ts';
+import { html, type Html } from '../html.ts';
 import { roleName } from './layout.ts';
 import { shell } from './shell.ts';
 

@@ -1,6 +1,6 @@
 // Inline SVG pictures: the health sparkline and the budget progress bar. Pure: data in, markup out.
 import { daysBetween } from '../../../domain/time.ts';
-import { escapeHtml, trusted, type Html } from '../../../../adapters/console/html.ts';
+import { escapeHtml, trusted, type Html } from '../html.ts';
 
 export interface SparkPoint {
   date: string;

@@ -2,12 +2,12 @@
 // messaging platform (platform 'console', our own user id), and the reply comes back as HTML.
 // Pushes (alerts, briefings) reach the console through the outbox's console channel
 // (src/delivery/log-channel.ts), shown on the chat page as "pushed to me".
-import type { AppContext } from '../../src/app.ts';
-import { errorReply, handleMessage } from '../../src/conversation/engine.ts';
-import type { Lang } from '../../prompts/index.ts';
-import type { ButtonAction, Reply } from '../types.ts';
-import { renderReplyHtml } from './render.ts';
-import type { ConsoleAnswer } from './types.ts';
+import type { AppContext } from '../../app.ts';
+import { errorReply, handleMessage } from '../../conversation/engine.ts';
+import type { Lang } from '../../../prompts/index.ts';
+import type { ButtonAction, Reply } from '../../chat/types.ts';
+import { renderReplyHtml } from './render-reply.ts';
+import type { ConsoleAnswer } from './turn-types.ts';
 
 export interface ConsoleTurnInput {
   userId: string;

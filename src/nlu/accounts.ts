@@ -1,8 +1,8 @@
 // Which visible account a message is about. Reused by every turn that names an account (questions,
 // visit notes). Only the names the user may see are ever considered, so an account they may not
 // see behaves exactly like one that does not exist: never matched, never suggested.
-import type { Db } from '../../../db/index.ts';
-import { getVisibleAccount, visibleAccountNamesByLatin, visibleAccountNamesSharing } from '../../store/accounts.ts';
+import type { Db } from '../../db/index.ts';
+import { getVisibleAccount, visibleAccountNamesByLatin, visibleAccountNamesSharing } from '../store/accounts.ts';
 import { candidatePairs, matchAccounts, nameSimilarity, nameWords, suggestionFragments, type AccountHit, type AccountName } from './account-match.ts';
 import { latinFragments } from './pinyin.ts';
 import { leftoverName } from './leftover.ts';

@@ -1,8 +1,8 @@
 // People named in a message: full names (刘建国), surname + title forms (王总, 刘总工, 谢院长,
 // 孙部长), and pinyin renderings ("Liu Jianguo", "Mr. Ma"). Only contacts of visible accounts.
-import type { Db } from '../../../db/index.ts';
-import type { Contact } from '../../domain/types.ts';
-import { contactsByNamePrefix, contactsNamedIn, visibleContacts } from '../../store/contacts.ts';
+import type { Db } from '../../db/index.ts';
+import type { Contact } from '../domain/types.ts';
+import { contactsByNamePrefix, contactsNamedIn, visibleContacts } from '../store/contacts.ts';
 import { latinWords, normalize } from './normalize.ts';
 import { syllables } from './pinyin.ts';
 

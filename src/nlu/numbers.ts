@@ -31,7 +31,7 @@ export interface Duration {
 /** The first duration in a normalised message, in days. */
 export function extractDuration(norm: string): Duration | undefined {
   const zh = new RegExp(`${NUM}\\s*(?:个)?\\s*(天|日|周|星期|礼拜|月|年)`).exec(norm);
-  const en = new RegExp(`(\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\\s*(day|week|month|year)s?\\b`).exec(norm);
+  const en = /(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s*(day|week|month|year)s?\b/.exec(norm);
   const pick = zh && en ? (zh.index <= en.index ? zh : en) : (zh ?? en);
   if (!pick) return undefined;
   const words: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12 };

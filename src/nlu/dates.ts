@@ -2,7 +2,7 @@
 // single dates (zh and en), plus our own rules for ranges chrono does not know (上个月, 月底,
 // 下个月初, "last 30 days", "this week").
 import { createRequire } from 'node:module';
-import { addDays, endOfMonth, offsetMinutes, toIsoDate, weekOf, type IsoDate } from '../../domain/time.ts';
+import { addDays, endOfMonth, offsetMinutes, toIsoDate, weekOf, type IsoDate } from '../domain/time.ts';
 import { extractDuration } from './numbers.ts';
 
 export interface DateRange {

@@ -1,5 +1,5 @@
 // Platform-neutral message shapes shared by every surface (Feishu, WeCom, Slack, console, CLI, API).
-import type { Lang } from '../prompts/index.ts';
+import type { Lang } from '../../prompts/index.ts';
 
 export type ChatPlatform = 'feishu' | 'wecom' | 'slack' | 'dingtalk' | 'console' | 'cli' | 'api';
 
@@ -114,4 +114,13 @@ export interface Adapter {
    * syntax, `key` identifies the post (idempotency where the platform has it). Throws PlatformError.
    */
   sendToGroup?(chatId: string, reply: Reply, opts: { mentions: GroupMention[]; key: string }): Promise<void>;
+}
+
+/** Per-chat memory for follow-ups ("那他们的合同呢?", "撤销"); persisted, expires after 30 min. */
+export interface ChatContext {
+  lastAccountId?: string;
+  lastNoteId?: string;
+  /** Pending question the bot asked (disambiguation, confirmation), owned by whoever asked it. */
+  pending?: { kind: string; [k: string]: unknown };
+  [k: string]: unknown;
 }

@@ -1,9 +1,9 @@
 // Whether a message reads as a question the offline engine can answer, without touching the
 // database: for turn handlers (visit notes) that must not swallow questions such as
 // "last executive meeting with Zhongjian Huadong" or "何总工的电话".
-import type { Lang } from '../../../prompts/index.ts';
-import { rankTools } from '../offline.ts';
-import { analyzeUtterance } from './utterance.ts';
+import type { Lang } from '../../prompts/index.ts';
+import { rankTools } from './offline.ts';
+import { analyzeUtterance } from '../nlu/utterance.ts';
 
 /** Offline scores at or above this are confident recognitions. */
 export const QUESTION_SCORE = 2;

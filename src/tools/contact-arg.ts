@@ -1,9 +1,9 @@
 // A contact argument: id, full name, 王总-style form or pinyin, among visible contacts.
 import { z } from 'zod';
-import type { Contact } from '../../domain/types.ts';
-import { contactsByIds, contactsByNamePrefix } from '../../store/contacts.ts';
+import type { Contact } from '../domain/types.ts';
+import { contactsByIds, contactsByNamePrefix } from '../store/contacts.ts';
 import { findContactMentions } from '../nlu/contacts.ts';
-import type { ToolContext } from '../types.ts';
+import type { ToolContext } from './types.ts';
 
 export const contactArg = z.string().min(1).max(100).describe('A person: contact id, full name (刘建国), surname with title (王总, 刘总工) or pinyin (Liu Jianguo)');
 

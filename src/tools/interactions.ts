@@ -1,13 +1,13 @@
 // Small helpers the tools share: relative-day wording, contact display, interaction shaping.
-import { activityTexts } from '../../../prompts/conversation/activity.ts';
-import { INTERACTION_TYPE, label } from '../../../prompts/conversation/labels.ts';
-import { t, type Lang } from '../../../prompts/index.ts';
-import { daysBetween, toIsoDate } from '../../domain/time.ts';
-import type { Contact, Interaction } from '../../domain/types.ts';
-import { contactsByIds } from '../../store/contacts.ts';
-import { userNames } from '../../store/users.ts';
-import { joinList } from '../format.ts';
-import type { ToolContext } from '../types.ts';
+import { activityTexts } from '../../prompts/conversation/activity.ts';
+import { INTERACTION_TYPE, label } from '../../prompts/conversation/labels.ts';
+import { t, type Lang } from '../../prompts/index.ts';
+import { daysBetween, toIsoDate } from '../domain/time.ts';
+import type { Contact, Interaction } from '../domain/types.ts';
+import { contactsByIds } from '../store/contacts.ts';
+import { userNames } from '../store/users.ts';
+import { joinList } from './format.ts';
+import type { ToolContext } from './types.ts';
 
 export function ago(days: number, lang: Lang): string {
   if (days <= 0) return t(activityTexts, 'today', lang);

@@ -1,17 +1,10 @@
 // Long-running parts of `kam start` besides the HTTP server: messaging platforms, the scheduler
 // (alerts, health snapshots, briefings, outbox), and retrieval's background re-embedding and
 // deferred index builds. Started in order, stopped in reverse.
-import type { AppContext } from './app.ts';
-import { startPlatforms } from '../adapters/index.ts';
-import { schedulerService } from './scheduler/index.ts';
-import { startReembedding } from './retrieval/background.ts';
-
-export interface RunningService {
-  name: string;
-  stop(): Promise<void>;
-}
-
-export type ServiceStarter = (app: AppContext) => Promise<RunningService | null>;
+import type { AppContext, RunningService, ServiceStarter } from '../app.ts';
+import { startPlatforms } from '../../adapters/index.ts';
+import { schedulerService } from '../scheduler/index.ts';
+import { startReembedding } from '../retrieval/background.ts';
 
 async function retrievalService(app: AppContext): Promise<RunningService> {
   const job = startReembedding(app);

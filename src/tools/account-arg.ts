@@ -2,10 +2,10 @@
 // the acting user may see. Problems (ambiguous, not found) are thrown as AccountProblem so the
 // offline engine can ask back with buttons and the LLM engine can tell the model.
 import { z } from 'zod';
-import { getVisibleAccount } from '../../store/accounts.ts';
-import type { Account } from '../../domain/types.ts';
+import { getVisibleAccount } from '../store/accounts.ts';
+import type { Account } from '../domain/types.ts';
 import { resolveAccountArg, type AccountMention } from '../nlu/accounts.ts';
-import type { ToolContext } from '../types.ts';
+import type { ToolContext } from './types.ts';
 
 export const accountArg = z.string().min(1).max(200).describe('The account: its id (e.g. "A100") or its name / alias / partial name as the user wrote it');
 

@@ -1,10 +1,10 @@
 // Reply → HTML for the console chat: title, body text, sources, and buttons the page's script
 // sends back as button presses (data-action / data-value), exactly like a card's buttons.
-import { platformTexts } from '../../prompts/platforms.ts';
-import { t } from '../../prompts/index.ts';
-import type { Button, Citation, Reply } from '../types.ts';
+import { platformTexts } from '../../../prompts/platforms.ts';
+import { t } from '../../../prompts/index.ts';
+import type { Button, Citation, Reply } from '../../chat/types.ts';
 import { html, type Html } from './html.ts';
-import { withoutTitleLine } from '../shared/title.ts';
+import { withoutTitleLine } from '../../chat/title.ts';
 
 /** The body without the line that only repeats the title (as the card renderers do). */
 function body(reply: Reply): string {

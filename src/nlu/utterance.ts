@@ -1,7 +1,7 @@
 // One message, analysed once for every tool's offline trigger: language, the account it names,
 // dates, durations, the year, and whether it points back to the previous answer ("他们", "their").
-import type { Lang } from '../../../prompts/index.ts';
-import { toIsoDate, type IsoDate } from '../../domain/time.ts';
+import type { Lang } from '../../prompts/index.ts';
+import { toIsoDate, type IsoDate } from '../domain/time.ts';
 import type { AccountMention } from './accounts.ts';
 import type { ContactRef } from './contacts.ts';
 import { extractDateRange, type DateRange } from './dates.ts';
