@@ -7,7 +7,7 @@ import { withApp } from '../context.ts';
 import { activeEmbedder } from '../../retrieval/active-embedder.ts';
 import { syncTables } from '../../retrieval/indexer.ts';
 import { pendingEmbeddings, reembed } from '../../retrieval/reembed.ts';
-import { SOURCE_TABLES } from '../../retrieval/sources.ts';
+import { SOURCE_TABLES } from '../../domain/passage-sources.ts';
 import { vectorIndexStatus, type VectorIndexStatus } from '../../retrieval/vector-index.ts';
 import { clearSourceHashes } from '../../store/chunks.ts';
 
