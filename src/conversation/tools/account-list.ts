@@ -151,7 +151,8 @@ export const accountListTool: Tool<typeof input, Output> = {
       : t(accountTexts, 'listNone', lang, { scope, filters });
     parts.push(head, ...lines);
     if (out.never.length) parts.push(t(accountTexts, 'neverGroup', lang, { count: out.never.length, what, names: joinList(out.never.map((a) => a.name), lang) }));
-    return { lang, title: head, text: parts.join('\n'), sections: [{ title: head, lines }], data: { tool: 'account_list', ...out } };
+    const citations = out.rows.slice(0, MAX_ROWS).map((r) => ({ source: 'account' as const, id: r.account.id, date: r.lastInteraction ?? undefined, accountId: r.account.id }));
+    return { lang, title: head, text: parts.join('\n'), sections: [{ title: head, lines }], citations, data: { tool: 'account_list', ...out } };
   },
   offline: {
     account: 'none',

@@ -23,6 +23,8 @@ import { discussionHistoryTool } from './discussion-history.ts';
 import { decisionChainTool } from './decision-chain.ts';
 import { customerTreeTool } from './customer-tree.ts';
 import { budgetExecutionTool } from './budget-execution.ts';
+import { ordersTool } from './orders.ts';
+import { smallTalkTool } from './small-talk.ts';
 import { contractsTool } from './contracts.ts';
 import { ticketsTool } from './tickets.ts';
 import { opportunitiesTool } from './opportunities.ts';
@@ -39,6 +41,7 @@ export const tools: Tool<any, any>[] = [
   decisionChainTool,
   customerTreeTool,
   budgetExecutionTool,
+  ordersTool,
   contractsTool,
   ticketsTool,
   opportunitiesTool,
@@ -48,6 +51,7 @@ export const tools: Tool<any, any>[] = [
   roadmapTool,
   rollupTool,
   helpTool,
+  smallTalkTool,
 ];
 
 export function toolByName(name: string): Tool<any, any> | undefined {
