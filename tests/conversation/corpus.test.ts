@@ -14,6 +14,7 @@ import { emptyDb, sampleDb } from '../helpers/db.ts';
 import { ROOT, TEST_TZ } from '../helpers/paths.ts';
 import { generatedCorpus, GENERATED_SIZE } from './corpus/generated.ts';
 import { sampleCorpus } from './corpus/sample.ts';
+import { teamCorpus } from './corpus/team.ts';
 import type { CorpusCase } from './corpus/types.ts';
 import { ask, testApp } from './helpers.ts';
 // @ts-expect-error: plain JavaScript module of the benchmarks
@@ -71,7 +72,7 @@ describe('question corpus on the sample data', () => {
   });
   afterAll(() => db.close());
 
-  it.each(sampleCorpus.map((k, i) => [i, `${k.cls}: ${Array.isArray(k.q) ? k.q.join(' → ') : k.q}`, k] as const))('%i %s', async (i, _name, k) => {
+  it.each([...sampleCorpus, ...teamCorpus].map((k, i) => [i, `${k.cls}: ${Array.isArray(k.q) ? k.q.join(' → ') : k.q}`, k] as const))('%i %s', async (i, _name, k) => {
     expect(await run(app, 'sample', k, i)).toEqual([]);
   });
 });

@@ -25,6 +25,8 @@ import { customerTreeTool } from './customer-tree.ts';
 import { budgetExecutionTool } from './budget-execution.ts';
 import { ordersTool } from './orders.ts';
 import { smallTalkTool } from './small-talk.ts';
+import { compareAccountsTool } from './compare-accounts.ts';
+import { nextStepsTool } from './next-steps.ts';
 import { contractsTool } from './contracts.ts';
 import { ticketsTool } from './tickets.ts';
 import { opportunitiesTool } from './opportunities.ts';
@@ -47,6 +49,8 @@ export const tools: Tool<any, any>[] = [
   opportunitiesTool,
   contactLookupTool,
   accountListTool,
+  compareAccountsTool,
+  nextStepsTool,
   searchHistoryTool,
   roadmapTool,
   rollupTool,

@@ -82,5 +82,9 @@ export function generatedCorpus(dir: string): CorpusCase[] {
   const sTier = accounts.filter((a) => a.tier === 'S').length;
   out.push(c('gen-portfolio', manager, '我团队有几个S级客户', [String(sTier)]));
   out.push(c('gen-portfolio', manager, 'how many accounts does my team have?', [String(accounts.length)]));
+  const totals = new Map<string, number>();
+  for (const o of orders.filter((o) => o.order_date.startsWith('2026') && o.order_date <= TODAY)) totals.set(o.account_id, (totals.get(o.account_id) ?? 0) + Number(o.amount));
+  const best = [...totals.entries()].sort((x, y) => y[1] - x[1])[0];
+  out.push(c('gen-portfolio', manager, '今年哪个客户买得最多', [accounts.find((a) => a.id === best[0])!.name]));
   return out;
 }
