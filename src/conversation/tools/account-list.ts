@@ -248,8 +248,10 @@ export const accountListTool: Tool<typeof input, Output> = {
       if (rankWanted(u) && (list || RANK_SUBJECT.test(u.rest))) return 4.5;
       if (scoped && (list || ACCOUNT_WORD.test(u.rest))) return 4;
       if (tiers && list && (any(u, TICKET_FILTER) || any(u, EXPIRY_FILTER))) return 4;
-      if (!list && !(silenceWanted(u) && u.mention.kind === 'none') && !tiers) return 0;
-      return (list ? 2 : 0) + (silenceWanted(u) ? 1.5 : 0) + (tiers ? 1 : 0);
+      // Otherwise only an explicit list of accounts ("哪些客户"), not any "哪些" ("江南港务的联系人有哪些").
+      const accounts = countHits(u, LIST_MARKERS) > 0;
+      if (!accounts && !(silenceWanted(u) && u.mention.kind === 'none') && !tiers) return 0;
+      return (accounts ? 2 : 0) + (silenceWanted(u) ? 1.5 : 0) + (tiers ? 1 : 0);
     },
     input(u) {
       const silent = silenceWanted(u);
