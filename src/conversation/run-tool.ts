@@ -11,7 +11,7 @@ export type ToolRun =
   | { kind: 'account_problem'; tool: Tool<any, any>; problem: AccountProblem };
 
 /** `kam ask --json` and /api/chat show `data`: the records a reply cites are carried there too. */
-function withCitations(data: unknown, reply: Reply): unknown {
+export function withCitations(data: unknown, reply: Reply): unknown {
   if (!reply.citations?.length || !data || typeof data !== 'object' || Array.isArray(data)) return data;
   return { ...(data as object), citations: reply.citations };
 }
