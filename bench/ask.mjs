@@ -101,9 +101,14 @@ function generatedQuestions(dataDir) {
       { user, type: 'pinyin', text: `Open tickets at ${latin(a[1])}?` },
       { user, type: 'not_found', text: '西山矿业的合同什么时候到期?' },
       { user, type: 'help', text: '你能做什么?' },
+      { user, type: 'orders', text: `${a[1]}过去一年下了多少单?` },
+      { user, type: 'orders_period', text: `${b[1]}上季度买了多少` },
+      { user, type: 'traditional', text: `${a[1]}的合同什麼時候到期` },
+      { user, type: 'small_talk', text: '你好' },
     );
   }
   out.push({ user: 's_00000', type: 'team_silence', text: '我的客户里哪些超过30天没有高层互动?' }, { user: 'm_0001', type: 'team_silence', text: '我团队里哪些客户超过30天没有高层互动?' });
+  out.push({ user: 'm_0001', type: 'team_rank', text: '团队里哪个客户今年买得最多' }, { user: 's_00000', type: 'next_steps', text: '本月有哪些下一步要到期' }, { user: 'm_0001', type: 'team_tier_tickets', text: 'S级客户里哪些有未解决工单' });
   return out;
 }
 

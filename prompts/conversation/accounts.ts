@@ -2,6 +2,8 @@
 import type { Texts } from '../index.ts';
 
 export const accountTexts = {
+  ovOrders: { zh: '订单:近一年({from} 至 {to}){count} 笔,合计 {total};最近一次 {date} {product} {amount}', en: 'Orders: {count} in the last year ({from} to {to}), {total} in all; last on {date}, {product} {amount}' },
+  ovNoOrders: { zh: '订单:没有订单记录', en: 'Orders: none on record' },
   // decision chain
   chainHead: { zh: '{account}的决策链:', en: 'Decision chain at {account}:' },
   chainKey: { zh: '关键决策人:{names}。', en: 'Key decision maker(s): {names}.' },

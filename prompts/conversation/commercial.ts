@@ -11,7 +11,7 @@ export const commercialTexts = {
   paceBehind: { zh: '落后 {points} 个百分点', en: '{points} points behind' },
   paceAhead: { zh: '领先 {points} 个百分点', en: '{points} points ahead' },
   paceOnTrack: { zh: '与时间进度基本持平', en: 'on pace' },
-  budgetNone: { zh: '{account}没有登记 {year} 年预算;今年已下单 {ordered}。', en: 'No {year} budget is recorded for {account}; orders so far {orderedFull}.' },
+  budgetNone: { zh: '{account}没有登记 {year} 年预算;{year} 年已下单 {ordered}。', en: 'No {year} budget is recorded for {account}; orders in {year}: {orderedFull}.' },
   budgetOrders: { zh: '{year} 年订单:', en: 'Orders in {year}:' },
   orderLine: { zh: '• {date} {product} {amount}', en: '• {date} {product} {amount}' },
   // contracts

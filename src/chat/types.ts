@@ -36,7 +36,7 @@ export interface Button extends ButtonAction {
 }
 
 export interface Citation {
-  source: 'interaction' | 'ticket' | 'contract' | 'opportunity' | 'order' | 'project';
+  source: 'interaction' | 'ticket' | 'contract' | 'opportunity' | 'order' | 'project' | 'contact' | 'account' | 'budget';
   id: string;
   date?: string;
   accountId?: string;

@@ -8,6 +8,9 @@ import { resolveAccountMention, type AccountMention } from '../nlu/accounts.ts';
 import { findContactMentions, findLatinContactMentions, type ContactRef } from '../nlu/contacts.ts';
 import { asksAboutWholeBook, isListQuestion, LIST_MARKERS, type Keywords } from '../nlu/keywords.ts';
 import { analyzeUtterance, type Utterance } from '../nlu/utterance.ts';
+import { findUserMentions, type UserRef } from '../nlu/users.ts';
+import { normalize } from '../nlu/normalize.ts';
+import { accountRegions } from '../store/accounts.ts';
 import { runTool } from './run-tool.ts';
 import { toolByName, tools } from './tools/index.ts';
 import type { Tool } from '../tools/types.ts';
@@ -38,6 +41,12 @@ export function rankTools(u: Utterance): { tool: Tool<any, any>; score: number }
     .sort((a, b) => b.score - a.score);
 }
 
+/** The one account every person named belongs to, if there is one. */
+function accountOfPeople(people: ContactRef[]): string | undefined {
+  const accounts = new Set(people.flatMap((p) => p.contacts.map((c) => c.account_id)));
+  return accounts.size === 1 ? [...accounts][0] : undefined;
+}
+
 export interface OfflineOptions {
   /** The account chosen with a button or a short reply (skips resolution). */
   accountId?: string;
@@ -45,7 +54,15 @@ export interface OfflineOptions {
   toolName?: string;
 }
 
-async function mentionFor(turn: TurnContext, text: string, opts: OfflineOptions, people: ContactRef[]): Promise<AccountMention> {
+/** "华东区的客户", "华北地区": regions accounts are filed under, named with a region word. */
+const REGION_MARK = /(区|地区|片区|大区|区域|region)/;
+async function regionsIn(turn: TurnContext, norm: string): Promise<string[]> {
+  if (!REGION_MARK.test(norm)) return [];
+  const regions = await accountRegions(turn.app.db);
+  return regions.filter((r) => new RegExp(`${r.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*(区|地区|片区|大区|区域|region)`).test(norm));
+}
+
+async function mentionFor(turn: TurnContext, text: string, opts: OfflineOptions, people: ContactRef[], users: UserRef[] = []): Promise<AccountMention> {
   if (opts.accountId) {
     const account = await getVisibleAccount(turn.app.db, turn.user.id, opts.accountId);
     if (account) return { kind: 'found', account, span: '', hits: [], others: [] };
@@ -53,8 +70,8 @@ async function mentionFor(turn: TurnContext, text: string, opts: OfflineOptions,
   }
   const vocabulary = questionVocabulary();
   // Names of people are not unknown account names.
-  vocabulary.zh.push(...people.map((p) => p.text));
-  vocabulary.en.push(...people.map((p) => p.text));
+  vocabulary.zh.push(...people.map((p) => p.text), ...users.map((x) => x.text));
+  vocabulary.en.push(...people.map((p) => p.text), ...users.map((x) => x.text));
   return resolveAccountMention(turn.app.db, turn.user.id, text, { vocabulary });
 }
 
@@ -67,14 +84,23 @@ async function helpReply(turn: TurnContext, reason: 'asked' | 'not_understood'):
 
 export async function answerOffline(turn: TurnContext, text: string, opts: OfflineOptions = {}): Promise<Reply> {
   if (!text.trim() && !opts.accountId) return helpReply(turn, 'asked');
-  const hanPeople = await findContactMentions(turn.app.db, turn.user.id, text, undefined, { latin: false });
-  let mention = await mentionFor(turn, text, opts, hanPeople);
+  const norm = normalize(text);
+  const [hanPeople, users, regions] = await Promise.all([findContactMentions(turn.app.db, turn.user.id, text, undefined, { latin: false }), findUserMentions(turn.app.db, text), regionsIn(turn, norm)]);
+  let mention = await mentionFor(turn, text, opts, hanPeople, users);
+  // "华东区的客户": the region word is not a partial account name (中建华东).
+  if (mention.kind === 'found' && regions.some((r) => mention.kind === 'found' && mention.span === r.toLowerCase())) mention = { kind: 'none' };
   // Names in Latin letters are looked for after the account: among its contacts when there is one.
   const latinPeople = await findLatinContactMentions(turn.app.db, turn.user.id, text, mention.kind === 'found' ? mention.account.id : undefined);
-  const people = [...hanPeople, ...latinPeople];
+  // A contact's name inside the account's own name (高鹏 in 东北高鹏路桥) names the account, not the person.
+  const outside = mention.kind === 'found' ? norm.split(mention.span).join(' ') : norm;
+  const people = [...hanPeople.filter((p) => outside.includes(p.text.toLowerCase())), ...latinPeople];
   // "Who is Liu Jianguo?": the words taken for an unknown account were a person's name.
   if (mention.kind === 'not_found' && latinPeople.some((p) => mention.kind === 'not_found' && (mention.span.includes(p.text) || p.text.includes(mention.span)))) mention = { kind: 'none' };
-  const u = analyzeUtterance(text, turn.lang, turn.now, turn.tz, mention, people);
+  // The account of the people named ("上次见刘总…", "What did we last send David Kim?"): a person
+  // named pins the account, over a leftover word taken for an unknown name and over the last account.
+  const personAccount = mention.kind === 'found' || mention.kind === 'ambiguous' ? undefined : accountOfPeople(people);
+  if (personAccount && mention.kind === 'not_found') mention = { kind: 'none' };
+  const u = analyzeUtterance(text, turn.lang, turn.now, turn.tz, mention, people, { users, regions });
   const ranked = rankTools(u);
   let tool = opts.toolName ? toolByName(opts.toolName) : undefined;
   if (!tool && ranked.length && ranked[0].score >= MIN_SCORE) tool = ranked[0].tool;
@@ -85,8 +111,10 @@ export async function answerOffline(turn: TurnContext, text: string, opts: Offli
   if (!trigger) return helpReply(turn, 'not_understood');
 
   let accountId: string | undefined;
+  if (mention.kind === 'not_found' && trigger.unknownNamesAreTopics) mention = { kind: 'none' };
   if (trigger.account !== 'none') {
     if (mention.kind === 'found') accountId = mention.account.id;
+    else if (personAccount) accountId = personAccount;
     else if (mention.kind === 'ambiguous') return ambiguousReply(turn, text, mention, tool.name);
     else if (mention.kind === 'not_found' && (trigger.account === 'required' || !isListQuestion(u))) {
       // Leftover words may just be an unusual phrasing; with a remembered account and a pronoun, use it.

@@ -11,6 +11,12 @@ export type ToolRun =
   | { kind: 'invalid_input'; tool: Tool<any, any>; message: string }
   | { kind: 'account_problem'; tool: Tool<any, any>; problem: AccountProblem };
 
+/** `kam ask --json` and /api/chat show `data`: the records a reply cites are carried there too. */
+export function withCitations(data: unknown, reply: Reply): unknown {
+  if (!reply.citations?.length || !data || typeof data !== 'object' || Array.isArray(data)) return data;
+  return { ...(data as object), citations: reply.citations };
+}
+
 export function toolContext(turn: TurnContext): ToolContext {
   return { app: turn.app, user: turn.user, now: turn.now, tz: turn.tz, lang: turn.lang };
 }
@@ -23,7 +29,7 @@ export async function runTool(turn: TurnContext, tool: Tool<any, any>, rawInput:
     const output = await tool.run(ctx, parsed.data);
     const reply = tool.render(ctx, output);
     const accountId = tool.subjectAccount?.(output);
-    return { kind: 'ok', tool, input: parsed.data, output, reply: { ...reply, data: reply.data ?? { tool: tool.name, ...(output as object) } }, accountId };
+    return { kind: 'ok', tool, input: parsed.data, output, reply: { ...reply, data: withCitations(reply.data ?? { tool: tool.name, ...(output as object) }, reply) }, accountId };
   } catch (e) {
     if (e instanceof AccountProblem) return { kind: 'account_problem', tool, problem: e };
     throw e;

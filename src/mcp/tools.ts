@@ -9,6 +9,7 @@ import { tools } from '../conversation/tools/index.ts';
 import { AccountProblem } from '../tools/account-arg.ts';
 import type { Tool, ToolContext } from '../tools/types.ts';
 import { handleMessage, MAX_TEXT_LENGTH } from '../conversation/engine.ts';
+import { withCitations } from '../conversation/run-tool.ts';
 
 export interface McpToolSpec {
   name: string;
@@ -69,7 +70,7 @@ export async function callMcpTool(caller: McpCaller, name: string, args: unknown
   try {
     const output = await tool.run(ctx, parsed.data);
     const reply = tool.render(ctx, output);
-    return { text: reply.text, data: reply.data ?? { tool: tool.name, ...(output as object) }, isError: false };
+    return { text: reply.text, data: withCitations(reply.data ?? { tool: tool.name, ...(output as object) }, reply), isError: false };
   } catch (e) {
     if (!(e instanceof AccountProblem)) throw e;
     const m = e.mention;

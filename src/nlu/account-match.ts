@@ -2,7 +2,7 @@
 // and Latin renderings (pinyin or English: "Xishan Mining", "Jiangnan Port"). Pure: it is given
 // the names the user may see and the normalised text, and returns scored hits, best first.
 import { isHan, latinWords } from './normalize.ts';
-import { readingsOf, type Reading } from './pinyin.ts';
+import { pinyinInitials, readingsOf, type Reading } from './pinyin.ts';
 
 export interface AccountName {
   id: string;
@@ -85,6 +85,16 @@ function keysOf(acc: AccountName): { keys: string[]; grams: Set<string>[] } {
   return k;
 }
 
+/** Where the key occurs in the text; a key that starts or ends in a Latin letter must not sit inside a word ("ge" in "get"). */
+function wholeIndexOf(norm: string, key: string): number {
+  for (let at = norm.indexOf(key); at >= 0; at = norm.indexOf(key, at + 1)) {
+    const before = /^[a-z0-9]/.test(key) && /[a-z0-9]/.test(norm[at - 1] ?? '');
+    const after = /[a-z0-9]$/.test(key) && /[a-z0-9]/.test(norm[at + key.length] ?? '');
+    if (!before && !after) return at;
+  }
+  return -1;
+}
+
 function hanHit(acc: AccountName, norm: string, textBigrams: Set<string>): AccountHit | undefined {
   const { keys, grams } = keysOf(acc);
   let best: AccountHit | undefined;
@@ -92,8 +102,18 @@ function hanHit(acc: AccountName, norm: string, textBigrams: Set<string>): Accou
     if (!best || h.score > best.score) best = h;
   };
   for (const key of keys) {
-    const at = norm.indexOf(key);
+    const at = wholeIndexOf(norm, key);
     if (at >= 0) consider({ account: acc, score: key.length + 0.5, exact: true, start: at, end: at + key.length });
+    // A name in Latin letters is also named by its first words ("Acme Health" for Acme Health Systems).
+    const words = /^[a-z]/.test(key) ? key.split(/\s+/) : [];
+    for (let n = words.length - 1; n >= 1; n--) {
+      const prefix = words.slice(0, n).join(' ');
+      const p = wholeIndexOf(norm, prefix);
+      if (p >= 0 && prefix.length >= 3) {
+        consider({ account: acc, score: prefix.length, exact: false, start: p, end: p + prefix.length });
+        break;
+      }
+    }
   }
   if (best) return best;
   for (let i = 0; i < keys.length; i++) {
@@ -186,8 +206,25 @@ function latinMatch(name: string, tokens: string[]): LatinMatch | undefined {
   return best;
 }
 
-function latinHit(acc: AccountName, runs: { words: { word: string; start: number; end: number }[] }[]): AccountHit | undefined {
+/** Pinyin initials typed for a whole name or alias ("ZJHD" for 中建华东): at least three letters. */
+function initialsHit(acc: AccountName, runs: { words: { word: string; start: number; end: number }[] }[]): AccountHit | undefined {
   let best: AccountHit | undefined;
+  for (const key of [acc.name, ...acc.aliases, shortName(acc.name)]) {
+    const initials = pinyinInitials(key);
+    if (initials.length < 3) continue;
+    for (const run of runs) {
+      for (const w of run.words) {
+        if (w.word !== initials) continue;
+        const hit = { account: acc, score: initials.length + 0.5, exact: true, start: w.start, end: w.end };
+        if (!best || hit.score > best.score) best = hit;
+      }
+    }
+  }
+  return best;
+}
+
+function latinHit(acc: AccountName, runs: { words: { word: string; start: number; end: number }[] }[]): AccountHit | undefined {
+  let best: AccountHit | undefined = initialsHit(acc, runs);
   for (const key of [acc.name, ...acc.aliases]) {
     const keyLen = [...key].length;
     const tail = keyLen - [...shortName(key)].length;
@@ -249,7 +286,7 @@ export function matchAccounts(names: AccountName[], norm: string): AccountHit[] 
   const runs = latinRuns(norm);
   const hits: AccountHit[] = [];
   for (const acc of names) {
-    const a = hasHanText ? hanHit(acc, norm, textBigrams) : undefined;
+    const a = hasHanText || /[a-z]/.test(acc.name + acc.aliases.join('')) ? hanHit(acc, norm, textBigrams) : undefined;
     const b = runs.length ? latinHit(acc, runs) : undefined;
     const h = a && b ? (a.score >= b.score ? a : b) : (a ?? b);
     if (h) hits.push(h);
@@ -303,6 +340,8 @@ export function nameSimilarity(span: string, acc: AccountName): number {
       const words = span.toLowerCase().split(/[^a-z]+/).filter((w) => w && !english.has(w) && !LATIN_STOP.has(w));
       const py = readingsOf(distinctive).filter((r) => r.kind === 'pinyin').map((r) => r.forms[0]).join('');
       best = Math.max(best, dice(grams(words.join(''), 3), grams(py, 3)));
+      // A name written in Latin letters ("Acme Health"): compared with each of its words.
+      for (const w of key.toLowerCase().match(/[a-z]{3,}/g) ?? []) for (const x of words) best = Math.max(best, dice(grams(x, 3), grams(w, 3)));
     } else {
       best = Math.max(best, dice(new Set(stripWeak(a)), new Set(stripWeak(key.toLowerCase()))));
     }

@@ -26,7 +26,49 @@ function monthStart(d: IsoDate, delta: number): IsoDate {
 
 type Rule = { re: RegExp; range: (today: IsoDate, m: RegExpExecArray) => Omit<DateRange, 'text'> };
 
+const QUARTER_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+/** Quarter q (1..4) of year y as a range; `past`/`future` relative to today. */
+function quarter(y: number, q: number, today: IsoDate): Omit<DateRange, 'text'> {
+  const from = `${y}-${pad(3 * q - 2)}-01`;
+  const to = endOfMonth(`${y}-${pad(3 * q)}-01`);
+  return { from, to, direction: to < today ? 'past' : from > today ? 'future' : 'point' };
+}
+
+/** The quarter `delta` quarters from the one containing today. */
+function relativeQuarter(today: IsoDate, delta: number): Omit<DateRange, 'text'> {
+  const [y, m] = today.split('-').map(Number);
+  const index = y * 4 + Math.floor((m - 1) / 3) + delta;
+  return quarter(Math.floor(index / 4), (index % 4) + 1, today);
+}
+
+/** The year a quarter or a month belongs to: 去年 / 今年 / 2025年 before it, else this year. */
+function yearBefore(m: RegExpExecArray, today: IsoDate): number {
+  const y = Number(today.slice(0, 4));
+  const word = m[1] ?? '';
+  if (/^20\d{2}/.test(word)) return Number(word.slice(0, 4));
+  if (/去年|last year/.test(word)) return y - 1;
+  if (/前年/.test(word)) return y - 2;
+  return y;
+}
+
 const RULES: Rule[] = [
+  // Quarters: 上季度, last quarter, 本季度, 一季度 / Q1 / first quarter (of 今年, 去年, 2025年).
+  { re: /(?:上上(?:个)?季度)/, range: (t) => relativeQuarter(t, -2) },
+  { re: /上(?:个|一)?季度|last quarter|previous quarter/, range: (t) => relativeQuarter(t, -1) },
+  { re: /下(?:个|一)?季度|next quarter/, range: (t) => relativeQuarter(t, 1) },
+  { re: /(?:本|这个|这)季度|this quarter|current quarter/, range: (t) => relativeQuarter(t, 0) },
+  { re: /(20\d{2}\s*年?|去年|今年|前年)?\s*(?:的)?第?([一二三四1-4])季度/, range: (t, m) => quarter(yearBefore(m, t), QUARTER_NUMBER[m[2]], t) },
+  { re: /(20\d{2}\s*|last year'?s?\s*|this year'?s?\s*)?\bq([1-4])\b/, range: (t, m) => quarter(yearBefore(m, t), Number(m[2]), t) },
+  { re: /(20\d{2}\s*|last year'?s?\s*)?\b(first|second|third|fourth) quarter\b/, range: (t, m) => quarter(yearBefore(m, t), ['first', 'second', 'third', 'fourth'].indexOf(m[2]) + 1, t) },
+  // Half a year back: 近半年, 过去半年, the last six months.
+  { re: /(近|过去|最近|前)半年|半年(内|来|以来)|(last|past) (six|6) months|(last|past) half(-| )year/, range: (t) => ({ from: monthsBack(t, 6), to: t, direction: 'past' }) },
+  // A named calendar year: 2025年, in 2025 (not 2025年3月, which chrono reads as a date).
+  { re: /(20\d{2})\s*年(?!\s*\d{1,2}\s*月)|\b(?:in|for|during) (20\d{2})\b/, range: (t, m) => {
+    const y = m[1] ?? m[2];
+    return { from: `${y}-01-01`, to: `${y}-12-31`, direction: `${y}-12-31` < t ? 'past' : `${y}-01-01` > t ? 'future' : 'point' };
+  } },
+
   { re: /下(个)?月初|early next month|beginning of next month/, range: (t) => ({ from: monthStart(t, 1), to: addDays(monthStart(t, 1), 9), direction: 'future' }) },
   { re: /下(个)?月底|end of next month/, range: (t) => ({ from: addDays(endOfMonth(monthStart(t, 1)), -9), to: endOfMonth(monthStart(t, 1)), direction: 'future' }) },
   { re: /(本|这个|这)?月底(前|之前)?|月末|end of (the |this )?month/, range: (t) => ({ from: t, to: endOfMonth(t), direction: 'future' }) },
@@ -40,6 +82,13 @@ const RULES: Rule[] = [
   { re: /今年|本年|this year/, range: (t) => ({ from: `${t.slice(0, 4)}-01-01`, to: `${t.slice(0, 4)}-12-31`, direction: 'point' }) },
   { re: /去年|last year/, range: (t) => ({ from: `${Number(t.slice(0, 4)) - 1}-01-01`, to: `${Number(t.slice(0, 4)) - 1}-12-31`, direction: 'past' }) },
 ];
+
+/** The same day `n` months earlier (clamped to the month's end). */
+function monthsBack(d: IsoDate, n: number): IsoDate {
+  const start = monthStart(d, -n);
+  const day = Math.min(Number(d.slice(8, 10)), Number(endOfMonth(start).slice(8, 10)));
+  return `${start.slice(0, 8)}${pad(day)}`;
+}
 
 /** "最近30天", "过去两周", "last 60 days", "past 3 months" → [today - n, today]; "未来60天", "next 60 days", "60天内到期" → [today, today + n]. */
 function durationRange(norm: string, today: IsoDate): DateRange | undefined {

@@ -1,7 +1,9 @@
 // Text normalisation shared by every NLU step: full-width forms to ASCII (？→?, ３０→30),
-// Latin letters to lower case, runs of whitespace to one space.
+// traditional characters to simplified, Latin letters to lower case, runs of whitespace to one space.
+import { toSimplified } from './simplified.ts';
+
 export function normalize(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return toSimplified(text.normalize('NFKC')).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 const HAN = /[\u3400-\u9fff]/;

@@ -114,9 +114,23 @@ export function latinHaystack(name: string): string {
     .join(' ');
 }
 
-/** The stored Latin keys of an account: the spaceless pinyin of its name and of each alias, '|'-separated. */
+/** The first letters of the pinyin of a name's Han characters: 中建华东 → zjhd (empty for fewer than two). */
+export function pinyinInitials(name: string): string {
+  const read = syllables(name.replace(/[^\u3400-\u9fff]/g, ''));
+  return read.length >= 2 ? read.map((s) => s[0]).join('') : '';
+}
+
+/** The Latin words a name is written in, lower case and joined: "Acme Health Systems" → acmehealthsystems. */
+function latinOf(name: string): string {
+  return (name.toLowerCase().match(/[a-z0-9]+/g) ?? []).join('');
+}
+
+/**
+ * The stored Latin keys of an account, '|'-separated: for its name and each alias, the spaceless
+ * pinyin of its Han characters, their initials (zjhd) and its own Latin words (acme).
+ */
 export function latinKeys(name: string, aliases: string[]): string {
-  return [name, ...aliases].map((n) => syllables(n).join('')).join('|');
+  return [name, ...aliases].flatMap((n) => [syllables(n).join(''), pinyinInitials(n), latinOf(n)]).filter(Boolean).join('|');
 }
 
 /**

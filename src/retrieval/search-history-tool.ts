@@ -8,6 +8,7 @@ import { searchTexts, sourceLabels } from '../../prompts/retrieval.ts';
 import { accountArg, accountFor, ref, type AccountRef } from '../tools/account-arg.ts';
 import { ago } from '../tools/interactions.ts';
 import { countHits } from '../nlu/keywords.ts';
+import type { Utterance } from '../nlu/utterance.ts';
 import type { Tool, ToolContext } from '../tools/types.ts';
 import { daysBetween, toIsoDate } from '../domain/time.ts';
 import { activeEmbedder } from './active-embedder.ts';
@@ -49,7 +50,17 @@ const MENTION_WORDS = {
   en: ['say about', 'said about', 'says about', 'mention', 'mentioned', 'talk about', 'talked about', 'discuss about', 'regarding', 'bring up', 'brought up', 'raise', 'raised', 'complain about', 'complained about'],
 };
 const SEARCH_WORDS = { zh: ['搜索', '搜一下', '查找', '检索', '找一下记录', '相关记录'], en: ['search', 'find notes', 'look up', 'search notes'] };
+/** Verbs that take a topic ("聊分期付款", "discuss installment payments"): with a topic left, a search. */
+const TOPIC_VERBS = { zh: ['聊', '讨论', '说起', '问过', '问起', '抱怨'], en: ['discuss', 'discussed', 'talk about', 'talked about', 'bring up', 'asked about'] };
 const WHEN_WORDS = { zh: ['什么时候', '哪天', '何时', '上次', '最近一次', '最后一次'], en: ['when', 'last time', 'most recent', 'latest'] };
+
+/** What the message asks about: without the period words ("上个月" bounds the search) or names of people. */
+function topicText(u: Utterance): string {
+  let s = u.range ? u.rest.split(u.range.text.toLowerCase()).join(' ') : u.rest;
+  // "聊分期付款": the verb is not part of the topic (聊了/聊到/聊过 are already question filler).
+  s = s.replace(/聊(?![了过到起啥])/g, ' ');
+  return s.trim() || u.rest;
+}
 
 function view(p: Passage, today: string): PassageView {
   return {
@@ -135,19 +146,20 @@ export const searchHistoryTool: Tool<typeof input, Output> = {
   subjectAccount: (out) => out.account?.id,
   offline: {
     account: 'optional',
+    unknownNamesAreTopics: true,
     keywords: { zh: [...MENTION_WORDS.zh, ...SEARCH_WORDS.zh], en: [...MENTION_WORDS.en, ...SEARCH_WORDS.en] },
     score(u) {
       const mention = countHits(u, MENTION_WORDS) > 0;
       const search = countHits(u, SEARCH_WORDS) > 0;
-      if (!mention && !search) return 0;
+      const verb = countHits(u, TOPIC_VERBS) > 0;
+      if (!mention && !search && !verb) return 0;
       // Without a topic left over there is nothing to search for: let the history tools answer.
-      if (!analyzeQuery(u.rest).groups.length) return 0.5;
-      return 3.5;
+      if (!analyzeQuery(topicText(u)).groups.length) return mention || search ? 0.5 : 0;
+      return mention || search ? 3.5 : 3;
     },
     input(u, accountId) {
       const past = u.range && u.range.direction !== 'future';
-      // The period words ("上个月") bound the search; they are not part of its topic.
-      const query = u.range ? u.rest.split(u.range.text.toLowerCase()).join(' ') : u.rest;
+      const query = topicText(u);
       return {
         query,
         account: accountId,

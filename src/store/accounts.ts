@@ -47,10 +47,15 @@ export async function visibleAccountNamesSharing(db: Db, userId: string, pairs: 
   return r.rows;
 }
 
-/** What the Latin keys of an account are computed from: its name and aliases. */
+/**
+ * What the Latin keys of an account are computed from: its name and aliases, after the version of
+ * the key format (keys of an older format are stale and recomputed like those of a renamed account).
+ */
+const LATIN_KEY_FORMAT = 'v2|';
 export function latinKeySource(a: { name: string; aliases: string[] }): string {
-  return [a.name, ...a.aliases].join('|');
+  return LATIN_KEY_FORMAT + [a.name, ...a.aliases].join('|');
 }
+const SOURCE_SQL = `'${LATIN_KEY_FORMAT}' || array_to_string(ARRAY[a.name] || a.aliases, '|')`;
 
 /**
  * Visible accounts whose stored pinyin keys contain the most of the given Latin fragments (up to
@@ -63,7 +68,7 @@ export async function visibleAccountNamesByLatin(db: Db, userId: string, fragmen
   const r = await db.query<AccountName>(
     `WITH scored AS (
        SELECT a.id, a.name, a.aliases, a.parent_id,
-              CASE WHEN k.account_id IS NULL OR k.source <> array_to_string(ARRAY[a.name] || a.aliases, '|') THEN NULL
+              CASE WHEN k.account_id IS NULL OR k.source <> ${SOURCE_SQL} THEN NULL
                    ELSE (SELECT COALESCE(sum(length(p)), 0) FROM unnest($2::text[]) p WHERE k.keys LIKE p) END AS score
        FROM accounts a LEFT JOIN account_latin_keys k ON k.account_id = a.id),
      cand AS MATERIALIZED (
@@ -80,7 +85,7 @@ export async function visibleAccountNamesByLatin(db: Db, userId: string, fragmen
 export async function accountsNeedingLatinKeys(db: Db): Promise<AccountName[]> {
   const r = await db.query<AccountName>(
     `SELECT a.id, a.name, a.aliases, a.parent_id FROM accounts a LEFT JOIN account_latin_keys k ON k.account_id = a.id
-     WHERE k.account_id IS NULL OR k.source <> array_to_string(ARRAY[a.name] || a.aliases, '|')`,
+     WHERE k.account_id IS NULL OR k.source <> ${SOURCE_SQL}`,
   );
   return r.rows;
 }
@@ -95,6 +100,12 @@ export async function saveLatinKeys(db: Db, rows: { accountId: string; source: s
       [batch.map((r) => r.accountId), batch.map((r) => r.source), batch.map((r) => r.keys)],
     );
   }
+}
+
+/** The regions accounts are filed under (华东, 华北 ...): the words a region filter may use. */
+export async function accountRegions(db: Db): Promise<string[]> {
+  const r = await db.query<{ region: string }>(`SELECT DISTINCT region FROM accounts WHERE region IS NOT NULL AND region <> '' ORDER BY region`);
+  return r.rows.map((x) => x.region);
 }
 
 /** A few visible top-level accounts by name (to offer as choices). */
@@ -143,19 +154,35 @@ export async function accountTeam(db: Db, userId: string, accountId: string): Pr
 export interface AccountFilter {
   /** Only accounts the user is on the team of directly (and their children); otherwise all visible. */
   ownOnly?: boolean;
+  /** Only accounts this user (the asker or a colleague) is on the team of, with their children. */
+  memberId?: string;
+  /** With ownOnly or memberId: only memberships in these roles (我负责交付的 = FR). */
+  roles?: string[];
   tiers?: string[];
+  regions?: string[];
 }
 
 /** Visible accounts, optionally narrowed to the user's own (team membership, with child accounts). */
 export async function listVisibleAccounts(db: Db, userId: string, filter: AccountFilter = {}): Promise<Account[]> {
   const params: unknown[] = [userId];
   const where = [visibleTo('a.id', 1)];
-  if (filter.ownOnly) {
+  if (filter.ownOnly || filter.memberId) {
+    params.push(filter.memberId ?? userId);
+    const member = `$${params.length}`;
+    let role = '';
+    if (filter.roles?.length) {
+      params.push(filter.roles);
+      role = ` AND team_role = ANY($${params.length}::text[])`;
+    }
     where.push(`a.id IN (
       WITH RECURSIVE own(id) AS (
-        SELECT account_id FROM account_team WHERE user_id = $1
+        SELECT account_id FROM account_team WHERE user_id = ${member}${role}
         UNION SELECT c.id FROM accounts c JOIN own o ON c.parent_id = o.id)
       SELECT id FROM own)`);
+  }
+  if (filter.regions?.length) {
+    params.push(filter.regions);
+    where.push(`a.region = ANY($${params.length}::text[])`);
   }
   if (filter.tiers?.length) {
     params.push(filter.tiers);

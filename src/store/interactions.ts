@@ -92,3 +92,26 @@ export async function lastContactTouch(db: Db, userId: string, contactIds: strin
   );
   return new Map(r.rows.map((x) => [x.contact_id, x.last]));
 }
+
+export interface NextStepRow extends Interaction {
+  /** Whether a later interaction on the account exists (the step was likely followed up). */
+  followed_up: boolean;
+}
+
+/** Committed next steps due between two business dates (inclusive), of visible accounts (or one), soonest first. */
+export async function nextStepsDue(db: Db, userId: string, from: string, to: string, now: Date, accountId?: string): Promise<NextStepRow[]> {
+  const params: unknown[] = [userId, from, to, now];
+  let scope = `i.account_id IN (SELECT account_id FROM visible_account_ids($1))`;
+  if (accountId) {
+    params.push(accountId);
+    scope = `i.account_id = $5 AND ${canSee(1, '$5')}`;
+  }
+  const r = await db.query<NextStepRow>(
+    `SELECT ${COLS}, EXISTS (SELECT 1 FROM interactions j WHERE j.account_id = i.account_id AND j.occurred_at > i.occurred_at AND j.occurred_at < $4) AS followed_up
+     FROM interactions i
+     WHERE i.next_step IS NOT NULL AND i.next_step <> '' AND i.next_step_due BETWEEN $2 AND $3 AND i.occurred_at < $4 AND ${scope}
+     ORDER BY i.next_step_due, i.id LIMIT 200`,
+    params,
+  );
+  return r.rows;
+}

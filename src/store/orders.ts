@@ -25,3 +25,15 @@ export async function orderTotals(db: Db, userId: string, accountIds: string[], 
   );
   return new Map(r.rows.map((x) => [x.account_id, x.total]));
 }
+
+/** Order amount and count per account between two business dates (inclusive), for the given visible accounts. */
+export async function ordersOfAccounts(db: Db, userId: string, accountIds: string[], from: string, to: string): Promise<Map<string, { amount: number; count: number }>> {
+  if (!accountIds.length) return new Map();
+  const r = await db.query<{ account_id: string; amount: number; count: number }>(
+    `SELECT o.account_id, sum(o.amount)::float8 AS amount, count(*)::int AS count FROM orders o
+     WHERE o.account_id IN (${visibleAmong(1, '$2::text[]')}) AND o.order_date BETWEEN $3 AND $4
+     GROUP BY o.account_id`,
+    [userId, accountIds, from, to],
+  );
+  return new Map(r.rows.map((x) => [x.account_id, { amount: Number(x.amount), count: x.count }]));
+}

@@ -37,3 +37,18 @@ export async function hasReports(db: Db, userId: string): Promise<boolean> {
   const r = await db.query('SELECT 1 FROM users WHERE manager_id = $1 LIMIT 1', [userId]);
   return r.rows.length > 0;
 }
+
+/** Users whose full name occurs in the (normalised, lower-case) text: "李娜负责哪些客户". */
+export async function usersNamedIn(db: Db, text: string): Promise<{ id: string; name: string }[]> {
+  const r = await db.query<{ id: string; name: string }>(
+    `SELECT id, name FROM users WHERE length(name) >= 2 AND strpos($1, lower(name)) > 0 ORDER BY length(name) DESC, id`,
+    [text],
+  );
+  return r.rows;
+}
+
+/** Every user's id and name (Latin renderings of names are compared in JS); at most `limit`. */
+export async function allUserNames(db: Db, limit: number): Promise<{ id: string; name: string }[]> {
+  const r = await db.query<{ id: string; name: string }>('SELECT id, name FROM users ORDER BY id LIMIT $1', [limit]);
+  return r.rows;
+}

@@ -42,6 +42,8 @@ export interface Tool<I extends z.ZodType = z.ZodType, O = unknown> {
 export interface OfflineTrigger<In> {
   /** Whether the tool needs an account: taken from the mention, else from the chat context. */
   account: 'required' | 'optional' | 'none';
+  /** Words that name no account are what the tool looks for (a search topic), not an unknown account. */
+  unknownNamesAreTopics?: boolean;
   /** Words that signal this tool (matched case-insensitively on the normalised text). */
   keywords: { zh: string[]; en: string[] };
   /** How strongly the message asks for this tool: 0 = not at all; keyword hits score about 1 each. */

@@ -7,6 +7,7 @@ import { loadDemoIfEmpty } from '../../demo/first-start.ts';
 import { getAdapters } from '../../delivery/registry.ts';
 import { startBanner } from '../banner.ts';
 import { serviceStarters } from '../../compose/services.ts';
+import { refreshAccountLatinKeys } from '../../nlu/latin-keys.ts';
 
 /** `kam start` is gone this long after SIGTERM at the latest (supervisors kill at 10 s). */
 const SHUTDOWN_DEADLINE_MS = 9_000;
@@ -36,6 +37,9 @@ export function register(program: Command) {
       }
       const app: AppContext = { db, config, log };
       await loadDemoIfEmpty(app, (line) => log.info(line));
+      // Keys of accounts renamed outside an import, or of an older key format, are brought up to date.
+      const refreshed = await refreshAccountLatinKeys(db);
+      if (refreshed) log.info({ accounts: refreshed }, 'refreshed the Latin name keys of accounts');
       const services: RunningService[] = [];
       const server = await buildKamServer(app);
       try {

@@ -4,6 +4,7 @@
 import { toIsoDate } from '../../domain/time.ts';
 import { findDates, type DateRef } from './extract/dates.ts';
 import { hasInteractionCue } from './extract/interaction-type.ts';
+import { toSimplified } from '../../nlu/simplified.ts';
 
 export interface NoteIntent {
   /** The note without its command word. */
@@ -15,7 +16,7 @@ export interface NoteIntent {
 const COMMAND =
   /^\s*(?:请|帮我|麻烦)?(?:记录一下|记录下|记一下|记下来|记下|记录|记个|备忘一下|备忘|拜访记录|拜访纪要|会议纪要|纪要|log(?:\s+(?:a|this))?(?:\s+(?:note|visit|call|meeting))?|note(?:\s+down)?|record|visit note|call note|meeting note)\s*[:：,，\-—]?\s*/i;
 const QUESTION_END = /[?？]\s*$|[吗呢么嘛]\s*[。.!！]?\s*$/;
-const QUESTION_WORDS = /什么|哪些|哪个|哪位|哪家|哪里|哪儿|多少|几次|几个|几号|几月|谁|怎么|如何|是否|有没有|是不是|为什么|为何|多久|何时|吗|能否|可否/;
+const QUESTION_WORDS = /什么|啥|咋|哪些|哪个|哪位|哪家|哪里|哪儿|多少|几次|几个|几号|几月|谁|怎么|如何|是否|有没有|是不是|为什么|为何|多久|何时|吗|能否|可否/;
 const EN_QUESTION_START = /^\s*(what|who|whom|when|where|which|how|why|is|are|was|were|do|does|did|can|could|should|would|will|has|have|list|show|tell|give|find|remind)\b/i;
 const REQUEST_START = /^(请|帮我|给我|麻烦|查一下|查询|看看|看一下|列出|显示|告诉我|提醒)/;
 /** "北方路桥的拜访记录" asks for records; a report says what happened (了, 过). */
@@ -42,7 +43,9 @@ export function recognizeNote(text: string, ref: DateRef): NoteIntent | undefine
   }
   const body = text.trim();
   if (!longEnough(body)) return undefined;
-  if (QUESTION_END.test(body) || QUESTION_WORDS.test(body) || EN_QUESTION_START.test(body) || REQUEST_START.test(body)) return undefined;
+  // A question in traditional characters (上次和華瑞聊了什麼) is still a question.
+  const plain = toSimplified(body);
+  if (QUESTION_END.test(body) || QUESTION_WORDS.test(plain) || EN_QUESTION_START.test(body) || REQUEST_START.test(body)) return undefined;
   if (REQUEST_END.test(body) && !/[了过]/.test(body)) return undefined;
   if (!hasInteractionCue(body)) return undefined;
   // "何总工的电话" and "last executive meeting with …" name an interaction without saying one

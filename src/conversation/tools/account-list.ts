@@ -11,10 +11,21 @@ import { ticketsOfAccounts } from '../../store/tickets.ts';
 import { hasReports, userNames } from '../../store/users.ts';
 import { joinList } from '../../tools/format.ts';
 import { any, countHits, LIST_MARKERS } from '../../nlu/keywords.ts';
+import { parseNumber } from '../../nlu/numbers.ts';
 import type { Utterance } from '../../nlu/utterance.ts';
 import type { Tool } from '../../tools/types.ts';
 import { ref, type AccountRef } from '../../tools/account-arg.ts';
 import { EXECUTIVE_WORDS } from './last-interaction.ts';
+import { portfolioTexts } from '../../../prompts/portfolio.ts';
+import { HEALTH_BAND, label } from '../../../prompts/conversation/labels.ts';
+import { yearElapsedShare } from '../../domain/time.ts';
+import { asOfNow, healthAsOf } from '../../insights/health/compute.ts';
+import { loadTunables } from '../../insights/settings.ts';
+import { budgetsOf } from '../../store/budgets.ts';
+import { orderTotals, ordersOfAccounts } from '../../store/orders.ts';
+import { formatAmount, formatPercent } from '../../tools/format.ts';
+import type { ToolContext } from '../../tools/types.ts';
+import { isoDate, pastPeriod, periodLabel } from './period.ts';
 
 const TIERS = ['S', 'A', 'B', 'C'] as const;
 
@@ -26,11 +37,23 @@ const input = z.object({
   openTickets: z.boolean().default(false).describe('Only accounts with unresolved tickets'),
   complaintsOnly: z.boolean().default(false).describe('With openTickets: only complaints count'),
   expiringWithinDays: z.number().int().min(1).max(3650).optional().describe('Only accounts with an active contract ending within this many days'),
+  member: z.string().max(100).optional().describe("A colleague's user id: only the accounts they are on the team of (e.g. 李娜负责哪些客户)"),
+  role: z.enum(['AR', 'SR', 'FR']).optional().describe('Only accounts where the member (or the user) has this team role: AR account manager, SR solution expert, FR delivery manager'),
+  regions: z.array(z.string().max(50)).optional().describe('Only accounts of these regions (华东, 华北 ...)'),
+  budgetLag: z.boolean().default(false).describe("Only accounts whose budget execution this year lags the share of the year elapsed by more than the budget_lag rule's points"),
+  rankBy: z.enum(['health', 'orders']).optional().describe('Rank the accounts: by health score (risk = lowest health) or by order amount in the period'),
+  ascending: z.boolean().default(false).describe('With rankBy: lowest first (most at risk, fewest orders)'),
+  top: z.number().int().min(1).max(50).optional().describe('With rankBy: only the first N'),
+  from: isoDate.optional().describe('With rankBy orders: first day of the period (default 1 January this year)'),
+  to: isoDate.optional().describe('With rankBy orders: last day of the period (default today)'),
 });
 type Input = z.infer<typeof input>;
 
 interface Row {
   account: AccountRef;
+  health?: { score: number; band: string };
+  ordered?: { amount: number; count: number };
+  budget?: { share: number; elapsed: number };
   tier: string | null;
   owner: string;
   lastInteraction: string | null;
@@ -41,6 +64,9 @@ interface Row {
 
 interface Output {
   scope: 'mine' | 'team';
+  memberName?: string;
+  /** With budgetLag: the budget_lag rule's points. */
+  lagPoints?: number;
   filters: Omit<Input, 'scope'>;
   rows: Row[];
   /** With a silence filter: accounts with no (executive) interaction on record at all. */
@@ -72,8 +98,43 @@ function silenceWanted(u: Utterance): boolean {
   return countHits(u, SILENCE_WORDS) > 0 || SILENCE_ZH.test(u.rest) || SILENCE_EN.test(u.rest) || /沉默|冷落|失联/.test(u.rest);
 }
 
-function describeFilters(f: Output['filters'], lang: Lang): string {
+/** Health, orders and budget figures for ranking and filters, computed only when asked for. */
+async function ranked(ctx: ToolContext, args: Input, rows: Row[], today: string): Promise<Row[]> {
+  const db = ctx.app.db;
+  const ids = rows.map((r) => r.account.id);
+  if (!ids.length) return rows;
+  if (args.budgetLag) {
+    const year = Number(today.slice(0, 4));
+    const [budgets, totals, tunables] = await Promise.all([budgetsOf(db, ctx.user.id, ids, year), orderTotals(db, ctx.user.id, ids, `${year}-01-01`, today), loadTunables(db)]);
+    const elapsed = yearElapsedShare(today);
+    for (const r of rows) {
+      const budget = budgets.get(r.account.id);
+      if (budget) r.budget = { share: (totals.get(r.account.id) ?? 0) / budget, elapsed };
+    }
+    rows = rows.filter((r) => r.budget && (r.budget.elapsed - r.budget.share) * 100 > tunables.rules.budget_lag.points);
+  }
+  if (args.rankBy === 'health') {
+    const tunables = await loadTunables(db);
+    const health = new Map((await healthAsOf(db, asOfNow(ctx.now, ctx.tz), tunables.health, { viewerId: ctx.user.id, accountIds: rows.map((r) => r.account.id) })).map((h) => [h.accountId, h]));
+    for (const r of rows) {
+      const h = health.get(r.account.id);
+      if (h) r.health = { score: h.score, band: h.band };
+    }
+    rows = rows.filter((r) => r.health).sort((a, b) => (args.ascending ? a.health!.score - b.health!.score : b.health!.score - a.health!.score) || a.account.name.localeCompare(b.account.name));
+  } else if (args.rankBy === 'orders') {
+    const from = args.from ?? `${today.slice(0, 4)}-01-01`;
+    const to = args.to && args.to < today ? args.to : today;
+    const orders = await ordersOfAccounts(db, ctx.user.id, rows.map((r) => r.account.id), from, to);
+    for (const r of rows) r.ordered = orders.get(r.account.id) ?? { amount: 0, count: 0 };
+    rows = rows.sort((a, b) => (args.ascending ? a.ordered!.amount - b.ordered!.amount : b.ordered!.amount - a.ordered!.amount) || a.account.name.localeCompare(b.account.name));
+  }
+  return args.rankBy && args.top ? rows.slice(0, args.top) : rows;
+}
+
+function describeFilters(f: Output['filters'], lang: Lang, lagPoints?: number): string {
   const parts: string[] = [];
+  if (f.regions?.length) parts.push(t(portfolioTexts, 'filterRegion', lang, { regions: f.regions.join('/') }));
+  if (f.budgetLag) parts.push(t(portfolioTexts, 'filterBudgetLag', lang, { points: lagPoints ?? 10 }));
   const what = t(accountTexts, f.executiveOnly ? 'whatExec' : 'whatAny', lang);
   if (f.silentDays !== undefined) parts.push(t(accountTexts, 'filterSilent', lang, { days: f.silentDays, what }));
   if (f.tiers?.length) parts.push(t(accountTexts, 'filterTier', lang, { tiers: f.tiers.join('/') }));
@@ -91,11 +152,15 @@ export const accountListTool: Tool<typeof input, Output> = {
   async run(ctx, args) {
     const db = ctx.app.db;
     let scope = args.scope;
-    let accounts = await listVisibleAccounts(db, ctx.user.id, { ownOnly: scope === 'mine', tiers: args.tiers });
+    const roles = args.role ? [args.role] : undefined;
+    const narrow = { tiers: args.tiers, regions: args.regions, roles };
+    // A colleague's accounts, always among those the asker may see.
+    const member = args.member && args.member !== ctx.user.id ? args.member : undefined;
+    let accounts = await listVisibleAccounts(db, ctx.user.id, { ...narrow, ownOnly: !member && (scope === 'mine' || !!roles), memberId: member });
     // A manager's "my accounts" are their team's.
-    if (scope === 'mine' && !accounts.length && (await hasReports(db, ctx.user.id))) {
+    if (!member && !roles && scope === 'mine' && !accounts.length && (await hasReports(db, ctx.user.id))) {
       scope = 'team';
-      accounts = await listVisibleAccounts(db, ctx.user.id, { tiers: args.tiers });
+      accounts = await listVisibleAccounts(db, ctx.user.id, narrow);
     }
     const ids = accounts.map((a) => a.id);
     const today = toIsoDate(ctx.now, ctx.tz);
@@ -121,22 +186,36 @@ export const accountListTool: Tool<typeof input, Output> = {
     });
     if (args.openTickets) rows = rows.filter((r) => r.openTickets.length);
     if (args.expiringWithinDays) rows = rows.filter((r) => r.expiring);
+    rows = await ranked(ctx, args, rows, today);
     let never: AccountRef[] = [];
     if (args.silentDays !== undefined) {
       never = rows.filter((r) => r.daysSilent === null).map((r) => r.account);
       rows = rows.filter((r) => r.daysSilent !== null && r.daysSilent > args.silentDays!).sort((a, b) => b.daysSilent! - a.daysSilent!);
     }
     const { scope: _s, ...filters } = args;
-    return { scope, filters, rows, never };
+    const memberName = member ? (await userNames(db, [member])).get(member) : undefined;
+    const lagPoints = args.budgetLag ? (await loadTunables(db)).rules.budget_lag.points : undefined;
+    return { scope, memberName, lagPoints, filters, rows, never };
   },
   render(ctx, out) {
     const lang = ctx.lang;
     const f = out.filters;
-    const filters = describeFilters(f, lang);
-    const scope = t(accountTexts, out.scope === 'mine' ? 'scopeMine' : 'scopeTeam', lang);
+    const filters = describeFilters(f, lang, out.lagPoints);
+    const role = f.role ? t(portfolioTexts, `role${f.role}`, lang) : '';
+    const scope = out.memberName
+      ? t(portfolioTexts, f.role ? 'scopeMemberRole' : 'scopeMember', lang, { name: out.memberName, role })
+      : f.role
+        ? t(portfolioTexts, 'scopeOwnRole', lang, { role })
+        : t(accountTexts, out.scope === 'mine' ? 'scopeMine' : 'scopeTeam', lang);
+    const today = toIsoDate(ctx.now, ctx.tz);
+    const period = periodLabel({ from: f.from ?? `${today.slice(0, 4)}-01-01`, to: f.to && f.to < today ? f.to : today }, today, lang);
     const what = t(accountTexts, f.executiveOnly ? 'whatExec' : 'whatAny', lang);
-    const lines = out.rows.slice(0, MAX_ROWS).map((r) => {
+    const lines = out.rows.slice(0, MAX_ROWS).map((r, i) => {
+      if (f.rankBy === 'health' && r.health) return t(portfolioTexts, 'rankLineHealth', lang, { n: i + 1, name: r.account.name, score: r.health.score, band: label(HEALTH_BAND, r.health.band, lang) });
+      if (f.rankBy === 'orders' && r.ordered) return t(portfolioTexts, 'rankLineOrders', lang, { n: i + 1, name: r.account.name, amount: formatAmount(r.ordered.amount, lang), count: r.ordered.count });
       let detail = '';
+      if (r.budget) detail = t(portfolioTexts, 'detailBudget', lang, { share: formatPercent(r.budget.share), elapsed: formatPercent(r.budget.elapsed) });
+      else
       if (f.silentDays !== undefined && r.lastInteraction) detail = t(accountTexts, 'detailSilent', lang, { what, date: r.lastInteraction, days: r.daysSilent! });
       else if (f.openTickets) detail = t(accountTexts, 'detailTickets', lang, { count: r.openTickets.length, ids: r.openTickets.join(', ') });
       else if (r.expiring) detail = t(accountTexts, 'detailExpiring', lang, { contract: r.expiring.id, date: r.expiring.endDate, days: r.expiring.days });
@@ -149,23 +228,38 @@ export const accountListTool: Tool<typeof input, Output> = {
     const head = out.rows.length
       ? t(accountTexts, 'listHead', lang, { scope, filters, count: out.rows.length })
       : t(accountTexts, 'listNone', lang, { scope, filters });
-    parts.push(head, ...lines);
+    parts.push(head);
+    if (f.rankBy && out.rows.length) {
+      const key = f.rankBy === 'health' ? (f.ascending ? 'rankHealthLow' : 'rankHealthHigh') : f.ascending ? 'rankOrdersLow' : 'rankOrdersHigh';
+      parts.push(t(portfolioTexts, key, lang, { period: f.rankBy === 'orders' ? period : '' }));
+    }
+    parts.push(...lines);
     if (out.never.length) parts.push(t(accountTexts, 'neverGroup', lang, { count: out.never.length, what, names: joinList(out.never.map((a) => a.name), lang) }));
-    return { lang, title: head, text: parts.join('\n'), sections: [{ title: head, lines }], data: { tool: 'account_list', ...out } };
+    const citations = out.rows.slice(0, MAX_ROWS).map((r) => ({ source: 'account' as const, id: r.account.id, date: r.lastInteraction ?? undefined, accountId: r.account.id }));
+    return { lang, title: head, text: parts.join('\n'), sections: [{ title: head, lines }], citations, data: { tool: 'account_list', ...out } };
   },
   offline: {
     account: 'none',
-    keywords: { zh: [...SILENCE_WORDS.zh, ...MINE_WORDS.zh, '级客户', '级', '类客户'], en: [...SILENCE_WORDS.en, ...MINE_WORDS.en, 'tier'] },
+    keywords: { zh: [...SILENCE_WORDS.zh, ...MINE_WORDS.zh, '级客户', '级', '类客户', '负责交付', '交付经理', '方案经理', '客户经理'], en: [...SILENCE_WORDS.en, ...MINE_WORDS.en, 'tier'] },
     score(u) {
-      const list = countHits(u, LIST_MARKERS) > 0;
+      const list = countHits(u, LIST_MARKERS) > 0 || PORTFOLIO_QUESTION.test(u.rest);
       const tiers = tiersIn(u.rest).length > 0;
-      if (!list && !(silenceWanted(u) && u.mention.kind === 'none') && !tiers) return 0;
-      return (list ? 2 : 0) + (silenceWanted(u) ? 1.5 : 0) + (tiers ? 1 : 0);
+      const scoped = u.users.length > 0 || !!roleIn(u.rest) || u.regions.length > 0;
+      if (rankWanted(u) && (list || RANK_SUBJECT.test(u.rest))) return 4.5;
+      if (scoped && (list || ACCOUNT_WORD.test(u.rest))) return 4;
+      if (tiers && list && (any(u, TICKET_FILTER) || any(u, EXPIRY_FILTER))) return 4;
+      // Otherwise only an explicit list of accounts ("哪些客户"), not any "哪些" ("江南港务的联系人有哪些").
+      const accounts = countHits(u, LIST_MARKERS) > 0;
+      if (!accounts && !(silenceWanted(u) && u.mention.kind === 'none') && !tiers) return 0;
+      return (accounts ? 2 : 0) + (silenceWanted(u) ? 1.5 : 0) + (tiers ? 1 : 0);
     },
     input(u) {
       const silent = silenceWanted(u);
       const tiers = tiersIn(u.rest);
       const days = u.duration?.days ?? DEFAULT_SILENT_DAYS;
+      const rank = rankWanted(u);
+      const rankBy = rank ? (HEALTH_RANK.test(u.rest) || !ORDER_RANK.test(u.rest) ? ('health' as const) : ('orders' as const)) : undefined;
+      const period = rankBy === 'orders' ? pastPeriod(u) : undefined;
       return {
         scope: any(u, MINE_WORDS) && !/团队|team/.test(u.rest) ? ('mine' as const) : ('team' as const),
         silentDays: silent ? days : undefined,
@@ -174,7 +268,49 @@ export const accountListTool: Tool<typeof input, Output> = {
         openTickets: !silent && any(u, TICKET_FILTER),
         complaintsOnly: any(u, ['投诉', 'complaint']),
         expiringWithinDays: !silent && any(u, EXPIRY_FILTER) ? (u.duration?.days ?? 90) : undefined,
+        member: u.users[0]?.id,
+        role: roleIn(u.rest),
+        regions: u.regions.length ? u.regions : undefined,
+        budgetLag: BUDGET_LAG.test(u.rest),
+        rankBy,
+        ascending: rank === 'low',
+        top: rank ? topN(u.rest) : undefined,
+        from: period?.from,
+        to: period?.to,
       };
     },
   },
 };
+
+/** "哪个客户…", "how many accounts", "top 3": a question over the portfolio. */
+const PORTFOLIO_QUESTION = /哪个客户|哪家|哪些|哪几|几个客户|多少个?客户|\bhow many (accounts|customers|clients)\b|\bwhich (one|account|customer|client)s?\b|\btop\s*\d/;
+const ACCOUNT_WORD = /客户|账户|\baccounts?\b|\bcustomers?\b|\bclients?\b/;
+const RANK_LOW = /最(低|差|少|小|弱|危险|不健康)|风险最(大|高)|最有风险|\b(riskiest|lowest|least|worst|bottom)\b|most at risk/;
+const RANK_HIGH = /最(高|好|多|大|强|健康)|排名|排行|前\s*(\d+|[一二两三四五六七八九十])\s*(个|家|名)|\btop\b|\b(highest|most|best|biggest|largest)\b/;
+const RANK_SUBJECT = /健康|风险|买|下单|订单|采购|\bhealth|\brisk|\borders?\b|\bbought\b/;
+const HEALTH_RANK = /健康|风险|\bhealth|\brisk/;
+const ORDER_RANK = /买|下单|订单|采购|金额|\borders?\b|\bbought\b|\bbuy|\bpurchase/;
+const BUDGET_LAG = /预算.{0,6}(落后|滞后|不足|偏低|太慢|跟不上|没完成)|\bbudget\b.{0,24}\b(behind|lag|lagging)\b/;
+const ROLES: { role: 'AR' | 'SR' | 'FR'; re: RegExp }[] = [
+  { role: 'FR', re: /负责交付|交付经理|交付负责人|做交付|\bfr\b|delivery manager/ },
+  { role: 'SR', re: /方案经理|解决方案经理|方案专家|售前|\bsr\b|solution (expert|manager)/ },
+  { role: 'AR', re: /客户经理|\bar\b|account manager/ },
+];
+
+function roleIn(rest: string): 'AR' | 'SR' | 'FR' | undefined {
+  return ROLES.find((r) => r.re.test(rest))?.role;
+}
+
+function rankWanted(u: Utterance): 'low' | 'high' | undefined {
+  if (RANK_LOW.test(u.rest)) return 'low';
+  if (RANK_HIGH.test(u.rest)) return 'high';
+  return undefined;
+}
+
+/** "前3个", "top 3", "最低的3个客户": how many; "哪个客户" asks for one. */
+function topN(rest: string): number | undefined {
+  const m = /(?:top|前|最\S{0,4}?的)\s*(\d+|[一二两三四五六七八九十])\s*(?:个|家|名)?|(\d+|[一二两三四五六七八九十])\s*(?:个|家|名)(?:客户)?/.exec(rest);
+  const n = m ? parseNumber(m[1] ?? m[2]) : undefined;
+  if (n && n >= 1 && n <= 50) return n;
+  return /哪个|哪家|哪一个|\bwhich (one|account|customer|client)\b/.test(rest) ? 1 : 10;
+}

@@ -4,14 +4,14 @@ import { z } from 'zod';
 import { accountTexts } from '../../../prompts/conversation/accounts.ts';
 import { HEALTH_BAND, PROJECT_STATUS, STAGE, TEAM_ROLE, label } from '../../../prompts/conversation/labels.ts';
 import { t } from '../../../prompts/index.ts';
-import { daysBetween, toIsoDate, yearElapsedShare } from '../../domain/time.ts';
+import { addDays, daysBetween, toIsoDate, yearElapsedShare } from '../../domain/time.ts';
 import { latestHealthSnapshot } from '../../store/account-health.ts';
 import { accountTeam, getVisibleAccount } from '../../store/accounts.ts';
 import { accountBudget } from '../../store/budgets.ts';
 import { accountContracts } from '../../store/contracts.ts';
 import { accountInteractions } from '../../store/interactions.ts';
 import { accountOpportunities } from '../../store/opportunities.ts';
-import { orderTotals } from '../../store/orders.ts';
+import { accountOrders, orderTotals } from '../../store/orders.ts';
 import { accountProjects } from '../../store/projects.ts';
 import { accountTickets } from '../../store/tickets.ts';
 import { userNames } from '../../store/users.ts';
@@ -35,6 +35,8 @@ interface Output {
   contract?: { id: string; endDate: string; days: number };
   opportunities: { id: string; name: string; stage: string; amount: number | null }[];
   budget?: { year: number; amount: number; ordered: number; share: number; yearElapsed: number };
+  /** Orders of the last 365 days and the latest order ever (the R, F and M of RFM). */
+  orders: { from: string; to: string; count: number; total: number; last?: { id: string; date: string; amount: number; product: string | null } };
   projects: { id: string; name: string; status: string | null }[];
   /** The latest nightly snapshot; the health_score tool explains it live. */
   health?: { score: number; asOf: string; band: string | null; suggestedTier: string | null };
@@ -56,7 +58,7 @@ export const accountOverviewTool: Tool<typeof input, Output> = {
     const a = await accountFor(ctx, args.account);
     const today = toIsoDate(ctx.now, ctx.tz);
     const year = Number(today.slice(0, 4));
-    const [team, owners, recentRaw, execRaw, tickets, contracts, opps, budget, orders, projects, parent, health] = await Promise.all([
+    const [team, owners, recentRaw, execRaw, tickets, contracts, opps, budget, orders, projects, parent, health, history] = await Promise.all([
       accountTeam(db, uid, a.id),
       userNames(db, [a.owner_id]),
       accountInteractions(db, uid, a.id, { until: ctx.now, limit: 3 }),
@@ -69,7 +71,11 @@ export const accountOverviewTool: Tool<typeof input, Output> = {
       accountProjects(db, uid, a.id),
       a.parent_id ? getVisibleAccount(db, uid, a.parent_id) : Promise.resolve(undefined),
       latestHealthSnapshot(db, uid, a.id, today),
+      accountOrders(db, uid, a.id, '1900-01-01', today),
     ]);
+    const yearAgo = addDays(today, -365);
+    const lastYear = history.filter((o) => o.order_date >= yearAgo);
+    const lastOrder = history[0];
     const recent = await viewInteractions(ctx, recentRaw);
     const [lastExecutive] = await viewInteractions(ctx, execRaw);
     // The latest committed next step, if nothing has happened since it was committed.
@@ -91,6 +97,13 @@ export const accountOverviewTool: Tool<typeof input, Output> = {
       budget: budget && budget.amount > 0 ? { year, amount: budget.amount, ordered, share: ordered / budget.amount, yearElapsed: yearElapsedShare(today) } : undefined,
       projects: projects.map((p) => ({ id: p.id, name: p.name, status: p.status })),
       health,
+      orders: {
+        from: yearAgo,
+        to: today,
+        count: lastYear.length,
+        total: lastYear.reduce((s, o) => s + Number(o.amount), 0),
+        last: lastOrder ? { id: lastOrder.id, date: lastOrder.order_date, amount: Number(lastOrder.amount), product: lastOrder.product } : undefined,
+      },
     };
   },
   render(ctx, out) {
@@ -119,6 +132,9 @@ export const accountOverviewTool: Tool<typeof input, Output> = {
     if (out.budget) {
       basics.push(t(accountTexts, 'ovBudget', lang, { ordered: formatAmount(out.budget.ordered, lang), budget: formatAmount(out.budget.amount, lang), share: formatPercent(out.budget.share), elapsed: formatPercent(out.budget.yearElapsed) }));
     }
+    const o = out.orders;
+    if (o.last) basics.push(t(accountTexts, 'ovOrders', lang, { from: o.from, to: o.to, count: o.count, total: formatAmount(o.total, lang), date: o.last.date, product: o.last.product ?? '-', amount: formatAmount(o.last.amount, lang) }));
+    else basics.push(t(accountTexts, 'ovNoOrders', lang));
     if (out.projects.length) basics.push(t(accountTexts, 'ovProjects', lang, { list: out.projects.map((p) => `${p.name}${p.status ? `(${label(PROJECT_STATUS, p.status, lang)})` : ''}`).join(lang === 'zh' ? '、' : ', ') }));
     const recent = out.recent.map((i) => t(accountTexts, 'ovRecentLine', lang, { date: i.date, type: typeLabel(i.type, lang), summary: i.summary }));
     const open: string[] = [];
@@ -143,7 +159,14 @@ export const accountOverviewTool: Tool<typeof input, Output> = {
         ...(out.health ? [{ label: lang === 'zh' ? '健康度' : 'Health', value: `${out.health.score}/100` }] : []),
         { label: lang === 'zh' ? '负责人' : 'Owner', value: out.owner },
       ],
-      citations: out.recent.map((i) => ({ source: 'interaction' as const, id: i.id, date: i.date, accountId: a.id, author: i.user.name })),
+      citations: [
+        ...out.recent.map((i) => ({ source: 'interaction' as const, id: i.id, date: i.date, accountId: a.id, author: i.user.name })),
+        ...(out.lastExecutive && !out.recent.some((i) => i.id === out.lastExecutive!.id) ? [{ source: 'interaction' as const, id: out.lastExecutive.id, date: out.lastExecutive.date, accountId: a.id, author: out.lastExecutive.user.name }] : []),
+        ...(o.last ? [{ source: 'order' as const, id: o.last.id, date: o.last.date, accountId: a.id }] : []),
+        ...out.openTickets.map((x) => ({ source: 'ticket' as const, id: x.id, accountId: a.id })),
+        ...(out.contract ? [{ source: 'contract' as const, id: out.contract.id, date: out.contract.endDate, accountId: a.id }] : []),
+        ...out.opportunities.map((x) => ({ source: 'opportunity' as const, id: x.id, accountId: a.id })),
+      ],
     };
   },
   subjectAccount: (out) => out.account.id,

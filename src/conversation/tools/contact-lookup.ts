@@ -48,6 +48,7 @@ const INFO_WORDS = {
 };
 const WHO_WORDS = { zh: ['是谁', '谁是', '什么职位', '职位', '职务', '哪个部门', '什么人', '背景', '是做什么的'], en: ['who is', "who's", 'title', 'position', 'role of', 'department'] };
 const LIST_WORDS = { zh: ['联系人', '对接人', '通讯录'], en: ['contacts', 'contact list', 'people at', 'who do we know'] };
+const ATTITUDE_WORDS = /态度|立场|看法|怎么看|支持我们|反对我们|attitude|stance|think of us|feel about/;
 const TIMING_WORDS = ['上次', '最近一次', '什么时候', '哪天', 'last', 'when'];
 
 export const contactLookupTool: Tool<typeof input, Output> = {
@@ -107,7 +108,8 @@ export const contactLookupTool: Tool<typeof input, Output> = {
         last: (lang === 'zh' ? ',' : ', ') + (c.lastContact ? t(accountTexts, 'lastContact', lang, { date: c.lastContact, ago: ago(c.daysSince!, lang) }) : t(accountTexts, 'neverContacted', lang)),
       }),
     );
-    return { lang, title: head, text: [head, ...lines].join('\n'), sections: [{ title: head, lines }] };
+    const citations = out.contacts.map((c) => ({ source: 'contact' as const, id: c.id, date: c.lastContact ?? undefined, accountId: c.account.id }));
+    return { lang, title: head, text: [head, ...lines].join('\n'), sections: [{ title: head, lines }], citations };
   },
   subjectAccount: (out) => out.account?.id ?? (new Set(out.contacts.map((c) => c.account.id)).size === 1 ? out.contacts[0]?.account.id : undefined),
   offline: {
@@ -120,6 +122,8 @@ export const contactLookupTool: Tool<typeof input, Output> = {
       if (countHits(u, INFO_WORDS) && !timing) s = Math.max(s, 2 + (person ? 0.5 : 0));
       if (person && countHits(u, WHO_WORDS)) s = Math.max(s, 2.5);
       if (countHits(u, LIST_WORDS)) s = Math.max(s, 1.5);
+      // "吴刚对我们什么态度": a question about one person, not their account's decision chain.
+      if (person && ATTITUDE_WORDS.test(u.rest)) s = Math.max(s, 3);
       if (person && !s) s = 1;
       return s;
     },

@@ -102,7 +102,8 @@ export const customerTreeTool: Tool<typeof input, Output> = {
       lines.push(t(accountTexts, 'treeChildrenHead', lang, { count: children.length }));
       lines.push(...children.map((n) => '  ' + line(n)));
     } else lines.push(t(accountTexts, 'treeNoChildren', lang, { account: out.account.name }));
-    return { lang, title: head, text: [head, ...lines].join('\n'), sections: [{ title: head, lines }] };
+    const citations = [...(out.parent ? [out.parent] : []), ...out.nodes.map((n) => n.account)].map((a) => ({ source: 'account' as const, id: a.id, accountId: a.id }));
+    return { lang, title: head, text: [head, ...lines].join('\n'), sections: [{ title: head, lines }], citations };
   },
   subjectAccount: (out) => out.account.id,
   offline: {

@@ -94,6 +94,7 @@ export const decisionChainTool: Tool<typeof input, Output> = {
       text,
       sections: [{ title: head, lines }, { lines: tail }],
       facts: out.decisionMakers.length ? [{ label: lang === 'zh' ? '决策者' : 'Decision makers', value: joinList(out.decisionMakers, lang) }] : undefined,
+      citations: out.members.map((m) => ({ source: 'contact' as const, id: m.id, date: m.lastContact ?? undefined, accountId: out.account.id })),
     };
   },
   subjectAccount: (out) => out.account.id,

@@ -8,6 +8,7 @@ import { accountInteractions } from '../../store/interactions.ts';
 import { countHits, isListQuestion } from '../../nlu/keywords.ts';
 import type { Tool } from '../../tools/types.ts';
 import { accountArg, accountFor, ref, type AccountRef } from '../../tools/account-arg.ts';
+import { contactArg, contactsFor } from '../../tools/contact-arg.ts';
 import { ago, typeLabel, viewInteractions, withContacts, type InteractionView } from '../../tools/interactions.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
@@ -18,6 +19,7 @@ const input = z.object({
   to: isoDate.optional().describe('Last day of the period (YYYY-MM-DD), inclusive'),
   limit: z.number().int().min(1).max(50).default(1).describe('How many interactions, newest first (ignored when a period is given, up to 50)'),
   executiveOnly: z.boolean().default(false).describe('Only interactions with executive-level contacts'),
+  contact: contactArg.optional().describe('Only interactions with this person'),
 });
 
 interface Output {
@@ -46,12 +48,14 @@ export const discussionHistoryTool: Tool<typeof input, Output> = {
   },
   async run(ctx, args) {
     const account = await accountFor(ctx, args.account);
+    const contact = args.contact ? (await contactsFor(ctx, args.contact, account.id))[0] : undefined;
     const ranged = !!(args.from || args.to);
     const until = args.to ? startOfDay(addDays(args.to, 1), ctx.tz) : ctx.now;
     const found = await accountInteractions(ctx.app.db, ctx.user.id, account.id, {
       since: args.from ? startOfDay(args.from, ctx.tz) : undefined,
       until: until < ctx.now ? until : ctx.now,
       executiveOnly: args.executiveOnly,
+      contactId: contact?.id,
       limit: ranged ? 50 : args.limit,
     });
     return { account: ref(account), from: args.from, to: args.to, interactions: await viewInteractions(ctx, found) };
@@ -94,6 +98,7 @@ export const discussionHistoryTool: Tool<typeof input, Output> = {
         to: ranged ? u.range!.to : undefined,
         limit: many ? 10 : u.duration && !ranged ? 10 : 1,
         executiveOnly: false,
+        contact: u.people.find((p) => p.contacts.length === 1)?.contacts[0].id,
       };
     },
   },

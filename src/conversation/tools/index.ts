@@ -24,6 +24,10 @@ import { discussionHistoryTool } from './discussion-history.ts';
 import { decisionChainTool } from './decision-chain.ts';
 import { customerTreeTool } from './customer-tree.ts';
 import { budgetExecutionTool } from './budget-execution.ts';
+import { ordersTool } from './orders.ts';
+import { createSmallTalkTool } from './small-talk.ts';
+import { compareAccountsTool } from './compare-accounts.ts';
+import { nextStepsTool } from './next-steps.ts';
 import { contractsTool } from './contracts.ts';
 import { ticketsTool } from './tickets.ts';
 import { opportunitiesTool } from './opportunities.ts';
@@ -43,15 +47,19 @@ export const tools: Tool<any, any>[] = [
   decisionChainTool,
   customerTreeTool,
   budgetExecutionTool,
+  ordersTool,
   contractsTool,
   ticketsTool,
   opportunitiesTool,
   contactLookupTool,
   accountListTool,
+  compareAccountsTool,
+  nextStepsTool,
   searchHistoryTool,
   roadmapTool,
   rollupTool,
   createHelpTool(() => tools),
+  createSmallTalkTool(() => tools),
   healthScoreTool,
   weeklyBriefingTool,
   alertsListTool,

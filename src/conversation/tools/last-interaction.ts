@@ -37,12 +37,12 @@ export const EXECUTIVE_WORDS = { zh: ['高层', '高管', '领导', '老总', '�
 const LAST_WORDS = { zh: ['最近一次', '上一次', '上次', '最后一次', '最近'], en: ['last', 'latest', 'most recent', 'recently'] };
 const CONTACT_WORDS = {
   zh: ['拜访', '见面', '见过', '见到', '见了', '见高层', '见', '互动', '联系', '沟通', '接触', '交流', '会面', '走访', '打电话', '通话', '电话'],
-  en: ['meet', 'met', 'meeting', 'visit', 'visited', 'contact', 'contacted', 'talk', 'talked', 'spoke', 'speak', 'interaction', 'touch', 'call', 'called', 'saw', 'see'],
+  en: ['meet', 'met', 'meeting', 'visit', 'visited', 'contact', 'contacted', 'talk', 'talked', 'spoke', 'speak', 'interaction', 'touch', 'call', 'called', 'saw', 'see', 'send', 'sent'],
 };
 const WHEN_WORDS = { zh: ['什么时候', '哪天', '哪一天', '何时', '几号', '多久', '多长时间'], en: ['when', 'what date', 'how long', 'which day'] };
 const TYPE_WORDS: { type: (typeof TYPES)[number]; words: string[] }[] = [
   { type: 'call', words: ['打电话', '通电话', '电话', '通话', 'phone', 'call', 'called'] },
-  { type: 'email', words: ['邮件', 'email', 'e-mail', 'mail'] },
+  { type: 'email', words: ['邮件', '发送', '发给', 'email', 'e-mail', 'mail', 'send', 'sent'] },
   { type: 'dinner', words: ['宴请', '晚宴', '吃饭', '饭局', '聚餐', 'dinner', 'lunch'] },
   { type: 'im', words: ['微信', '即时消息', 'wechat', 'message'] },
   { type: 'event', words: ['活动', '展会', 'event', 'exhibition'] },

@@ -78,6 +78,7 @@ export function healthReply(x: HealthExplanation, lang: Lang): Reply {
       { label: t(healthTexts, 'fact_score', lang), value: String(h.score) },
       { label: t(healthTexts, 'fact_tier', lang), value: h.tier.suggested },
     ],
+    citations: [{ source: 'account', id: x.account.id, date: h.asOf, accountId: x.account.id }],
     data: x,
   };
 }

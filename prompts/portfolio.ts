@@ -1,0 +1,32 @@
+// Wording of portfolio questions: a colleague's or a role's accounts, region filters, rankings,
+// comparisons of named accounts and next steps coming due.
+import type { Texts } from './index.ts';
+
+export const portfolioTexts = {
+  scopeMember: { zh: '{name}的客户中,', en: "in {name}'s accounts" },
+  scopeMemberRole: { zh: '{name}作为{role}的客户中,', en: "in the accounts where {name} is {role}" },
+  scopeOwnRole: { zh: '你作为{role}的客户中,', en: 'in the accounts where you are {role}' },
+  roleAR: { zh: '客户经理', en: 'account manager' },
+  roleSR: { zh: '方案经理', en: 'solution expert' },
+  roleFR: { zh: '交付经理', en: 'delivery manager' },
+  filterRegion: { zh: '{regions}区域', en: ' in {regions}' },
+  filterBudgetLag: { zh: '预算执行落后超过{points}个百分点', en: ' with budget execution over {points} points behind the year' },
+  detailBudget: { zh: ':预算执行 {share},时间进度 {elapsed}', en: ': budget execution {share}, year elapsed {elapsed}' },
+  rankHealthLow: { zh: '按健康分从低到高(风险最大的在前){period}:', en: 'By health score, lowest (most at risk) first{period}:' },
+  rankHealthHigh: { zh: '按健康分从高到低{period}:', en: 'By health score, highest first{period}:' },
+  rankOrdersHigh: { zh: '按{period}订单金额从高到低:', en: 'By orders {period}, highest first:' },
+  rankOrdersLow: { zh: '按{period}订单金额从低到高:', en: 'By orders {period}, lowest first:' },
+  rankLineHealth: { zh: '{n}. {name}:健康分 {score}({band})', en: '{n}. {name}: health {score} ({band})' },
+  rankLineOrders: { zh: '{n}. {name}:{amount}({count} 笔)', en: '{n}. {name}: {amount} ({count} orders)' },
+  compareHealth: { zh: '健康分:{list}。{winner}更高。', en: 'Health scores: {list}. {winner} is higher.' },
+  compareHealthTie: { zh: '健康分:{list},一样高。', en: 'Health scores: {list}, the same.' },
+  compareOrders: { zh: '{period}订单金额:{list}。{winner}更多。', en: 'Orders {period}: {list}. {winner} ordered more.' },
+  compareOrdersTie: { zh: '{period}订单金额:{list},一样多。', en: 'Orders {period}: {list}, the same.' },
+  compareItemHealth: { zh: '{name} {score}', en: '{name} {score}' },
+  compareItemOrders: { zh: '{name} {amount}', en: '{name} {amount}' },
+  nextHead: { zh: '{period}到期的下一步({count} 项):', en: 'Next steps due {period} ({count}):' },
+  nextNone: { zh: '{period}没有到期的下一步。', en: 'No next steps are due {period}.' },
+  nextLine: { zh: '• {due} {account}:{step}({user} 于 {date} 承诺){state}', en: '• {due} {account}: {step} (committed by {user} on {date}){state}' },
+  nextOverdue: { zh: ',已逾期', en: ', overdue' },
+  nextFollowed: { zh: ',之后已有互动', en: ', followed by a later interaction' },
+} satisfies Texts;

@@ -1,0 +1,33 @@
+// Managers' and team questions on the sample data (plus tests/fixtures/corpus-extra): per-person and
+// per-role scopes, ranking, counting, comparison and filters over everything the asker may see.
+import { c, type CorpusCase } from './types.ts';
+
+export const teamCorpus: CorpusCase[] = [
+  c('team', 'u_chen', '李娜负责哪些客户', ['西山矿业集团', '江南港务集团', '蓝海新能源'], ['中建华东工程集团', '北方路桥']),
+  c('team', 'u_chen', '张伟名下有几个客户', ['6']),
+  c('team', 'u_chen', '团队里哪个客户风险最大', ['中建华东第二工程公司', '健康分']),
+  c('team', 'u_chen', '健康分最低的3个客户', ['1.', '2.', '3.']),
+  c('team', 'u_chen', '中建华东和西山矿业哪个健康分高', ['中建华东', '西山矿业']),
+  c('team', 'u_chen', '团队一共有多少个客户', ['10']),
+  c('team', 'u_chen', 'how many accounts does my team have?', ['10']),
+  c('team', 'u_chen', 'S级客户里哪些有未解决工单', ['中建华东工程集团', '西山矿业集团'], ['江南港务集团']),
+  c('team', 'u_chen', '华东区的客户有哪些', ['中建华东工程集团', '江南港务集团'], ['西山矿业集团']),
+  c('team', 'u_chen', '张伟的客户里哪些有未解决投诉', ['中建华东工程集团', 'T001'], ['江南港务集团', 'T004']),
+  c('team', 'u_zhao', '我负责交付的客户有哪些投诉没关', ['T001', 'T004'], ['T003']),
+  c('team', 'u_chen', '本月有哪些下一步要到期', ['发送储能设备报价', '准备三年期服务合同方案']),
+  c('team', 'u_li', '本月有哪些下一步要到期', ['发送储能设备报价', '准备三年期服务合同方案'], ['提交年度框架协议草案']),
+  c('team', 'u_chen', '未来90天有哪些合同到期?', ['CT-A100-2024', 'CT-A300-01']),
+  c('team', 'u_chen', '哪个客户今年买得最多', ['中建华东工程集团']),
+  c('team', 'u_chen', 'top 3 accounts by orders this year', ['中建华东工程集团', '江南港务集团', '西山矿业集团']),
+  c('team', 'u_chen', '李娜的客户里哪些预算执行落后', ['西山矿业集团'], ['中建华东']),
+  c('team', 'u_chen', '赵敏负责交付的客户', ['中建华东工程集团', '西山矿业集团', '江南港务集团'], ['北方路桥']),
+  c('team', 'u_chen', '我团队有几个S级客户', ['2']),
+  c('team', 'u_chen', 'Which of Li Na\'s accounts have open tickets?', ['西山矿业集团', '江南港务集团'], ['中建华东']),
+  c('team', 'u_chen', '王磊是哪些客户的方案经理', ['中建华东工程集团', '西山矿业集团']),
+  c('team', 'u_zhang', '我的客户里哪个健康分最高', ['1.']),
+  c('team', 'u_chen', '江南港务和蓝海新能源哪个今年下单多', ['江南港务']),
+  c('team', 'u_chen', '华东区有几个客户', ['5']),
+  c('team', 'u_zhang', '我负责的客户有哪些', ['中建华东工程集团', '北方路桥'], ['西山矿业集团']),
+
+  c('team', 'u_chen', '上季度哪个客户下单最多', ['江南港务集团']),
+];
