@@ -27,7 +27,7 @@ export const relationshipMapTexts = {
   gapDepartments: { zh: '{departments}{days}天未触达', en: '{departments} not reached in {days} days' },
   gapsLine: { zh: '缺口:{gaps}', en: 'Gaps: {gaps}' },
   // Chat
-  caption: { zh: '{account} 关系图({count} 位联系人)。{gaps}', en: 'Relationship map of {account} ({count} contacts). {gaps}' },
+  caption: { zh: '{account} 关系图({count} 位联系人)。{gaps}。', en: 'Relationship map of {account} ({count} contacts). {gaps}.' },
   contactLine: { zh: '• {level} · {department}:{name}{title} — {role},{attitude},{last}', en: '• {level} · {department}: {name}{title} — {role}, {attitude}, {last}' },
   lastMet: { zh: '上次接触 {date}({days}天前)', en: 'last met {date} ({days} days ago)' },
   neverMet: { zh: '从未接触', en: 'never met' },

@@ -109,6 +109,23 @@ export class FeishuApi {
     );
   }
 
+  /** Uploads a picture for a message (im/v1/images, image_type message); returns its image_key. */
+  async uploadImage(png: Buffer): Promise<string> {
+    const res = await this.call('im.v1.image.create', async () => {
+      // The SDK returns only the `data` object of this call; wrap it back into Feishu's envelope.
+      const data = await this.client.im.v1.image.create({ data: { image_type: 'message', image: png } });
+      return data?.image_key ? { code: 0, data } : { code: -1, msg: 'no image_key in the answer' };
+    });
+    return (res.data as { image_key: string }).image_key;
+  }
+
+  /** Sends an uploaded picture to a chat or person, or (replyTo) as a reply to a message. */
+  async sendImage(target: { chatId: string } | { replyTo: string }, imageKey: string, uuid?: string): Promise<void> {
+    const data = { msg_type: 'image', content: JSON.stringify({ image_key: imageKey }), ...(uuid ? { uuid } : {}) };
+    if ('replyTo' in target) await this.call('im.v1.message.reply', () => this.client.im.v1.message.reply({ path: { message_id: target.replyTo }, data }));
+    else await this.call('im.v1.message.create', () => this.client.im.v1.message.create({ params: { receive_id_type: 'chat_id' }, data: { receive_id: target.chatId, ...data } }));
+  }
+
   /** Replaces a sent card (used when a button's work outlasts the 3-second callback). */
   async patchCard(messageId: string, card: FeishuCard): Promise<void> {
     await this.call('im.v1.message.patch', () => this.client.im.v1.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } }));

@@ -6,8 +6,9 @@ import type { Logger } from 'pino';
 import { platformTexts } from '../../prompts/platforms.ts';
 import { t } from '../../prompts/index.ts';
 import type { Config } from '../../src/config.ts';
-import type { Adapter, GroupMention, InboundMessage, PendingReply, Recipient, Reply } from '../../src/chat/types.ts';
+import type { Adapter, GroupMention, InboundMessage, PendingReply, Recipient, Reply, ReplyImage } from '../../src/chat/types.ts';
 import { mentionLine } from '../shared/mentions.ts';
+import { svgToPng } from '../../src/images/png.ts';
 import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
 import { resendParts, sendOrPark } from '../shared/reply-queue.ts';
 import { BackgroundWork } from '../shared/background.ts';
@@ -41,10 +42,15 @@ export interface FeishuAdapterOptions extends AdapterOptions<NonNullable<Config[
 /** An answer goes into a chat, or (in a group) as a reply to the message that asked. */
 type FeishuTarget = { chatId: string } | { chatId: string; replyTo: string };
 
-/** One card of an answer with its idempotency key (Feishu drops a resend with the same uuid for an hour). */
-interface FeishuPart {
-  card: FeishuCard;
-  uuid: string;
+/** What one message of an answer carries: a card, or a picture (rendered and uploaded when it is sent). */
+type FeishuContent = { card: FeishuCard } | { image: ReplyImage };
+
+/** One message of an answer with its idempotency key (Feishu drops a resend with the same uuid for an hour). */
+type FeishuPart = FeishuContent & { uuid: string };
+
+/** The cards of an answer, then its pictures. */
+function feishuContents(reply: Reply): FeishuContent[] {
+  return [...renderFeishuCards(reply).map((card) => ({ card })), ...(reply.images ?? []).map((image) => ({ image }))];
 }
 
 export class FeishuAdapter implements Adapter, WebhookAdapter {
@@ -252,23 +258,30 @@ export class FeishuAdapter implements Adapter, WebhookAdapter {
       reply = await answer(this.opts.handler, msg, this.opts.lang, this.log);
     }
     const target: FeishuTarget = isGroup ? { chatId: m.chat_id, replyTo: m.message_id } : { chatId: m.chat_id };
-    await this.answerInChat(target, renderFeishuCards(reply), reply, ev.sender.sender_id.open_id, eventId, 0, now);
+    await this.answerInChat(target, feishuContents(reply), reply, ev.sender.sender_id.open_id, eventId, 0, now);
   }
 
   /**
    * Sends the cards of an answer in order through the chat's rate-limited lane, with a few quick
    * retries; what still fails transiently is parked in the outbox for the worker.
    */
-  private async answerInChat(target: FeishuTarget, cards: FeishuCard[], reply: Reply, asker: string, eventId: string, offset: number, now: Date): Promise<void> {
-    const pending: PendingReply<FeishuPart> = { platform: 'feishu', target, parts: cards.map((card, i) => ({ card, uuid: idempotencyKey(eventId, i + offset) })) };
+  private async answerInChat(target: FeishuTarget, contents: FeishuContent[], reply: Reply, asker: string, eventId: string, offset: number, now: Date): Promise<void> {
+    const pending: PendingReply<FeishuPart> = { platform: 'feishu', target, parts: contents.map((content, i) => ({ ...content, uuid: idempotencyKey(eventId, i + offset) })) };
     const retry = this.opts.retry ?? { attempts: 3, delayMs: 1000 };
     await sendOrPark({ db: this.opts.db, log: this.log, now, asker, cause: offset ? `${eventId}#${offset}` : eventId, reply }, pending, (part) => this.sendPart(target, part, retry));
   }
 
   private async sendPart(target: FeishuTarget, part: FeishuPart, retry: RetryOptions): Promise<void> {
+    if ('image' in part) {
+      const png = svgToPng(part.image.svg, { onMissingFont: () => this.log.warn('no CJK font found for pictures: install fonts-wqy-zenhei (or fonts-noto-cjk)') });
+      const imageKey = await withRetries(() => this.api.uploadImage(png), retry, (ms) => this.deadline.sleep(ms));
+      await this.limiter.schedule(target.chatId, () => withRetries(() => this.api.sendImage(target, imageKey, part.uuid), retry, (ms) => this.deadline.sleep(ms)));
+      return;
+    }
+    const card = part.card;
     await this.limiter.schedule(target.chatId, () =>
       withRetries(
-        () => ('replyTo' in target ? this.api.replyCard(target.replyTo, part.card, part.uuid) : this.api.sendCard('chat_id', target.chatId, part.card, part.uuid).then(() => undefined)),
+        () => ('replyTo' in target ? this.api.replyCard(target.replyTo, card, part.uuid) : this.api.sendCard('chat_id', target.chatId, card, part.uuid).then(() => undefined)),
         retry,
         (ms) => this.deadline.sleep(ms),
       ),
@@ -299,7 +312,7 @@ export class FeishuAdapter implements Adapter, WebhookAdapter {
     const messageId = ev.context?.open_message_id;
     if (inTime) {
       const [first, ...more] = renderFeishuCards(inTime);
-      if (more.length) this.work.run(`feishu ${eventId} rest`, () => this.answerInChat({ chatId }, more, inTime, ev.operator.open_id, eventId, 1, now));
+      if (more.length) this.work.run(`feishu ${eventId} rest`, () => this.answerInChat({ chatId }, more.map((card) => ({ card })), inTime, ev.operator.open_id, eventId, 1, now));
       return { card: { type: 'raw', data: first } };
     }
     this.work.run(`feishu ${eventId} late card`, async () => {
@@ -307,7 +320,7 @@ export class FeishuAdapter implements Adapter, WebhookAdapter {
       const [first, ...more] = renderFeishuCards(reply);
       if (messageId) await withRetries(() => this.api.patchCard(messageId, first), this.opts.retry ?? { attempts: 3, delayMs: 1000 }, (ms) => this.deadline.sleep(ms));
       else more.unshift(first);
-      await this.answerInChat({ chatId }, more, reply, ev.operator.open_id, eventId, 1, now);
+      await this.answerInChat({ chatId }, more.map((card) => ({ card })), reply, ev.operator.open_id, eventId, 1, now);
     });
     return { toast: { type: 'info', content: t(platformTexts, 'working', this.opts.lang) } };
   }

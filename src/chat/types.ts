@@ -44,6 +44,15 @@ export interface Citation {
   snippet?: string;
 }
 
+/** A picture in an answer: inline SVG where markup is shown (console), a PNG upload on chat platforms. */
+export interface ReplyImage {
+  svg: string;
+  /** What the picture shows, for screen readers and captions. */
+  alt: string;
+  /** File name without extension (Slack shows it). */
+  name: string;
+}
+
 export interface ReplySection {
   title?: string;
   lines: string[];
@@ -59,6 +68,8 @@ export interface Reply {
   facts?: { label: string; value: string }[];
   buttons?: Button[];
   citations?: Citation[];
+  /** Pictures sent after the text (the text always stands on its own without them). */
+  images?: ReplyImage[];
   /** The structured result behind the reply (`kam ask --json` → data). */
   data?: unknown;
 }

@@ -2,7 +2,7 @@
 // reply and card patch; plus helpers that build callbacks the way Feishu does (AES-256-CBC with
 // key sha256(Encrypt Key), random IV; sha256 signature over timestamp + nonce + key + body).
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
-import { PlatformEmulator, type RecordedRequest } from './platform-base.ts';
+import { multipartFields, PlatformEmulator, type RecordedRequest } from './platform-base.ts';
 
 export class FeishuEmulator extends PlatformEmulator {
   private msgSeq = 0;
@@ -23,7 +23,22 @@ export class FeishuEmulator extends PlatformEmulator {
     this.route('POST', '/open-apis/im/v1/messages', sent);
     this.routeMatching('POST', /^\/open-apis\/im\/v1\/messages\/[^/]+\/reply$/, sent);
     this.routeMatching('PATCH', /^\/open-apis\/im\/v1\/messages\/[^/]+$/, (r) => this.checkToken(r) ?? { body: { code: 0, msg: 'success', data: {} } });
+    // Image upload (multipart: image_type, image), as im/v1/images answers it.
+    this.route('POST', '/open-apis/im/v1/images', (r) => {
+      const refused = this.checkToken(r);
+      if (refused) return refused;
+      const fields = multipartFields(r);
+      const image = fields.find((f) => f.name === 'image');
+      if (fields.find((f) => f.name === 'image_type')?.data.toString() !== 'message' || !image?.data.length) return { status: 400, body: { code: 234001, msg: 'Invalid request param.' } };
+      const key = `img_v3_emulated_${++this.imageSeq}`;
+      this.images.set(key, image.data);
+      return { body: { code: 0, msg: 'success', data: { image_key: key } } };
+    });
   }
+
+  private imageSeq = 0;
+  /** Uploaded pictures by image_key. */
+  readonly images = new Map<string, Buffer>();
 
   /** Messages that reached a chat, in order: a resend with a uuid already delivered is not among them. */
   readonly delivered: RecordedRequest[] = [];
@@ -42,6 +57,7 @@ export class FeishuEmulator extends PlatformEmulator {
 
   override reset(): void {
     super.reset();
+    this.images.clear();
     this.delivered.length = 0;
     this.byUuid.clear();
   }

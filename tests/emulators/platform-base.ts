@@ -9,6 +9,8 @@ export interface RecordedRequest {
   query: Record<string, string>;
   headers: IncomingMessage['headers'];
   raw: string;
+  /** The body's bytes (uploads are binary). */
+  rawBytes: Buffer;
   /** JSON body, or form fields (with JSON-looking values parsed) for form posts. */
   body: any;
   at: number;
@@ -152,7 +154,8 @@ export class PlatformEmulator {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const rawBytes = Buffer.concat(chunks);
+    const raw = rawBytes.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://emulator');
     const rec: RecordedRequest = {
       method: req.method ?? 'GET',
@@ -160,6 +163,7 @@ export class PlatformEmulator {
       query: Object.fromEntries(url.searchParams),
       headers: req.headers,
       raw,
+      rawBytes,
       body: parseBody(raw, String(req.headers['content-type'] ?? '')),
       at: Date.now(),
     };
@@ -238,4 +242,34 @@ function safeJson(v: string): unknown {
   } catch {
     return v;
   }
+}
+
+export interface MultipartField {
+  name: string;
+  filename?: string;
+  contentType?: string;
+  data: Buffer;
+}
+
+/** The fields of a multipart/form-data body (file uploads). */
+export function multipartFields(r: RecordedRequest): MultipartField[] {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(String(r.headers['content-type'] ?? ''));
+  if (!boundary) return [];
+  const sep = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const out: MultipartField[] = [];
+  let at = r.rawBytes.indexOf(sep);
+  while (at >= 0) {
+    const start = at + sep.length;
+    const next = r.rawBytes.indexOf(sep, start);
+    if (next < 0) break;
+    const part = r.rawBytes.subarray(start + 2, next - 2);
+    const headEnd = part.indexOf('\r\n\r\n');
+    if (headEnd >= 0) {
+      const head = part.subarray(0, headEnd).toString('utf8');
+      const name = /name="([^"]*)"/.exec(head)?.[1] ?? '';
+      out.push({ name, filename: /filename="([^"]*)"/.exec(head)?.[1], contentType: /content-type:\s*([^\r\n]+)/i.exec(head)?.[1], data: part.subarray(headEnd + 4) });
+    }
+    at = next;
+  }
+  return out;
 }

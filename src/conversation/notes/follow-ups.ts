@@ -13,6 +13,12 @@ export type FollowUp =
   | { kind: 'role'; person: string; role: DecisionRole }
   | { kind: 'type'; type: InteractionType }
   | { kind: 'next_step'; text: string }
+  | { kind: 'add_contact'; person: string }
+  | { kind: 'rename'; from: string; to: string }
+  | { kind: 'amount'; text: string }
+  /** add: 竞品还有徐工; set: 竞品是三一; remove: 去掉徐工 / 没有竞品 (text empty). */
+  | { kind: 'competitors'; op: 'add' | 'set' | 'remove'; text: string }
+  | { kind: 'summary'; text: string }
   | { kind: 'edit_help' };
 
 const END = '[。.!！]?\\s*$';
@@ -48,6 +54,20 @@ const TYPE_EN = /^\s*(?:(?:change|set) the type to|type\s*[:=]|it was (?:a|an))\
 const NEXT_ZH = /^\s*(?:下一步|下步|后续|截止日期|截止时间|截止)\s*(?:改成|改为|换成|应该是|是|:|：)\s*(.+?)\s*$/;
 const NEXT_EN = /^\s*(?:(?:change|set) the next step to|next step\s*[:=]|the next step is|due date\s*[:=]|(?:change|set) the due date to)\s*(.+?)\s*$/i;
 
+const ADD_CONTACT_ZH = /^\s*(?:把|将)\s*(.+?)\s*(?:加到|加入|添加到|加进|补到|补充到)\s*(?:联系人|参与人|参会人|人员|名单)(?:里|中|里面)?\s*(?:去)?\s*[。.!！]?\s*$|^\s*(?:联系人|参与人|参会人)\s*(?:是|还有|加上|添加|加|补充)\s*(.+?)\s*[。.!！]?\s*$|^\s*(?:还有|加上|添加|补充)\s*(?:联系人|参与人)?\s*(.+?)\s*(?:也在|也参加了|也在场)?\s*[。.!！]?\s*$/;
+const ADD_CONTACT_EN = /^\s*(?:add|also add|include)\s+(.+?)\s+(?:to|as)\s+(?:the\s+)?(?:contacts?|participants?|attendees?|people)\s*[.!]?\s*$|^\s*(?:contacts?|participants?|attendees?)\s*(?:also|:|=|include|is|are)\s*(.+?)\s*[.!]?\s*$|^\s*(.+?)\s+was (?:also )?there\s*[.!]?\s*$/i;
+const RENAME_ZH = /^\s*(?:把|将)\s*(.+?)\s*(?:改成|改为|换成|更正为|纠正为)\s*(.+?)\s*[。.!！]?\s*$|^\s*(.+?)\s*(?:应该是|应为|其实是|写错了,?是|写错了，?是)\s*(.+?)\s*[。.!！]?\s*$/;
+const RENAME_EN = /^\s*(?:change|rename|correct)\s+(.+?)\s+to\s+(.+?)\s*[.!]?\s*$|^\s*(?:it'?s|it is)\s+(.+?),?\s+not\s+(.+?)\s*[.!]?\s*$/i;
+const AMOUNT_ZH = /^\s*(?:金额|预算|报价|价格|合同金额|项目金额|商机金额)\s*(?:改成|改为|应该是|是|换成|:|：|为|更正为)\s*(.+?)\s*[。.!！]?\s*$/;
+const AMOUNT_EN = /^\s*(?:(?:change|set) the (?:amount|budget|deal size) to|(?:the )?(?:amount|budget|deal size)\s*(?:is|was|should be|:|=))\s*(.+?)\s*[.!]?\s*$/i;
+const COMPETITOR_ADD_ZH = /^\s*(?:竞品|竞争对手|对手)\s*(?:还有|也有|加上|添加|补充|加)\s*(.+?)\s*[。.!！]?\s*$|^\s*(.+?)\s*也在(?:报价|竞争|接触|投标|跟)\s*[。.!！]?\s*$/;
+const COMPETITOR_SET_ZH = /^\s*(?:竞品|竞争对手|对手)\s*(?:是|改成|改为|只有|:|：)\s*(.+?)\s*[。.!！]?\s*$/;
+const COMPETITOR_REMOVE_ZH = /^\s*(?:去掉|删掉|删除|移除)\s*(?:竞品)?\s*(.+?)\s*[。.!！]?\s*$|^\s*(?:没有竞品|竞品没有|无竞品|不是竞品)\s*[。.!！]?\s*$/;
+const COMPETITOR_EN = /^\s*(?:competitors?|competition)\s*(?:also|too|:|=|are|is|include)\s*(.+?)\s*[.!]?\s*$|^\s*(?:also competing|competing too|also bidding)\s*:?\s*(.+?)\s*[.!]?\s*$/i;
+const COMPETITOR_REMOVE_EN = /^\s*(?:remove (?:the )?competitors?\s*(.*?)|no competitors?)\s*[.!]?\s*$/i;
+const SUMMARY = /^\s*(?:摘要|纪要|内容|summary)\s*(?:改成|改为|换成|应该是|是|:|：|=|should be|is)\s*([\s\S]+?)\s*$/i;
+const TYPE_BARE = /^\s*(?:改成|改为|换成|应该是|其实是|change it to|make it|it was)\s*(?:一次|一个|个|a |an )?(.+?)\s*[。.!！]?\s*$/i;
+
 const EDIT_HELP = /^\s*(?:修改|编辑|改一下|怎么改|edit|change it|fix it)\s*[。.!！?？]?\s*$/i;
 
 function roleOf(words: string): DecisionRole | undefined {
@@ -64,6 +84,8 @@ function typeOf(words: string): InteractionType | undefined {
 /** A follow-up about the last note, or undefined when the message is something else. */
 export function parseFollowUp(text: string): FollowUp | undefined {
   const s = text.trim();
+  const summary = SUMMARY.exec(s);
+  if (summary && summary[1].trim()) return { kind: 'summary', text: summary[1].trim() };
   if (!s || s.length > 80) return undefined;
   if (UNDO.test(s)) return { kind: 'undo' };
   // A question ("是谁负责北方路桥?") is never an edit, whatever words it shares with one.
@@ -83,6 +105,21 @@ export function parseFollowUp(text: string): FollowUp | undefined {
   }
   m = NEXT_ZH.exec(s) ?? NEXT_EN.exec(s);
   if (m) return { kind: 'next_step', text: m[1] };
+  m = AMOUNT_ZH.exec(s) ?? AMOUNT_EN.exec(s);
+  if (m) return { kind: 'amount', text: s };
+  m = COMPETITOR_SET_ZH.exec(s);
+  if (m) return { kind: 'competitors', op: 'set', text: m[1] };
+  m = COMPETITOR_ADD_ZH.exec(s) ?? COMPETITOR_EN.exec(s);
+  if (m) return { kind: 'competitors', op: 'add', text: (m[1] ?? m[2]).trim() };
+  m = COMPETITOR_REMOVE_ZH.exec(s) ?? COMPETITOR_REMOVE_EN.exec(s);
+  if (m) return { kind: 'competitors', op: 'remove', text: (m[1] ?? '').trim() };
+  m = TYPE_BARE.exec(s);
+  if (m) {
+    const type = typeOf(m[1]);
+    if (type) return { kind: 'type', type };
+  }
+  m = ADD_CONTACT_ZH.exec(s) ?? ADD_CONTACT_EN.exec(s);
+  if (m) return { kind: 'add_contact', person: (m[1] ?? m[2] ?? m[3]).trim() };
   m = ROLE_SET_ZH.exec(s) ?? ROLE_SET_EN.exec(s);
   if (m) {
     const role = roleOf(m[2]);
@@ -93,6 +130,12 @@ export function parseFollowUp(text: string): FollowUp | undefined {
     const role = roleOf(m[2]);
     if (role) return { kind: 'role', person: m[1], role };
   }
+  // "把赵磊吃改成赵磊", "赵磊吃应该是赵磊": a person's name, checked against the note's people
+  // (a rename naming nobody on the note is tried as a change of account, below).
+  m = RENAME_ZH.exec(s);
+  if (m && !ACCOUNT_ZH2.test(s)) return { kind: 'rename', from: (m[1] ?? m[3]).trim(), to: (m[2] ?? m[4]).trim() };
+  m = RENAME_EN.exec(s);
+  if (m) return m[1] !== undefined ? { kind: 'rename', from: m[1].trim(), to: m[2].trim() } : { kind: 'rename', from: m[4].trim(), to: m[3].trim() };
   m = ACCOUNT_ZH.exec(s) ?? ACCOUNT_EN.exec(s);
   if (m) return { kind: 'account', from: m[1], to: m[2] };
   m = ACCOUNT_ZH2.exec(s);

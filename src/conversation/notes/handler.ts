@@ -3,10 +3,12 @@
 // last note ("日期改成昨天", "撤销"), a request for unfiled notes, or a note button press.
 import type { ButtonAction, Reply } from '../../chat/types.ts';
 import { noteTexts } from '../../../prompts/notes.ts';
+import { noteEditTexts } from '../../../prompts/notes-edits.ts';
 import { t } from '../../../prompts/index.ts';
 import { accountName } from '../../store/notes.ts';
 import type { TurnContext } from '../types.ts';
 import { captureNote } from './capture.ts';
+import { addContact, changeAmount, changeCompetitors, changeSummary, personOnNote, renameContact } from './draft-edits.ts';
 import { changeAccount, changeDate, changeNextStep, changeType, setRole } from './edits.ts';
 import { asksForUnfiled, fileListed, parseFollowUp, type FollowUp } from './follow-ups.ts';
 import { answerFromButton, answerFromText, applyAnswer } from './questions.ts';
@@ -27,6 +29,9 @@ async function editHelp(turn: TurnContext, capture: Capture): Promise<Reply> {
     t(noteTexts, 'editHelpAccount', lang, { account: account || (lang === 'zh' ? '这个客户' : 'this account') }),
     t(noteTexts, 'editHelpRole', lang, { person }),
     t(noteTexts, 'editHelpNext', lang),
+    t(noteEditTexts, 'editHelpContact', lang),
+    t(noteEditTexts, 'editHelpMoney', lang),
+    t(noteEditTexts, 'editHelpSummary', lang),
     t(noteTexts, 'editHelpUndo', lang),
   ].map((l) => `· ${l}`);
   rememberNote(turn.context, capture);
@@ -47,8 +52,21 @@ async function applyFollowUp(turn: TurnContext, capture: Capture, f: FollowUp): 
     case 'role':
       return setRole(turn, capture, f.person, f.role);
     case 'account':
+      // "不是赵磊吃,是赵磊" corrects a person of the note; otherwise it names another account.
+      if (f.from && personOnNote(capture, f.from) >= 0) return renameContact(turn, capture, f.from, f.to);
       // For a note still waiting for its account, "这是X的" can only mean filing it.
       return changeAccount(turn, capture, f.to, !!f.weak && capture.status !== 'unfiled');
+    case 'rename':
+      // "it's Xingye, not Beifang" names no person of the note: a change of account, if any.
+      return (await renameContact(turn, capture, f.from, f.to)) ?? changeAccount(turn, capture, f.to, true);
+    case 'add_contact':
+      return addContact(turn, capture, f.person);
+    case 'amount':
+      return changeAmount(turn, capture, f.text);
+    case 'competitors':
+      return changeCompetitors(turn, capture, f.op, f.text);
+    case 'summary':
+      return changeSummary(turn, capture, f.text);
     case 'edit_help':
       return editHelp(turn, capture);
   }

@@ -39,6 +39,7 @@ import { rollupTool } from '../../insights/rollup/rollup-tool.ts';
 import { healthScoreTool } from './health-score.ts';
 import { weeklyBriefingTool } from './briefing-weekly.ts';
 import { alertsListTool } from './alerts-list.ts';
+import { relationshipMapTool } from '../../insights/relationship-map/map-tool.ts';
 
 export const tools: Tool<any, any>[] = [
   accountOverviewTool,
@@ -58,6 +59,7 @@ export const tools: Tool<any, any>[] = [
   searchHistoryTool,
   roadmapTool,
   rollupTool,
+  relationshipMapTool,
   createHelpTool(() => tools),
   createSmallTalkTool(() => tools),
   healthScoreTool,

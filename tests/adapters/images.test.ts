@@ -1,0 +1,65 @@
+// Pictures in answers, with the real engine on the sample data: "西山矿业的关系图" on Feishu gets
+// the map in words, then the picture uploaded (im/v1/images) and sent as an image message.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/index.ts';
+import { buildAdapters, type PlatformAdapters } from '../../adapters/index.ts';
+import type { AppContext } from '../../src/app.ts';
+import { handleMessage } from '../../src/conversation/engine.ts';
+import { ROLE_FILL } from '../../src/insights/relationship-map/svg.ts';
+import { sampleDb } from '../helpers/db.ts';
+import { SAMPLE_AT } from '../helpers/paths.ts';
+import { countColour, readPng } from '../helpers/png.ts';
+import { FeishuEmulator, feishuCallback, messageEvent } from '../emulators/feishu.ts';
+import { appWith, webhookServer } from './helpers.ts';
+
+const TS = Math.floor(SAMPLE_AT.getTime() / 1000);
+const FEISHU = { encryptKey: 'img-encrypt-key', token: 'img-token' };
+
+let db: Db;
+let app: AppContext;
+let adapters: PlatformAdapters;
+const feishuEmu = new FeishuEmulator({ appId: 'cli_img', appSecret: 'img-secret', botOpenId: 'ou_bot' });
+
+beforeAll(async () => {
+  db = await sampleDb();
+  await feishuEmu.start();
+  app = appWith(db, {
+    FEISHU_APP_ID: 'cli_img',
+    FEISHU_APP_SECRET: 'img-secret',
+    FEISHU_VERIFICATION_TOKEN: FEISHU.token,
+    FEISHU_ENCRYPT_KEY: FEISHU.encryptKey,
+    FEISHU_BASE_URL: feishuEmu.url,
+  });
+  adapters = buildAdapters(app, (msg) => handleMessage(app, msg), { clock: () => SAMPLE_AT });
+});
+
+afterAll(async () => {
+  for (const a of adapters.list) await a.stop?.();
+  await feishuEmu.stop();
+  await db.close();
+});
+
+describe('the relationship map as a picture', () => {
+  it('Feishu: "西山矿业的关系图" uploads the map as an image and sends it after the text', async () => {
+    const server = await webhookServer(adapters);
+    const ev = messageEvent({ token: FEISHU.token, senderOpenId: 'ou_li_demo', chatType: 'p2p', text: '西山矿业的关系图' });
+    const cb = feishuCallback(ev, { encryptKey: FEISHU.encryptKey, timestamp: TS });
+    expect((await server.inject({ method: 'POST', url: '/webhooks/feishu', headers: cb.headers, payload: cb.body })).statusCode).toBe(200);
+    await adapters.feishu!.work.idle();
+
+    const uploads = feishuEmu.accepted('/open-apis/im/v1/images');
+    expect(uploads).toHaveLength(1);
+    const sent = feishuEmu.delivered.map((r) => ({ type: r.body.msg_type, content: JSON.parse(r.body.content) }));
+    expect(sent.map((s) => s.type)).toEqual(['interactive', 'image']);
+    expect(JSON.stringify(sent[0].content)).toContain('马振华');
+    const imageKey = sent[1].content.image_key;
+    expect(feishuEmu.images.has(imageKey)).toBe(true);
+    expect(feishuEmu.delivered[1].query.receive_id_type).toBe('chat_id');
+
+    // The upload is the map: a PNG with the decision maker's and the influencer's card colours.
+    const png = readPng(feishuEmu.images.get(imageKey)!);
+    expect(png.width).toBeGreaterThan(800);
+    expect(countColour(png, ROLE_FILL.decision_maker)).toBeGreaterThan(10000);
+    expect(countColour(png, ROLE_FILL.influencer)).toBeGreaterThan(10000);
+  });
+});
