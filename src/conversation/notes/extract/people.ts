@@ -151,7 +151,8 @@ function findChinese(text: string, known: KnownName[], out: PersonMention[], tak
   for (const k of known) {
     if (!HAN.test(k.name) || k.name.length < 2) continue;
     for (let at = text.indexOf(k.name); at >= 0; at = text.indexOf(k.name, at + k.name.length)) {
-      if (!isFreeAt(taken, at, at + k.name.length)) continue;
+      // 王伟 inside the account's name 华东王伟工程集团 is not the contact 王伟.
+      if (!isFreeAt(taken, at, at + k.name.length) || words.blocksName(at, at + k.name.length)) continue;
       out.push({ start: at, end: at + k.name.length, text: k.name, name: k.name });
       taken.push([at, at + k.name.length]);
     }

@@ -16,8 +16,8 @@ export function surnameOf(name: string): string | undefined {
   return first && SINGLE_SURNAMES.has(first) ? first : undefined;
 }
 
-/** Characters that never stand in a given name: function words and the first characters of titles. */
-export const NOT_IN_GIVEN_NAME = new Set([...'的了和与及跟同对在是为把被说讲谈聊等也都就又还总董副经部处科院主任工程师监书记局厂一们他她它这那我你新前现各位个和、请约见访问']);
+/** Characters that never stand in a given name: function words and the first characters of titles (一 does: 一鸣; 一起 / 一下 are words the segmenter keeps whole). */
+export const NOT_IN_GIVEN_NAME = new Set([...'的了和与及跟同对在是为把被说讲谈聊等也都就又还总董副经部处科院主任工程师监书记局厂们他她它这那我你新前现各位个和、请约见访问']);
 
 /** Two-character words that look like surname + given name but are not names. */
 export const NOT_A_NAME = new Set([
