@@ -13,7 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-describe('urgent statements on the embedded database', () => {
+// The queue is the embedded database's; on a server (CI's second pass) statements run side by side.
+describe.skipIf(process.env.KAM_TEST_DATABASE_URL)('urgent statements on the embedded database', () => {
   it('an urgent statement overtakes the ordinary ones queued before it', async () => {
     const done: string[] = [];
     const ordinary = Array.from({ length: 20 }, (_, i) => db.query('SELECT pg_sleep(0.005), $1::int AS i', [i]).then(() => done.push(`q${i}`)));
