@@ -15,9 +15,12 @@ export function hasHan(text: string): boolean {
   return HAN.test(text);
 }
 
-/** Latin words of a normalised text, with their offsets. */
+/** Latin words of a normalised text, with their offsets; a numbering ("no. 1", "#1") is one word, no1; an ordinal ("2nd") is a word. */
 export function latinWords(norm: string): { word: string; start: number; end: number }[] {
   const out: { word: string; start: number; end: number }[] = [];
-  for (const m of norm.matchAll(/[a-z][a-z0-9']*/g)) out.push({ word: m[0].replace(/'s$/, ''), start: m.index!, end: m.index! + m[0].length });
+  for (const m of norm.matchAll(/\bno\.\s?\d+|#\d+|\b\d+(?:st|nd|rd|th)\b|[a-z][a-z0-9']*/g)) {
+    const word = /^(?:no\.|#)/.test(m[0]) ? `no${m[0].replace(/\D/g, '')}` : m[0].replace(/'s$/, '');
+    out.push({ word, start: m.index!, end: m.index! + m[0].length });
+  }
   return out;
 }

@@ -78,6 +78,8 @@ export interface Reading {
 }
 
 const cache = new Map<string, Reading[]>();
+const HAN_NUMERALS = '一二三四五六七八九十';
+const ORDINALS = ['1st', '2nd', '3rd', '4th', '5th', '6th', '7th', '8th', '9th', '10th'];
 
 /** Every way to read spans of a name: one pinyin syllable per character, and glossary words. */
 export function readingsOf(name: string): Reading[] {
@@ -97,6 +99,11 @@ export function readingsOf(name: string): Reading[] {
     }
   });
   const text = chars.join('');
+  // A numeral of a name (华东一公司, 第二分公司) is also read as its number: "Huadong No.1", "2nd".
+  chars.forEach((ch, i) => {
+    const n = HAN_NUMERALS.indexOf(ch) + 1;
+    if (n > 0) out!.push({ from: i, to: i + 1, forms: [`no${n}`, String(n), ORDINALS[n - 1]], kind: 'english', generic: false });
+  });
   for (const g of GLOSSARY) {
     for (let at = text.indexOf(g.zh); at >= 0; at = text.indexOf(g.zh, at + 1)) {
       out.push({ from: at, to: at + [...g.zh].length, forms: g.en, kind: 'english', generic: !!g.generic });

@@ -2,7 +2,7 @@
 // made by bench/generate.mjs, colloquial, terse, English, mixed and mistyped, each with the facts
 // that must be saved. Every note goes through the real turn loop, is checked field by field
 // against what was saved, then undone (which must restore the data exactly). A per-class score is
-// printed; every note must be right except those marked open (a fault named, not yet fixed).
+// printed; every note must be right.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ import { SAMPLE_NOTES, type NoteCase } from './corpus/sample-notes.ts';
 import { chat, counts, noteData, testApp } from './helpers.ts';
 
 const AT = '2026-11-24T18:00:00+08:00';
-const scores = new Map<string, { n: number; ok: number; failures: string[]; open: string[] }>();
+const scores = new Map<string, { n: number; ok: number; failures: string[] }>();
 
 /** What differs between the note as saved and what the case expects ([] when it all matches). */
 function mismatches(c: NoteCase, note: any): string[] {
@@ -48,9 +48,9 @@ async function runCases(db: Db, cases: NoteCase[]) {
     const note = noteData(await u.say(c.text)).note;
     const wrong = mismatches(c, note);
     await u.say('撤销');
-    const s = scores.get(c.class) ?? { n: 0, ok: 0, failures: [], open: [] };
+    const s = scores.get(c.class) ?? { n: 0, ok: 0, failures: [] };
     s.n++;
-    if (wrong.length) (c.open ? s.open : s.failures).push(`${c.text}\n      ${wrong.join('; ')}${c.open ? `\n      (open: ${c.open})` : ''}`);
+    if (wrong.length) s.failures.push(`${c.text}\n      ${wrong.join('; ')}`);
     else s.ok++;
     scores.set(c.class, s);
     // Undo leaves the data as it was, so each case starts from the same state.
@@ -62,7 +62,7 @@ afterAll(() => {
   const lines = [...scores].map(([k, s]) => `${k.padEnd(11)} ${String(s.ok).padStart(3)}/${String(s.n).padEnd(3)} ${((100 * s.ok) / s.n).toFixed(1)} %`);
   const total = [...scores.values()].reduce((a, s) => ({ n: a.n + s.n, ok: a.ok + s.ok }), { n: 0, ok: 0 });
   console.log(`visit-note corpus, per class:\n${lines.join('\n')}\ntotal       ${total.ok}/${total.n}`);
-  for (const [k, s] of scores) for (const f of [...s.failures, ...s.open]) console.log(`  ✗ [${k}] ${f}`);
+  for (const [k, s] of scores) for (const f of s.failures) console.log(`  ✗ [${k}] ${f}`);
 });
 
 describe('the visit-note corpus', () => {

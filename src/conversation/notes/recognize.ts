@@ -23,7 +23,7 @@ const REQUEST_START = /^(请|帮我|给我|麻烦|查一下|查询|看看|看一
 const REQUEST_END = /(记录|历史|情况|列表|汇总|清单|报告|简报)\s*[。.!！]?$/;
 
 const HAPPENED =
-  /[了过]|刚才|刚刚|今天|今早|今晚|昨天|昨晚|前天|上周|上个月|上午|下午|中午|晚上|早上|\d+\s*月\s*\d+\s*[日号]|\b(?:met|visited|called|phoned|had|talked|spoke|discussed|emailed|messaged|texted|wechatted|went|attended|hosted|presented|demoed|reviewed|agreed|confirmed|said|told|asked|promised|signed|today|yesterday|this (?:morning|afternoon|evening)|(?:quick|short|brief) (?:call|meeting|lunch|chat|catch-up|sync) with|last (?:night|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i;
+  /[了过]|(?:很|挺|非常|比较)(?:成功|顺利)|刚才|刚刚|今天|今早|今晚|昨天|昨晚|前天|上周|上个月|上午|下午|中午|晚上|早上|\d+\s*月\s*\d+\s*[日号]|\b(?:met|visited|called|phoned|had|talked|spoke|discussed|emailed|messaged|texted|wechatted|went|attended|hosted|presented|demoed|reviewed|agreed|confirmed|said|told|asked|promised|signed|today|yesterday|this (?:morning|afternoon|evening)|(?:quick|short|brief) (?:call|meeting|lunch|chat|catch-up|sync) with|last (?:night|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i;
 
 function hanCount(s: string) {
   return (s.match(/[\u4e00-\u9fff]/g) ?? []).length;

@@ -31,8 +31,13 @@ export function clauses(text: string, sentence: Span): Span[] {
   return split(text, sentence.start, sentence.end, CLAUSE_END);
 }
 
-export function allClauses(text: string): Span[] {
-  return sentences(text).flatMap((s) => clauses(text, s));
+/** A space between two Chinese words parts them like a comma (记一下 吴刚 投诉 明天派人). */
+const HAN_SPACE = /(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])/g;
+
+/** Every clause of the text; with `spaces`, the space-separated parts of terse notes are clauses too. */
+export function allClauses(text: string, opts: { spaces?: boolean } = {}): Span[] {
+  const all = sentences(text).flatMap((s) => clauses(text, s));
+  return opts.spaces ? all.flatMap((c) => split(text, c.start, c.end, HAN_SPACE)) : all;
 }
 
 /** The text with the given spans cut out, tidied of doubled or dangling punctuation. */

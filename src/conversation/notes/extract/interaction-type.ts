@@ -1,6 +1,7 @@
 // What kind of interaction a note reports. The most specific channel wins: a dinner during a
 // visit is a dinner, a call about a meeting is a call; a plain 拜访 / "visited" is a visit.
 import type { InteractionType } from '../../../domain/types.ts';
+import { syllables } from '../../../nlu/pinyin.ts';
 
 const CUES: { type: InteractionType; zh: RegExp; en: RegExp }[] = [
   { type: 'dinner', zh: /吃饭|吃了(个|顿)?饭|饭局|宴请|晚宴|午宴|晚餐|午餐|聚餐|喝茶|喝酒|请.{1,8}吃/, en: /\b(dinner|lunch|breakfast|drinks|banquet|dined)\b/i },
@@ -12,16 +13,59 @@ const CUES: { type: InteractionType; zh: RegExp; en: RegExp }[] = [
   { type: 'visit', zh: /拜访|走访|回访|上门|面谈|见面|会见|约见|见了|到访|来访|去了|登门/, en: /\b(visit(ed)?|met|meet|stopped by|dropped by|in person|on site|onsite)\b/i },
 ];
 
-/** The interaction type of the text (the note minus its next-step part); visit when nothing says otherwise. */
-export function detectInteractionType(text: string): { type: InteractionType; cue?: string } {
+/**
+ * Interaction words as a pinyin input method mistypes them: the same syllables, another character
+ * (拜仿 for 拜访, 电化 for 电话). Only two-character words, whose syllable pair is distinctive.
+ */
+const HOMOPHONE_CUES = ['拜访', '走访', '回访', '吃饭', '开会', '会议', '电话', '通话', '见面', '面谈', '约见', '邮件', '微信', '展会', '晚宴', '饭局', '聊了', '谈了'];
+let cueSounds: Map<string, string> | undefined;
+
+/** The text with mistyped interaction words written as meant (the text itself when there are none). */
+export function correctCueHomophones(text: string): string {
+  if (!/[\u4e00-\u9fff]{2}/.test(text)) return text;
+  cueSounds ??= new Map(HOMOPHONE_CUES.map((w) => [syllables(w).join(' '), w]));
+  const chars = [...text];
+  const han = chars.map((c) => /[\u4e00-\u9fff]/.test(c));
+  const sounds = syllables(text);
+  // syllables() reads Han characters only: map each back to its place in the text.
+  const soundAt = new Map<number, string>();
+  let k = 0;
+  chars.forEach((_, i) => {
+    if (han[i]) soundAt.set(i, sounds[k++] ?? '');
+  });
+  for (let i = 0; i + 1 < chars.length; i++) {
+    if (!han[i] || !han[i + 1]) continue;
+    const cue = cueSounds.get(`${soundAt.get(i)} ${soundAt.get(i + 1)}`);
+    if (cue && chars[i] + chars[i + 1] !== cue) {
+      chars[i] = cue[0];
+      chars[i + 1] = cue[1];
+      i++;
+    }
+  }
+  return chars.join('');
+}
+
+function cueIn(text: string): { type: InteractionType; cue: string } | undefined {
   for (const c of CUES) {
     const m = c.zh.exec(text) ?? c.en.exec(text);
     if (m) return { type: c.type, cue: m[0] };
   }
-  return { type: 'visit' };
+  return undefined;
+}
+
+/** The interaction type of the text (the note minus its next-step part); visit when nothing says otherwise. */
+export function detectInteractionType(text: string): { type: InteractionType; cue?: string } {
+  return cueIn(text) ?? cueIn(correctCueHomophones(text)) ?? { type: 'visit' };
+}
+
+/** A report of going somewhere on a day gone by (今天去兴业建材, 上午到了工地), a demo given. */
+const OTHER_CUES = /沟通了|交流了|聊了|谈了|碰了|接待了|演示|(?:今天|今早|今晚|昨天|前天|上午|下午|中午|晚上|早上|刚才|刚刚)\s*(?:去|到)(?!年|掉|除|底)[\u4e00-\u9fff]|spoke (with|to)|talked (with|to)|caught up with|discussed|\bdemo(?:ed)?\b/i;
+
+function cueWithout(text: string): boolean {
+  return CUES.some((c) => c.zh.test(text) || c.en.test(text)) || OTHER_CUES.test(text);
 }
 
 /** Whether the text reports that an interaction took place (used to tell a note from a question). */
 export function hasInteractionCue(text: string): boolean {
-  return CUES.some((c) => c.zh.test(text) || c.en.test(text)) || /沟通了|交流了|聊了|谈了|碰了|接待了|spoke (with|to)|talked (with|to)|caught up with|discussed/i.test(text);
+  return cueWithout(text) || cueWithout(correctCueHomophones(text));
 }

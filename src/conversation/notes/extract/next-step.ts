@@ -4,6 +4,7 @@ import type { IsoDate } from '../../../domain/time.ts';
 import { toIsoDate } from '../../../domain/time.ts';
 import { allClauses, type Span } from './clauses.ts';
 import { findDates, type DateRef } from './dates.ts';
+import { segment } from './segment.ts';
 
 export interface NextStepMention {
   action: string;
@@ -19,7 +20,21 @@ const DEADLINE_BEFORE = /(?:\bby|\bbefore|\bdue(?: on| by)?|\buntil|\bno later t
 /** 在 / 于 before a date are part of the date phrase (在下周三前), not of the action. */
 const DATE_PREPOSITION = /(?:在|于)\s*$/;
 // 在 before 把 / 将 / 给 is 再 mistyped (下周在把方案发过去), as often as not.
-const ZH_LEAD = /^(?:我们|我方|我这边|我|咱们|需要|负责|计划|准备|承诺|答应|约定|争取|尽快|务必|必须|一定|帮忙|得|会(?![议上谈见])|将|要(?![求点])|再(?!次)|在(?=[把将给])|请)/;
+const ZH_LEAD = /^(?:我们|我方|我这边|我|咱们|尽快|务必|必须|一定|帮忙|得|会(?![议上谈见])|将|要(?![求点])|再(?!次)|在(?=[把将给])|请)/;
+/**
+ * Words that say "plan to" before another verb (准备发报价, 计划下周签约) but are the action itself
+ * before a thing (准备试点合同 = prepare the pilot contract, 需要报价单): stripped only when the
+ * segmenter reads a verb or a time word next.
+ */
+const ZH_LEAD_VERB = /^(?:需要|负责|计划|准备|承诺|答应|约定|争取)/;
+
+function stripLeadVerb(a: string): string {
+  const m = ZH_LEAD_VERB.exec(a);
+  if (!m) return a;
+  const rest = a.slice(m[0].length);
+  const next = segment(rest)[0];
+  return next && next.start === 0 && /^[vtd]/.test(next.tag) ? rest : a;
+}
 const EN_LEAD = /^(?:(?:we|i)(?:'ll| will| need to| have to| must| should| promised to| agreed to| committed to| plan to)?|need to|have to|must|will|to)\s+/i;
 // 会 / 将 / 要 alone start many reports (会上…, 要求…): they count only after 我们 / 我.
 const COMMITMENT_ZH = /^(?:(?:我们|我方|我这边|我|咱们)(?:会|将|要|得)|(?:我们|我方|我这边|我|咱们)?(?:承诺|答应|约定|需要|准备|计划|负责|争取))/;
@@ -32,7 +47,7 @@ function tidyAction(s: string): string {
   let a = s.replace(/[，,、。.;；!！\s]+$/, '').replace(/^[，,、\s]+/, '').trim();
   for (let prev = ''; prev !== a; ) {
     prev = a;
-    a = a.replace(ZH_LEAD, '').replace(EN_LEAD, '').trim();
+    a = stripLeadVerb(a.replace(ZH_LEAD, '').replace(EN_LEAD, '').trim());
   }
   return a.replace(/\s{2,}/g, ' ');
 }
@@ -55,7 +70,7 @@ function cutDate(clause: string, start: number, end: number): string {
 export function findNextStep(text: string, ref: DateRef): NextStepMention | undefined {
   const today = toIsoDate(ref.now, ref.tz);
   const found: NextStepMention[] = [];
-  for (const c of allClauses(text)) {
+  for (const c of allClauses(text, { spaces: true })) {
     const marker = MARKER.exec(c.text);
     const body = marker ? c.text.slice(marker[0].length) : c.text;
     const dates = findDates(body, ref, 'future');

@@ -184,14 +184,19 @@ function findChinese(text: string, known: KnownName[], out: PersonMention[], tak
       taken.push([t.end, t.end + after.length]);
       continue;
     }
-    const before = nameEndingAt(text, t.start, words);
-    if (before && isFreeAt(taken, t.start - before.length, t.start)) {
-      const nameStart = t.start - before.length;
+    // Terse notes part a name from its title with a space (高远 总经理): the name is then the whole word.
+    const gap = /[ \t\u3000]+$/.exec(text.slice(0, t.start))?.[0].length ?? 0;
+    const spaced = gap ? nameEndingAt(text, t.start - gap, words) : undefined;
+    const wholeWord = !!spaced && !HAN.test(text[t.start - gap - spaced.length - 1] ?? '');
+    const before = nameEndingAt(text, t.start, words) ?? (wholeWord ? spaced : undefined);
+    const nameEnd = before && !text.slice(0, t.start).endsWith(before) ? t.start - gap : t.start;
+    if (before && isFreeAt(taken, nameEnd - before.length, nameEnd)) {
+      const nameStart = nameEnd - before.length;
       // 设备物资部孙丽部长: the department sits before the name.
       const dept = t.title === t.core ? departmentBefore(text, nameStart, taken) : '';
       const start = nameStart - dept.length;
       out.push({ start, end: t.end, text: text.slice(start, t.end), name: before, title: dept + t.title, newInRole: t.newInRole });
-      taken.push([start, t.start]);
+      taken.push([start, nameEnd]);
       continue;
     }
     // 刘处长, 孙部长: a surname right before a title, no given name.
