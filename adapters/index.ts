@@ -11,6 +11,7 @@ import { type MessageHandler } from '../src/chat/webhook.ts';
 import { SlackAdapter } from './slack/index.ts';
 import type { Adapter } from '../src/chat/types.ts';
 import { WecomAdapter } from './wecom/index.ts';
+import { transcriberFor } from '../src/voice/transcribe.ts';
 
 export interface PlatformAdapters {
   feishu?: FeishuAdapter;
@@ -28,7 +29,7 @@ export interface BuildOptions {
 
 export function buildAdapters(app: AppContext, handler: MessageHandler, opts: BuildOptions = {}): PlatformAdapters {
   const { config, db, log } = app;
-  const common = { db, log, handler, lang: config.lang, clock: opts.clock, timeoutMs: config.platformTimeoutMs };
+  const common = { db, log, handler, lang: config.lang, clock: opts.clock, timeoutMs: config.platformTimeoutMs, transcriber: transcriberFor(config) };
   const feishu = config.feishu && new FeishuAdapter({ ...common, config: config.feishu });
   const wecom = config.wecom && new WecomAdapter({ ...common, config: config.wecom });
   const slack = config.slack && new SlackAdapter({ ...common, config: config.slack });

@@ -71,6 +71,12 @@ const schema = z.object({
   KAM_LLM_MODEL: optional,
   KAM_EMBEDDING_MODEL: optional,
   KAM_LLM_TIMEOUT_MS: int(20000, 1, 600000),
+  // KAM_TRANSCRIPTION_*: voice notes through an OpenAI-compatible /audio/transcriptions (e.g. whisper-1, a local whisper server);
+  // base URL and key default to OPENAI_BASE_URL / OPENAI_API_KEY
+  KAM_TRANSCRIPTION_MODEL: optional,
+  KAM_TRANSCRIPTION_BASE_URL: optional.refine((v) => !v || /^https?:\/\//.test(v), 'must be an http(s) URL'),
+  KAM_TRANSCRIPTION_API_KEY: optional,
+  KAM_TRANSCRIPTION_TIMEOUT_MS: int(30000, 1, 600000),
   // Feishu / Lark app: developer console → Credentials & Basic Info, and Events & Callbacks → Encryption Strategy
   FEISHU_APP_ID: optional,
   FEISHU_APP_SECRET: optional,
@@ -119,6 +125,8 @@ export interface Config {
   platformTimeoutMs: number;
   llm?: { apiKey?: string; baseUrl?: string; model: string; embeddingModel?: string; timeoutMs: number };
   embeddingModel?: string;
+  /** Speech to text for voice notes (KAM_TRANSCRIPTION_MODEL set). */
+  transcription?: { model: string; baseUrl?: string; apiKey?: string; timeoutMs: number };
   feishu?: { appId: string; appSecret: string; verificationToken?: string; encryptKey?: string; baseUrl: string; mode: 'webhook' | 'ws' };
   wecom?: { corpId: string; agentId: string; secret: string; token: string; encodingAesKey: string; baseUrl: string };
   slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl: string };
@@ -176,6 +184,14 @@ export function loadConfig(env: Env = process.env): Config {
       ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.KAM_LLM_MODEL ?? 'gpt-4o-mini', embeddingModel: e.KAM_EMBEDDING_MODEL, timeoutMs: e.KAM_LLM_TIMEOUT_MS }
       : undefined,
     embeddingModel: e.KAM_EMBEDDING_MODEL,
+    transcription: e.KAM_TRANSCRIPTION_MODEL
+      ? {
+          model: e.KAM_TRANSCRIPTION_MODEL,
+          baseUrl: e.KAM_TRANSCRIPTION_BASE_URL ?? e.OPENAI_BASE_URL,
+          apiKey: e.KAM_TRANSCRIPTION_API_KEY ?? e.OPENAI_API_KEY,
+          timeoutMs: e.KAM_TRANSCRIPTION_TIMEOUT_MS,
+        }
+      : undefined,
     feishu: feishu && {
       appId: feishu.FEISHU_APP_ID,
       appSecret: feishu.FEISHU_APP_SECRET,

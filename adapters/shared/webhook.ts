@@ -9,6 +9,7 @@ import type { MessageHandler, WebhookRequest, WebhookResponse } from '../../src/
 
 export type { MessageHandler, WebhookAdapter, WebhookRequest, WebhookResponse } from '../../src/chat/webhook.ts';
 import type { RetryOptions } from './answer.ts';
+import type { Transcriber } from '../../src/voice/transcribe.ts';
 
 /** How long dedup keys are kept (processed_events): platform redeliveries stop within hours. */
 export const DEDUP_RETENTION_MS = 7 * 24 * 3600 * 1000;
@@ -22,6 +23,8 @@ export interface AdapterOptions<C> {
   /** Language of the adapter's own replies (non-text notice, apology) when the message gives none. */
   lang: Lang;
   clock?: () => Date;
+  /** Speech to text for voice messages the platform did not recognise itself; unset = the reply says how to enable it. */
+  transcriber?: Transcriber;
   /** Per-recipient send limit; sends past it wait their turn instead of being dropped by the platform. */
   rateLimit?: { limit: number; windowMs: number };
   /** Quick retries of a failed answer before it is parked in the outbox. */

@@ -59,6 +59,62 @@ export class WecomApi {
     });
   }
 
+  /**
+   * Downloads a temporary media file (media/get, DOC /90254): a voice message's AMR by its MediaId.
+   * WeCom answers the bytes, or JSON with an errcode.
+   */
+  async downloadMedia(mediaId: string, maxBytes: number, retriedToken = false): Promise<Buffer> {
+    const token = await this.accessToken();
+    const res = await this.fetchRaw('GET', `/cgi-bin/media/get?access_token=${encodeURIComponent(token)}&media_id=${encodeURIComponent(mediaId)}`, 'media/get');
+    const length = Number(res.headers.get('content-length') ?? 0);
+    if (length > maxBytes) throw platformError(this.log, 'wecom', 'media/get', 'too_large', `media is ${length} bytes`, false);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    if (/json|text\/plain/i.test(res.headers.get('content-type') ?? '')) {
+      const parsed = apiResultSchema.safeParse(JSON.parse(bytes.toString('utf8') || '{}'));
+      const errcode = parsed.success ? parsed.data.errcode : undefined;
+      if (errcode !== undefined && TOKEN_ERRORS.has(errcode) && !retriedToken) {
+        this.token = undefined;
+        return this.downloadMedia(mediaId, maxBytes, true);
+      }
+      throw platformError(this.log, 'wecom', 'media/get', errcode, (parsed.success && parsed.data.errmsg) || 'no media', errcode !== undefined && TRANSIENT_ERRORS.has(errcode));
+    }
+    return bytes;
+  }
+
+  /** Uploads a picture as temporary media (media/upload?type=image, DOC /90253); returns its media_id. */
+  async uploadImage(png: Buffer, name: string, retriedToken = false): Promise<string> {
+    const token = await this.accessToken();
+    const form = new FormData();
+    form.append('media', new Blob([new Uint8Array(png)], { type: 'image/png' }), `${name}.png`);
+    const res = await this.fetchRaw('POST', `/cgi-bin/media/upload?access_token=${encodeURIComponent(token)}&type=image`, 'media/upload', form);
+    let json: unknown;
+    try {
+      json = await res.json();
+    } catch {
+      throw platformError(this.log, 'wecom', 'media/upload', 'bad_json', 'response is not JSON', true);
+    }
+    const parsed = apiResultSchema.safeParse(json);
+    const errcode = parsed.success ? parsed.data.errcode : undefined;
+    const mediaId = (json as { media_id?: unknown }).media_id;
+    if (errcode === 0 && typeof mediaId === 'string') return mediaId;
+    if (errcode !== undefined && TOKEN_ERRORS.has(errcode) && !retriedToken) {
+      this.token = undefined;
+      return this.uploadImage(png, name, true);
+    }
+    throw platformError(this.log, 'wecom', 'media/upload', errcode, (parsed.success && parsed.data.errmsg) || 'no media_id', errcode === undefined || TRANSIENT_ERRORS.has(errcode));
+  }
+
+  private async fetchRaw(method: 'GET' | 'POST', pathAndQuery: string, call: string, body?: FormData): Promise<Response> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.cfg.baseUrl.replace(/\/+$/, '')}${pathAndQuery}`, { method, body, signal: this.deadline.signal() });
+    } catch (err) {
+      throw platformError(this.log, 'wecom', call, this.deadline.cause(err) ?? 'network', (err as Error).message, true);
+    }
+    if (!res.ok) throw platformError(this.log, 'wecom', call, `http_${res.status}`, res.statusText, res.status >= 500 || res.status === 429);
+    return res;
+  }
+
   private async call(path: string, body: unknown, retriedToken = false): Promise<ReturnType<typeof apiResultSchema.parse>> {
     const token = await this.accessToken();
     const json = await this.request('POST', `/cgi-bin/${path}?access_token=${encodeURIComponent(token)}`, path, body);

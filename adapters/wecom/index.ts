@@ -7,6 +7,7 @@ import type { Config } from '../../src/config.ts';
 import type { Adapter, GroupMention, InboundMessage, PendingReply, Recipient, Reply } from '../../src/chat/types.ts';
 import { mentionLine, withFirstLine } from '../shared/mentions.ts';
 import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
+import { answerVoice, VOICE_MAX_BYTES } from '../shared/voice.ts';
 import { resendParts, sendOrPark } from '../shared/reply-queue.ts';
 import { BackgroundWork } from '../shared/background.ts';
 import { platformIdOf, requirePlatformId } from '../shared/identity.ts';
@@ -149,6 +150,13 @@ export class WecomAdapter implements Adapter, WebhookAdapter {
       case 'text': {
         const m = message.msg;
         const reply = await answer(this.opts.handler, this.inbound(m.FromUserName, m.Content.trim(), now, `msg:${m.MsgId}`), lang, this.log);
+        await this.answerMember(m.FromUserName, reply, `msg:${m.MsgId}`, now);
+        return;
+      }
+      case 'voice': {
+        const m = message.msg;
+        const voice = { recognition: m.Recognition, download: () => this.api.downloadMedia(m.MediaId, VOICE_MAX_BYTES) };
+        const reply = await answerVoice(this.opts.handler, this.inbound(m.FromUserName, '', now, `msg:${m.MsgId}`), voice, this.opts.transcriber, lang, this.log);
         await this.answerMember(m.FromUserName, reply, `msg:${m.MsgId}`, now);
         return;
       }

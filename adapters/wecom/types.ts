@@ -18,6 +18,16 @@ const base = {
 
 export const textMessageSchema = z.object({ ...base, MsgType: z.literal('text'), Content: z.string(), MsgId: z.string().min(1) });
 
+/** A voice message (DOC /90239): AMR by MediaId; `Recognition` when the app has voice recognition on. */
+export const voiceMessageSchema = z.object({
+  ...base,
+  MsgType: z.literal('voice'),
+  MediaId: z.string().min(1),
+  Format: z.string().optional(),
+  Recognition: z.string().optional(),
+  MsgId: z.string().min(1),
+});
+
 /** Image, voice, video, file, location, link: answered with "text only for now". */
 export const otherMessageSchema = z.object({ ...base, MsgType: z.string(), MsgId: z.string().optional() });
 
@@ -36,8 +46,11 @@ export const eventSchema = z.object({ ...base, MsgType: z.literal('event'), Even
 export type WecomText = z.infer<typeof textMessageSchema>;
 export type WecomCardEvent = z.infer<typeof cardEventSchema>;
 
+export type WecomVoice = z.infer<typeof voiceMessageSchema>;
+
 export type WecomMessage =
   | { kind: 'text'; msg: WecomText }
+  | { kind: 'voice'; msg: WecomVoice }
   | { kind: 'card'; msg: WecomCardEvent }
   | { kind: 'nonText'; msg: z.infer<typeof otherMessageSchema> }
   | { kind: 'otherEvent'; msg: z.infer<typeof eventSchema> };
@@ -45,6 +58,10 @@ export type WecomMessage =
 /** Classifies a decrypted packet; throws ZodError when it is not a WeCom message at all. */
 export function parseWecomMessage(fields: Record<string, string>): WecomMessage {
   if (fields.MsgType === 'text') return { kind: 'text', msg: textMessageSchema.parse(fields) };
+  if (fields.MsgType === 'voice') {
+    const voice = voiceMessageSchema.safeParse(fields);
+    if (voice.success) return { kind: 'voice', msg: voice.data };
+  }
   if (fields.MsgType === 'event') {
     if (fields.Event === 'template_card_event') return { kind: 'card', msg: cardEventSchema.parse(fields) };
     return { kind: 'otherEvent', msg: eventSchema.parse(fields) };
@@ -55,10 +72,11 @@ export function parseWecomMessage(fields: Record<string, string>): WecomMessage 
 /** One message of the active-send API, without the recipient and agent id. */
 export type WecomOutgoing =
   | { msgtype: 'markdown'; markdown: { content: string } }
+  | { msgtype: 'image'; image: { media_id: string } }
   | { msgtype: 'template_card'; template_card: WecomTemplateCard };
 
-/** What we send to appchat/send: markdown (DOC /90248 has text, markdown, media and news, no template card). */
-export type WecomChatOutgoing = Extract<WecomOutgoing, { msgtype: 'markdown' }>;
+/** What we send to appchat/send: markdown and images (DOC /90248 has text, markdown, media and news, no template card). */
+export type WecomChatOutgoing = Extract<WecomOutgoing, { msgtype: 'markdown' | 'image' }>;
 
 export interface WecomTemplateCard {
   card_type: 'button_interaction';

@@ -39,6 +39,7 @@ export function decryptForCorp(encodingAesKey: string, corpId: string, encrypted
 export function wecomDedupKeys(m: WecomMessage): string[] {
   switch (m.kind) {
     case 'text':
+    case 'voice':
       return [`msg:${m.msg.MsgId}`];
     case 'nonText':
       return [m.msg.MsgId ? `msg:${m.msg.MsgId}` : `msg:${m.msg.FromUserName}:${m.msg.CreateTime}:${m.msg.MsgType}`];

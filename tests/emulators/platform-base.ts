@@ -191,8 +191,11 @@ export class PlatformEmulator {
     }
     rec.response = out.body;
     if (hang) return this.hold(rec, res);
-    const body = typeof out.body === 'string' ? out.body : JSON.stringify(out.body);
-    res.writeHead(out.status ?? 200, { 'content-type': typeof out.body === 'string' ? 'text/plain' : 'application/json', ...out.headers });
+    // A Buffer is a file download (media, audio); strings are text; anything else JSON.
+    const binary = Buffer.isBuffer(out.body);
+    const body = binary || typeof out.body === 'string' ? (out.body as Buffer | string) : JSON.stringify(out.body);
+    const type = binary ? 'application/octet-stream' : typeof out.body === 'string' ? 'text/plain' : 'application/json';
+    res.writeHead(out.status ?? 200, { 'content-type': type, ...out.headers });
     res.end(body);
     this.notifyWaiters();
   }

@@ -2,7 +2,7 @@
 // appchat/send (groups the app created), message/update_template_card; plus helpers that build signed, encrypted callbacks exactly as
 // WeCom does, so tests exercise the real algorithm.
 import { encrypt, getSignature } from '@wecom/crypto';
-import { PlatformEmulator } from './platform-base.ts';
+import { multipartFields, PlatformEmulator } from './platform-base.ts';
 
 export interface WecomEmulatorOptions {
   corpId: string;
@@ -31,8 +31,37 @@ export class WecomEmulator extends PlatformEmulator {
       const msgid = `msg-${++this.msgSeq}`;
       return { body: { errcode: 0, errmsg: 'ok', msgid, ...(r.body?.msgtype === 'template_card' ? { response_code: `rc-${msgid}` } : {}) } };
     });
+    // Temporary media (DOC /90254 get, /90253 upload): the bytes with their type, or JSON errcode.
+    this.route('GET', '/cgi-bin/media/get', (r) => {
+      const denied = this.checkToken(r.query.access_token);
+      if (denied) return denied;
+      const media = this.media.get(r.query.media_id ?? '');
+      if (!media) return { body: { errcode: 40007, errmsg: 'invalid media_id' } };
+      return { headers: { 'content-type': media.type, 'content-disposition': `attachment; filename="${r.query.media_id}"` }, body: media.data };
+    });
+    this.route('POST', '/cgi-bin/media/upload', (r) => {
+      const denied = this.checkToken(r.query.access_token);
+      if (denied) return denied;
+      const file = multipartFields(r).find((f) => f.name === 'media');
+      if (!['image', 'voice', 'video', 'file'].includes(r.query.type ?? '') || !file?.filename || !file.data.length) return { body: { errcode: 40004, errmsg: 'invalid media type' } };
+      const mediaId = `media-up-${++this.mediaSeq}`;
+      this.media.set(mediaId, { type: file.contentType ?? 'application/octet-stream', data: file.data });
+      this.uploads.push({ mediaId, type: r.query.type!, filename: file.filename, data: file.data });
+      return { body: { errcode: 0, errmsg: 'ok', type: r.query.type, media_id: mediaId, created_at: String(Math.floor(Date.now() / 1000)) } };
+    });
     this.route('POST', '/cgi-bin/appchat/send', (r) => this.checkToken(r.query.access_token) ?? { body: { errcode: 0, errmsg: 'ok' } });
     this.route('POST', '/cgi-bin/message/update_template_card', (r) => this.checkToken(r.query.access_token) ?? { body: { errcode: 0, errmsg: 'ok' } });
+  }
+
+  private mediaSeq = 0;
+  /** Media files by media_id: what members sent (addMedia) and what the app uploaded. */
+  readonly media = new Map<string, { type: string; data: Buffer }>();
+  /** Uploads through media/upload, in order. */
+  readonly uploads: { mediaId: string; type: string; filename: string; data: Buffer }[] = [];
+
+  /** A file a member sent (a voice message's AMR), served by media/get. */
+  addMedia(mediaId: string, data: Buffer, type = 'audio/amr'): void {
+    this.media.set(mediaId, { type, data });
   }
 
   /** Makes the emulator reject a token as expired (42001), as WeCom does after 2 hours. */
@@ -82,6 +111,12 @@ export function wecomCallback(keys: WecomCallbackKeys, plainXml: string, timesta
 
 export function wecomTextXml(p: { corpId: string; from: string; content: string; msgId: string; createTime: number }): string {
   return `<xml><ToUserName><![CDATA[${p.corpId}]]></ToUserName><FromUserName><![CDATA[${p.from}]]></FromUserName><CreateTime>${p.createTime}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${p.content}]]></Content><MsgId>${p.msgId}</MsgId><AgentID>1000002</AgentID></xml>`;
+}
+
+/** A voice message as WeCom pushes it (DOC /90239), with `Recognition` when the app has recognition on. */
+export function wecomVoiceXml(p: { corpId: string; from: string; mediaId: string; msgId: string; createTime: number; recognition?: string }): string {
+  const recognition = p.recognition === undefined ? '' : `<Recognition><![CDATA[${p.recognition}]]></Recognition>`;
+  return `<xml><ToUserName><![CDATA[${p.corpId}]]></ToUserName><FromUserName><![CDATA[${p.from}]]></FromUserName><CreateTime>${p.createTime}</CreateTime><MsgType><![CDATA[voice]]></MsgType><MediaId><![CDATA[${p.mediaId}]]></MediaId><Format><![CDATA[amr]]></Format>${recognition}<MsgId>${p.msgId}</MsgId><AgentID>1000002</AgentID></xml>`;
 }
 
 export function wecomImageXml(p: { corpId: string; from: string; msgId: string; createTime: number }): string {

@@ -1,0 +1,140 @@
+// Voice notes end to end, with the real engine on the sample data: a voice message is downloaded
+// through the platform's API (emulated), transcribed by a local OpenAI-compatible fake (or taken
+// from the platform's own recognition), saved as a visit note exactly as typed text would be, and
+// answered with the transcript first. Without any transcription the reply says how to enable it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/index.ts';
+import { buildAdapters, type PlatformAdapters } from '../../adapters/index.ts';
+import type { AppContext } from '../../src/app.ts';
+import { handleMessage } from '../../src/conversation/engine.ts';
+import { sampleDb } from '../helpers/db.ts';
+import { SAMPLE_AT } from '../helpers/paths.ts';
+import { FakeTranscription } from '../emulators/fake-transcription.ts';
+import { WecomEmulator, wecomCallback, wecomVoiceXml } from '../emulators/wecom.ts';
+import { appWith, webhookServer } from './helpers.ts';
+
+const TS = Math.floor(SAMPLE_AT.getTime() / 1000);
+const FIXTURES = join(import.meta.dirname, '../fixtures/voice');
+const AMR = readFileSync(join(FIXTURES, 'visit-note.amr'));
+const WECOM = { token: 'voiceToken', encodingAesKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C', corpId: 'wwVOICE' };
+
+let db: Db;
+/** Adapters with KAM_TRANSCRIPTION_MODEL pointing at the fake; `bare` has no transcription at all. */
+let adapters: PlatformAdapters;
+let bare: PlatformAdapters;
+const stt = new FakeTranscription({ apiKey: 'sk-stt' });
+const wecomEmu = new WecomEmulator({ corpId: WECOM.corpId, secret: 'voice-wecom-secret' });
+
+function platformEnv(): Record<string, string> {
+  return {
+    WECOM_CORP_ID: WECOM.corpId,
+    WECOM_AGENT_ID: '1000002',
+    WECOM_SECRET: 'voice-wecom-secret',
+    WECOM_TOKEN: WECOM.token,
+    WECOM_ENCODING_AES_KEY: WECOM.encodingAesKey,
+    WECOM_BASE_URL: wecomEmu.url,
+  };
+}
+
+beforeAll(async () => {
+  db = await sampleDb();
+  await Promise.all([stt.start(), wecomEmu.start()]);
+  const withStt: AppContext = appWith(db, { ...platformEnv(), KAM_TRANSCRIPTION_MODEL: 'whisper-1', KAM_TRANSCRIPTION_BASE_URL: stt.baseUrl, KAM_TRANSCRIPTION_API_KEY: 'sk-stt' });
+  const without: AppContext = appWith(db, platformEnv());
+  adapters = buildAdapters(withStt, (msg) => handleMessage(withStt, msg), { clock: () => SAMPLE_AT });
+  bare = buildAdapters(without, (msg) => handleMessage(without, msg), { clock: () => SAMPLE_AT });
+});
+
+afterAll(async () => {
+  for (const a of [...adapters.list, ...bare.list]) await a.stop?.();
+  await Promise.all([stt.stop(), wecomEmu.stop()]);
+  await db.close();
+});
+
+const a400Notes = async () => (await db.query<{ summary: string }>(`SELECT summary FROM interactions WHERE account_id = 'A400'`)).rows.map((r) => r.summary);
+/** The notes saved since `before` (summaries). */
+const added = async (before: string[]) => (await a400Notes()).filter((s) => !before.includes(s));
+
+/** A WAV header's sample rate, channel count and bits per sample. */
+function wavFormat(b: Buffer) {
+  expect(b.toString('latin1', 0, 4)).toBe('RIFF');
+  expect(b.toString('latin1', 8, 12)).toBe('WAVE');
+  return { rate: b.readUInt32LE(24), channels: b.readUInt16LE(22), bits: b.readUInt16LE(34), seconds: (b.length - 44) / b.readUInt32LE(28) };
+}
+
+describe('WeCom voice messages', () => {
+  async function postVoice(set: PlatformAdapters, xml: string) {
+    const server = await webhookServer(set);
+    const cb = wecomCallback(WECOM, xml, TS);
+    const res = await server.inject({ method: 'POST', url: `/webhooks/wecom?${cb.query}`, headers: { 'content-type': 'text/xml' }, payload: cb.body });
+    expect(res.statusCode).toBe(200);
+    await set.wecom!.work.idle();
+    return wecomEmu.sent.filter((m) => m.msgtype === 'markdown').map((m) => m.markdown.content as string);
+  }
+
+  it('uses the Recognition field when the app has recognition on: no download, no transcription call, the note is saved', async () => {
+    wecomEmu.reset();
+    const before = await a400Notes();
+    const spoken = '今天上午拜访了北方路桥的何军总工，他对桥梁架设设备二期方案很感兴趣，预算大约600万。下周五前发送技术方案。';
+    const texts = await postVoice(adapters, wecomVoiceXml({ corpId: WECOM.corpId, from: 'zhangwei', mediaId: 'never-fetched', msgId: '88001', createTime: TS, recognition: spoken }));
+    expect(wecomEmu.calls('/cgi-bin/media/get')).toHaveLength(0);
+    expect(stt.received).toHaveLength(0);
+    const saved = await added(before);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toContain('二期');
+    // The transcript comes first, so a mishearing is seen before the saved note.
+    expect(texts[0]).toContain(`🎙️ 语音转写：「${spoken}」`);
+    expect(texts[0].indexOf('🎙️')).toBeLessThan(texts[0].indexOf('何军'));
+    expect(wecomEmu.sent.some((m) => m.msgtype === 'template_card')).toBe(true);
+  });
+
+  it('downloads the AMR through media/get, sends it to the endpoint as 8 kHz WAV, and saves the transcript as a note', async () => {
+    wecomEmu.reset();
+    wecomEmu.addMedia('voice-media-1', AMR);
+    const spoken = '下午拜访了北方路桥的新任总经理高远，高总担心交付周期，要求下周三前发送交付计划。';
+    stt.say(spoken);
+    const before = await a400Notes();
+    const texts = await postVoice(adapters, wecomVoiceXml({ corpId: WECOM.corpId, from: 'zhangwei', mediaId: 'voice-media-1', msgId: '88002', createTime: TS }));
+    const downloads = wecomEmu.answered('/cgi-bin/media/get');
+    expect(downloads).toHaveLength(1);
+    expect(downloads[0].query.media_id).toBe('voice-media-1');
+    expect(stt.received).toHaveLength(1);
+    const got = stt.received[0];
+    expect(got).toMatchObject({ model: 'whisper-1', filename: 'voice.wav', contentType: 'audio/wav', authorization: 'Bearer sk-stt' });
+    const wav = wavFormat(got.data);
+    expect(wav).toMatchObject({ rate: 8000, channels: 1, bits: 16 });
+    // The decoded speech lasts as long as the AMR's frames say (20 ms each), and is not silence.
+    expect(wav.seconds).toBeGreaterThan(3);
+    const pcm = new Int16Array(got.data.buffer.slice(got.data.byteOffset + 44, got.data.byteOffset + got.data.length));
+    expect(Math.max(...pcm.map(Math.abs))).toBeGreaterThan(3000);
+    const saved = await added(before);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toContain('交付');
+    expect(texts[0]).toContain(`🎙️ 语音转写：「${spoken}」`);
+  });
+
+  it('without any transcription configured the reply says how to enable it, and no note is saved', async () => {
+    wecomEmu.reset();
+    wecomEmu.addMedia('voice-media-2', AMR);
+    const before = await a400Notes();
+    const texts = await postVoice(bare, wecomVoiceXml({ corpId: WECOM.corpId, from: 'zhangwei', mediaId: 'voice-media-2', msgId: '88003', createTime: TS }));
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toContain('KAM_TRANSCRIPTION_MODEL');
+    expect(texts[0]).toContain('语音识别');
+    expect(await a400Notes()).toEqual(before);
+  });
+
+  it('a voice message over 60 seconds gets a clear reply and is not transcribed', async () => {
+    wecomEmu.reset();
+    // 61.5 s: the fixture's frames repeated after the one #!AMR header.
+    const frames = AMR.subarray(6);
+    const copies = Math.ceil(61.5 / ((frames.length / 32) * 0.02));
+    wecomEmu.addMedia('voice-long', Buffer.concat([AMR.subarray(0, 6), ...Array.from({ length: copies }, () => frames)]));
+    const calls = stt.received.length;
+    const texts = await postVoice(adapters, wecomVoiceXml({ corpId: WECOM.corpId, from: 'zhangwei', mediaId: 'voice-long', msgId: '88004', createTime: TS }));
+    expect(stt.received.length).toBe(calls);
+    expect(texts[0]).toMatch(/这条语音有 \d+ 秒，超过了 60 秒的上限/);
+  });
+});
