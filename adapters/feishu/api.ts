@@ -126,6 +126,32 @@ export class FeishuApi {
     else await this.call('im.v1.message.create', () => this.client.im.v1.message.create({ params: { receive_id_type: 'chat_id' }, data: { receive_id: target.chatId, ...data } }));
   }
 
+  /**
+   * Downloads a file of a received message (im/v1/messages/:message_id/resources/:file_key,
+   * type=file for audio): a voice message's Ogg Opus. Needs the im:resource scope.
+   */
+  async downloadResource(messageId: string, fileKey: string, maxBytes: number, retriedToken = false): Promise<Buffer> {
+    const name = 'im.v1.messageResource.get';
+    try {
+      const res = await this.client.im.v1.messageResource.get({ path: { message_id: messageId, file_key: fileKey }, params: { type: 'file' } });
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of res.getReadableStream()) {
+        size += (chunk as Buffer).length;
+        if (size > maxBytes) throw platformError(this.log, 'feishu', name, 'too_large', `resource over ${maxBytes} bytes`, false);
+        chunks.push(chunk as Buffer);
+      }
+      return Buffer.concat(chunks);
+    } catch (err) {
+      if (err instanceof PlatformError) throw err;
+      if (!retriedToken && responseCode(err) === TOKEN_INVALID) {
+        this.tokens.clear();
+        return this.downloadResource(messageId, fileKey, maxBytes, true);
+      }
+      throw this.toPlatformError(name, err);
+    }
+  }
+
   /** Replaces a sent card (used when a button's work outlasts the 3-second callback). */
   async patchCard(messageId: string, card: FeishuCard): Promise<void> {
     await this.call('im.v1.message.patch', () => this.client.im.v1.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } }));

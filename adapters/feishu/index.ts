@@ -10,6 +10,7 @@ import type { Adapter, GroupMention, InboundMessage, PendingReply, Recipient, Re
 import { mentionLine } from '../shared/mentions.ts';
 import { svgToPng } from '../../src/images/png.ts';
 import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
+import { answerVoice, VOICE_MAX_BYTES } from '../shared/voice.ts';
 import { resendParts, sendOrPark } from '../shared/reply-queue.ts';
 import { BackgroundWork } from '../shared/background.ts';
 import { platformIdOf, requirePlatformId } from '../shared/identity.ts';
@@ -241,8 +242,13 @@ export class FeishuAdapter implements Adapter, WebhookAdapter {
   private async answerMessage(ev: MessageReceive, botId: string | undefined, isGroup: boolean, mentioned: boolean, eventId: string, now: Date): Promise<void> {
     const m = ev.message;
     const body = messageText(m.message_type, m.content);
+    const audio = audioContent(m.message_type, m.content);
     let reply: Reply;
-    if (body === undefined) {
+    if (audio) {
+      const msg = { platform: 'feishu' as const, platformUserId: ev.sender.sender_id.open_id, chatId: m.chat_id, chatType: isGroup ? ('group' as const) : ('p2p' as const), mentioned, receivedAt: now, eventId };
+      const voice = { durationMs: audio.duration, download: () => this.api.downloadResource(m.message_id, audio.file_key, VOICE_MAX_BYTES) };
+      reply = await answerVoice(this.opts.handler, msg, voice, this.opts.transcriber, this.opts.lang, this.log);
+    } else if (body === undefined) {
       reply = textOnlyReply(this.opts.lang);
     } else {
       const msg: InboundMessage = {
@@ -362,6 +368,18 @@ export function messageText(messageType: string, content: string): string | unde
     return joined || undefined;
   }
   return undefined;
+}
+
+/** An audio message's content (`{"file_key":"file_v3_…","duration":2000}`, duration in ms), or undefined for other types. */
+export function audioContent(messageType: string, content: string): { file_key: string; duration?: number } | undefined {
+  if (messageType !== 'audio') return undefined;
+  try {
+    const parsed = JSON.parse(content) as { file_key?: unknown; duration?: unknown };
+    if (typeof parsed.file_key !== 'string' || !parsed.file_key) return undefined;
+    return { file_key: parsed.file_key, duration: typeof parsed.duration === 'number' ? parsed.duration : undefined };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether the bot is among the mentions; unknown bot id: any mention counts (Feishu pushes group messages that @ the bot). */

@@ -13,11 +13,14 @@ import { sampleDb } from '../helpers/db.ts';
 import { SAMPLE_AT } from '../helpers/paths.ts';
 import { FakeTranscription } from '../emulators/fake-transcription.ts';
 import { WecomEmulator, wecomCallback, wecomVoiceXml } from '../emulators/wecom.ts';
+import { FeishuEmulator, feishuCallback, messageEvent } from '../emulators/feishu.ts';
 import { appWith, webhookServer } from './helpers.ts';
 
 const TS = Math.floor(SAMPLE_AT.getTime() / 1000);
 const FIXTURES = join(import.meta.dirname, '../fixtures/voice');
 const AMR = readFileSync(join(FIXTURES, 'visit-note.amr'));
+const OGG = readFileSync(join(FIXTURES, 'visit-note.ogg'));
+const FEISHU = { encryptKey: 'voice-encrypt-key', token: 'voice-token' };
 const WECOM = { token: 'voiceToken', encodingAesKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C', corpId: 'wwVOICE' };
 
 let db: Db;
@@ -26,6 +29,8 @@ let adapters: PlatformAdapters;
 let bare: PlatformAdapters;
 const stt = new FakeTranscription({ apiKey: 'sk-stt' });
 const wecomEmu = new WecomEmulator({ corpId: WECOM.corpId, secret: 'voice-wecom-secret' });
+const feishuEmu = new FeishuEmulator({ appId: 'cli_voice', appSecret: 'voice-secret', botOpenId: 'ou_bot' });
+const emulators = [stt, wecomEmu, feishuEmu];
 
 function platformEnv(): Record<string, string> {
   return {
@@ -35,12 +40,17 @@ function platformEnv(): Record<string, string> {
     WECOM_TOKEN: WECOM.token,
     WECOM_ENCODING_AES_KEY: WECOM.encodingAesKey,
     WECOM_BASE_URL: wecomEmu.url,
+    FEISHU_APP_ID: 'cli_voice',
+    FEISHU_APP_SECRET: 'voice-secret',
+    FEISHU_VERIFICATION_TOKEN: FEISHU.token,
+    FEISHU_ENCRYPT_KEY: FEISHU.encryptKey,
+    FEISHU_BASE_URL: feishuEmu.url,
   };
 }
 
 beforeAll(async () => {
   db = await sampleDb();
-  await Promise.all([stt.start(), wecomEmu.start()]);
+  await Promise.all(emulators.map((e) => e.start()));
   const withStt: AppContext = appWith(db, { ...platformEnv(), KAM_TRANSCRIPTION_MODEL: 'whisper-1', KAM_TRANSCRIPTION_BASE_URL: stt.baseUrl, KAM_TRANSCRIPTION_API_KEY: 'sk-stt' });
   const without: AppContext = appWith(db, platformEnv());
   adapters = buildAdapters(withStt, (msg) => handleMessage(withStt, msg), { clock: () => SAMPLE_AT });
@@ -49,7 +59,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const a of [...adapters.list, ...bare.list]) await a.stop?.();
-  await Promise.all([stt.stop(), wecomEmu.stop()]);
+  await Promise.all(emulators.map((e) => e.stop()));
   await db.close();
 });
 
@@ -136,5 +146,50 @@ describe('WeCom voice messages', () => {
     const texts = await postVoice(adapters, wecomVoiceXml({ corpId: WECOM.corpId, from: 'zhangwei', mediaId: 'voice-long', msgId: '88004', createTime: TS }));
     expect(stt.received.length).toBe(calls);
     expect(texts[0]).toMatch(/这条语音有 \d+ 秒，超过了 60 秒的上限/);
+  });
+});
+
+describe('Feishu audio messages', () => {
+  async function postAudio(set: PlatformAdapters, messageId: string, content: unknown) {
+    feishuEmu.reset();
+    const server = await webhookServer(set);
+    const ev = messageEvent({ token: FEISHU.token, senderOpenId: 'ou_zhang_demo', chatType: 'p2p', messageId, messageType: 'audio', content });
+    const cb = feishuCallback(ev, { encryptKey: FEISHU.encryptKey, timestamp: TS });
+    expect((await server.inject({ method: 'POST', url: '/webhooks/feishu', headers: cb.headers, payload: cb.body })).statusCode).toBe(200);
+    await set.feishu!.work.idle();
+    return feishuEmu.delivered.map((r) => r.body.content as string);
+  }
+
+  it('downloads the Ogg Opus through the message resources API, transcribes it as it is, and saves the note', async () => {
+    const spoken = '刚才电话回访了北方路桥的何军总工，他希望下周一前收到二期设备的报价单。';
+    stt.say(spoken);
+    const calls = stt.received.length;
+    const before = await a400Notes();
+    feishuEmu.addResource('om_voice_1', 'file_v3_voice_1', OGG);
+    const contents = await postAudio(adapters, 'om_voice_1', { file_key: 'file_v3_voice_1', duration: 5200 });
+    const downloads = feishuEmu.answered(/\/resources\//);
+    expect(downloads.map((r) => [r.path, r.query.type])).toEqual([['/open-apis/im/v1/messages/om_voice_1/resources/file_v3_voice_1', 'file']]);
+    expect(stt.received).toHaveLength(calls + 1);
+    const got = stt.received.at(-1)!;
+    expect(got).toMatchObject({ filename: 'voice.ogg', contentType: 'audio/ogg' });
+    expect(got.data.equals(OGG)).toBe(true);
+    const saved = await added(before);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toContain('电话回访');
+    expect(contents[0]).toContain(`语音转写：「${spoken}」`);
+  });
+
+  it('without any transcription configured the reply says how to enable it', async () => {
+    const before = await a400Notes();
+    const contents = await postAudio(bare, 'om_voice_2', { file_key: 'file_v3_voice_2', duration: 5200 });
+    expect(feishuEmu.calls(/\/resources\//)).toHaveLength(0);
+    expect(contents.join('')).toContain('KAM_TRANSCRIPTION_MODEL');
+    expect(await a400Notes()).toEqual(before);
+  });
+
+  it('a voice message Feishu says is over 60 seconds is refused before the download', async () => {
+    const contents = await postAudio(adapters, 'om_voice_3', { file_key: 'file_v3_voice_3', duration: 75_000 });
+    expect(feishuEmu.calls(/\/resources\//)).toHaveLength(0);
+    expect(contents.join('')).toContain('75 秒');
   });
 });

@@ -23,6 +23,15 @@ export class FeishuEmulator extends PlatformEmulator {
     this.route('POST', '/open-apis/im/v1/messages', sent);
     this.routeMatching('POST', /^\/open-apis\/im\/v1\/messages\/[^/]+\/reply$/, sent);
     this.routeMatching('PATCH', /^\/open-apis\/im\/v1\/messages\/[^/]+$/, (r) => this.checkToken(r) ?? { body: { code: 0, msg: 'success', data: {} } });
+    // Files of received messages (im/v1/messages/:message_id/resources/:file_key?type=…): the bytes, or a JSON error.
+    this.routeMatching('GET', /^\/open-apis\/im\/v1\/messages\/[^/]+\/resources\/[^/]+$/, (r) => {
+      const refused = this.checkToken(r);
+      if (refused) return { status: 400, body: refused.body };
+      const [, messageId, fileKey] = /messages\/([^/]+)\/resources\/([^/]+)$/.exec(r.path)!;
+      const file = this.resources.get(`${messageId}/${fileKey}`);
+      if (!file || (r.query.type !== 'file' && r.query.type !== 'image')) return { status: 400, body: { code: 234003, msg: 'File not in msg.' } };
+      return { headers: { 'content-type': file.type }, body: file.data };
+    });
     // Image upload (multipart: image_type, image), as im/v1/images answers it.
     this.route('POST', '/open-apis/im/v1/images', (r) => {
       const refused = this.checkToken(r);
@@ -34,6 +43,14 @@ export class FeishuEmulator extends PlatformEmulator {
       this.images.set(key, image.data);
       return { body: { code: 0, msg: 'success', data: { image_key: key } } };
     });
+  }
+
+  /** Files attached to messages people sent, by message_id/file_key. */
+  readonly resources = new Map<string, { type: string; data: Buffer }>();
+
+  /** A message's file (a voice message's audio), served by the resources download. */
+  addResource(messageId: string, fileKey: string, data: Buffer, type = 'audio/ogg'): void {
+    this.resources.set(`${messageId}/${fileKey}`, { type, data });
   }
 
   private imageSeq = 0;
@@ -102,7 +119,7 @@ export function feishuCallback(payload: unknown, opts: { encryptKey?: string; ti
 
 let seq = 0;
 
-export function messageEvent(p: { token: string; createTime?: number; eventId?: string; messageId?: string; senderOpenId: string; chatType: 'p2p' | 'group'; text?: string; messageType?: string; mentions?: { key: string; openId: string; name: string; userId?: string }[] }) {
+export function messageEvent(p: { token: string; createTime?: number; eventId?: string; messageId?: string; senderOpenId: string; chatType: 'p2p' | 'group'; text?: string; messageType?: string; content?: unknown; mentions?: { key: string; openId: string; name: string; userId?: string }[] }) {
   seq++;
   return {
     schema: '2.0',
@@ -114,7 +131,7 @@ export function messageEvent(p: { token: string; createTime?: number; eventId?: 
         chat_id: p.chatType === 'p2p' ? `oc_p2p_${p.senderOpenId}` : 'oc_group1',
         chat_type: p.chatType,
         message_type: p.messageType ?? 'text',
-        content: p.messageType && p.messageType !== 'text' ? JSON.stringify({ image_key: 'img_1' }) : JSON.stringify({ text: p.text ?? '' }),
+        content: p.content !== undefined ? JSON.stringify(p.content) : p.messageType && p.messageType !== 'text' ? JSON.stringify({ image_key: 'img_1' }) : JSON.stringify({ text: p.text ?? '' }),
         create_time: '1700000000000',
         mentions: p.mentions?.map((m) => ({ key: m.key, id: { open_id: m.openId, user_id: m.userId ?? '', union_id: '' }, name: m.name, tenant_key: 't1' })),
       },
