@@ -22,8 +22,8 @@ export class SlackApi {
   private readonly dmChannels = new Map<string, string>();
 
   constructor(
-    botToken: string,
-    apiUrl: string,
+    private readonly botToken: string,
+    private readonly apiUrl: string,
     private readonly log: Logger,
     private readonly deadline: CallDeadline,
   ) {
@@ -64,6 +64,37 @@ export class SlackApi {
     if (!id) throw platformError(this.log, 'slack', 'conversations.open', 'no_channel', 'no channel id returned', true);
     this.dmChannels.set(userId, id);
     return id;
+  }
+
+  /**
+   * Downloads a shared file from its url_private(_download) with the bot token (needs the
+   * files:read scope). The token goes only to Slack's own hosts (or the configured API's).
+   */
+  async downloadFile(url: string, maxBytes: number): Promise<Buffer> {
+    const name = 'files.download';
+    let target: URL;
+    try {
+      target = new URL(url);
+    } catch {
+      throw platformError(this.log, 'slack', name, 'bad_url', 'file url is not a URL', false);
+    }
+    const api = new URL(this.apiUrl);
+    const slackHost = target.protocol === 'https:' && (target.hostname === 'slack.com' || target.hostname.endsWith('.slack.com'));
+    if (!slackHost && target.origin !== api.origin) throw platformError(this.log, 'slack', name, 'foreign_host', `file url host ${target.hostname} is not Slack's`, false);
+    let res: Response;
+    try {
+      res = await fetch(target, { headers: { authorization: `Bearer ${this.botToken}` }, signal: this.deadline.signal() });
+    } catch (err) {
+      const cut = this.deadline.cause(err);
+      throw platformError(this.log, 'slack', name, cut ?? 'network', (err as Error).message, true);
+    }
+    if (!res.ok) throw platformError(this.log, 'slack', name, `http_${res.status}`, res.statusText, res.status >= 500 || res.status === 429);
+    // Without files:read Slack answers the sign-in page (HTML) instead of the file.
+    if (/text\/html/i.test(res.headers.get('content-type') ?? '')) throw platformError(this.log, 'slack', name, 'not_a_file', 'Slack answered a web page (is the files:read scope granted?)', false);
+    if (Number(res.headers.get('content-length') ?? 0) > maxBytes) throw platformError(this.log, 'slack', name, 'too_large', 'file too large', false);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    if (bytes.length > maxBytes) throw platformError(this.log, 'slack', name, 'too_large', 'file too large', false);
+    return bytes;
   }
 
   private async call<T>(name: string, fn: () => Promise<T>): Promise<T> {

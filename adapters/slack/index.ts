@@ -8,6 +8,7 @@ import type { Config } from '../../src/config.ts';
 import type { Adapter, GroupMention, InboundMessage, PendingReply, Recipient, Reply } from '../../src/chat/types.ts';
 import { mentionLine } from '../shared/mentions.ts';
 import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
+import { answerVoice, VOICE_MAX_BYTES } from '../shared/voice.ts';
 import { resendParts, sendOrPark } from '../shared/reply-queue.ts';
 import { BackgroundWork } from '../shared/background.ts';
 import { platformIdOf, requirePlatformId } from '../shared/identity.ts';
@@ -18,7 +19,7 @@ import { SlackApi, type BotIdentity } from './api.ts';
 import { CallDeadline } from '../shared/deadline.ts';
 import { RouteReceiver } from './receiver.ts';
 import { ACTION_PREFIX, decodeButtonValue, escapeMrkdwn, renderSlackMessages } from './render.ts';
-import { blockActionsSchema, eventCallbackSchema, messageEventSchema, SLACK_SYSTEM_USERS, slashCommandSchema, urlVerificationSchema, type MessageEvent, type SlackMessage } from './types.ts';
+import { audioFile, blockActionsSchema, eventCallbackSchema, messageEventSchema, SLACK_SYSTEM_USERS, slashCommandSchema, urlVerificationSchema, type MessageEvent, type SlackMessage } from './types.ts';
 import { slackDedupKey, verifySlackSignature } from './verify.ts';
 
 export interface SlackAdapterOptions extends AdapterOptions<NonNullable<Config['slack']>> {
@@ -237,8 +238,14 @@ export class SlackAdapter implements Adapter, WebhookAdapter {
     if (!ev.user) return;
     const now = this.clock();
     const nonText = ev.subtype === 'file_share' || (!ev.text.trim() && (ev.files?.length ?? 0) > 0);
+    const audio = audioFile(ev.files);
     let reply: Reply;
-    if (nonText) {
+    if (audio) {
+      const msg = { platform: 'slack' as const, platformUserId: ev.user, chatId: ev.channel, chatType, mentioned: chatType === 'group', receivedAt: now, eventId: ev.ts };
+      const url = (audio.url_private_download ?? audio.url_private)!;
+      const voice = { durationMs: audio.duration_ms, sizeBytes: audio.size, download: () => this.api.downloadFile(url, VOICE_MAX_BYTES) };
+      reply = await answerVoice(this.opts.handler, msg, voice, this.opts.transcriber, this.opts.lang, this.log);
+    } else if (nonText) {
       reply = textOnlyReply(this.opts.lang);
     } else {
       const msg: InboundMessage = {

@@ -54,6 +54,29 @@ export const messageEventSchema = z.looseObject({
 });
 export type MessageEvent = z.infer<typeof messageEventSchema>;
 
+/** The fields of a shared file we read for voice (api.slack.com/types/file): audio clips and uploads. */
+export const sharedFileSchema = z.looseObject({
+  id: z.string().optional(),
+  mimetype: z.string().optional(),
+  subtype: z.string().optional(),
+  size: z.number().optional(),
+  duration_ms: z.number().optional(),
+  url_private: z.string().optional(),
+  url_private_download: z.string().optional(),
+});
+export type SharedFile = z.infer<typeof sharedFileSchema>;
+
+/** The first audio file of a message (a recorded clip or an uploaded audio file) that can be downloaded. */
+export function audioFile(files: unknown[] | undefined): SharedFile | undefined {
+  for (const f of files ?? []) {
+    const file = sharedFileSchema.safeParse(f);
+    if (!file.success) continue;
+    const audio = file.data.mimetype?.startsWith('audio/') || file.data.subtype === 'slack_audio';
+    if (audio && (file.data.url_private_download || file.data.url_private)) return file.data;
+  }
+  return undefined;
+}
+
 /** One chat.postMessage / chat.update payload (without channel). */
 export interface SlackMessage {
   text: string;

@@ -14,6 +14,7 @@ import { SAMPLE_AT } from '../helpers/paths.ts';
 import { FakeTranscription } from '../emulators/fake-transcription.ts';
 import { WecomEmulator, wecomCallback, wecomVoiceXml } from '../emulators/wecom.ts';
 import { FeishuEmulator, feishuCallback, messageEvent } from '../emulators/feishu.ts';
+import { SlackEmulator, dmEvent, slackEvent } from '../emulators/slack.ts';
 import { appWith, webhookServer } from './helpers.ts';
 
 const TS = Math.floor(SAMPLE_AT.getTime() / 1000);
@@ -30,7 +31,9 @@ let bare: PlatformAdapters;
 const stt = new FakeTranscription({ apiKey: 'sk-stt' });
 const wecomEmu = new WecomEmulator({ corpId: WECOM.corpId, secret: 'voice-wecom-secret' });
 const feishuEmu = new FeishuEmulator({ appId: 'cli_voice', appSecret: 'voice-secret', botOpenId: 'ou_bot' });
-const emulators = [stt, wecomEmu, feishuEmu];
+const slackEmu = new SlackEmulator({ botToken: 'xoxb-voice', botUserId: 'UBOT', botId: 'BBOT' });
+const SLACK_SECRET = 'voice-signing-secret';
+const emulators = [stt, wecomEmu, feishuEmu, slackEmu];
 
 function platformEnv(): Record<string, string> {
   return {
@@ -45,6 +48,9 @@ function platformEnv(): Record<string, string> {
     FEISHU_VERIFICATION_TOKEN: FEISHU.token,
     FEISHU_ENCRYPT_KEY: FEISHU.encryptKey,
     FEISHU_BASE_URL: feishuEmu.url,
+    SLACK_BOT_TOKEN: 'xoxb-voice',
+    SLACK_SIGNING_SECRET: SLACK_SECRET,
+    SLACK_API_URL: `${slackEmu.url}/api/`,
   };
 }
 
@@ -191,5 +197,64 @@ describe('Feishu audio messages', () => {
     const contents = await postAudio(adapters, 'om_voice_3', { file_key: 'file_v3_voice_3', duration: 75_000 });
     expect(feishuEmu.calls(/\/resources\//)).toHaveLength(0);
     expect(contents.join('')).toContain('75 秒');
+  });
+});
+
+describe('Slack audio files', () => {
+  let seq = 0;
+  async function postClip(set: PlatformAdapters, file: Record<string, unknown>) {
+    slackEmu.reset();
+    const server = await webhookServer(set);
+    const ts = `1700000100.${String(++seq).padStart(6, '0')}`;
+    const ev = slackEvent(SLACK_SECRET, TS, dmEvent(`EvVoice${seq}`, 'U0ZHANG', '', { subtype: 'file_share', ts, event_ts: ts, files: [file] }));
+    expect((await server.inject({ method: 'POST', url: '/webhooks/slack', headers: ev.headers, payload: ev.body })).statusCode).toBe(200);
+    await set.slack!.work.idle();
+    return slackEmu.posts.map((p) => JSON.stringify(p.blocks ?? p.text));
+  }
+
+  const clip = (id: string, url: string, extra: Record<string, unknown> = {}) => ({
+    id,
+    name: 'audio_message.ogg',
+    mimetype: 'audio/ogg',
+    filetype: 'ogg',
+    subtype: 'slack_audio',
+    size: OGG.length,
+    duration_ms: 5200,
+    url_private: url,
+    url_private_download: `${url}?download=1`,
+    ...extra,
+  });
+
+  it('downloads the clip from url_private_download with the bot token, transcribes it, and saves the note', async () => {
+    const url = slackEmu.addFile('F0VOICE1', 'audio_message.ogg', OGG, 'audio/ogg');
+    const spoken = '今天在北方路桥现场见了何军总工，他确认二期设备预算600万，下周四前要我们的培训计划。';
+    stt.say(spoken);
+    const before = await a400Notes();
+    const posts = await postClip(adapters, clip('F0VOICE1', url));
+    const downloads = slackEmu.answered(/^\/files-pri\//);
+    expect(downloads).toHaveLength(1);
+    expect(downloads[0].headers.authorization).toBe('Bearer xoxb-voice');
+    expect(downloads[0].query.download).toBe('1');
+    expect(stt.received.at(-1)!.data.equals(OGG)).toBe(true);
+    const saved = await added(before);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toContain('现场');
+    expect(posts[0]).toContain(`语音转写：「${spoken}」`);
+  });
+
+  it('never sends the bot token to a host that is not Slack', async () => {
+    const calls = stt.received.length;
+    const posts = await postClip(adapters, clip('F0EVIL', 'https://files.example.com/steal'));
+    expect(stt.received.length).toBe(calls);
+    expect(posts.join('')).toContain('没能从平台下载这条语音');
+  });
+
+  it('without any transcription configured the reply says how to enable it', async () => {
+    const url = slackEmu.addFile('F0VOICE2', 'audio_message.ogg', OGG, 'audio/ogg');
+    const before = await a400Notes();
+    const posts = await postClip(bare, clip('F0VOICE2', url));
+    expect(slackEmu.calls(/^\/files-pri\//)).toHaveLength(0);
+    expect(posts.join('')).toContain('KAM_TRANSCRIPTION_MODEL');
+    expect(await a400Notes()).toEqual(before);
   });
 });

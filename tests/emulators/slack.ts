@@ -15,6 +15,23 @@ export class SlackEmulator extends PlatformEmulator {
     this.route('POST', '/api/chat.update', (r) => (authed(r) ? { body: { ok: true, channel: r.body.channel, ts: r.body.ts } } : { body: { ok: false, error: 'invalid_auth' } }));
     this.route('POST', '/api/conversations.open', (r) => (authed(r) ? { body: { ok: true, channel: { id: `D${String(r.body.users).slice(1)}` } } } : { body: { ok: false, error: 'invalid_auth' } }));
     this.routeMatching('POST', /^\/respond\/[\w-]+$/, () => ({ body: 'ok' }));
+    // Shared files (url_private): the bytes with the bot token; without it Slack answers its sign-in page.
+    this.routeMatching('GET', /^\/files-pri\//, (r) => {
+      const file = this.files.get(r.path);
+      if (!authed(r)) return { headers: { 'content-type': 'text/html' }, body: '<html>sign in</html>' };
+      if (!file) return { status: 404, body: 'not found' };
+      return { headers: { 'content-type': file.type }, body: file.data };
+    });
+  }
+
+  /** Files people shared, by url_private path. */
+  readonly files = new Map<string, { type: string; data: Buffer }>();
+
+  /** A shared file; returns its url_private on this emulator. */
+  addFile(id: string, name: string, data: Buffer, type: string): string {
+    const path = `/files-pri/T1-${id}/${name}`;
+    this.files.set(path, { type, data });
+    return `${this.url}${path}`;
   }
 
   get posts(): any[] {
