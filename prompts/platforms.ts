@@ -3,8 +3,8 @@ import type { Texts } from './index.ts';
 
 export const platformTexts = {
   textOnly: {
-    zh: '目前只能读文字消息（语音、图片和文件暂不支持），请直接打字告诉我。',
-    en: 'I can only read text messages for now (not voice, images or files). Please type your message.',
+    zh: '目前只能读文字和语音消息（图片和文件暂不支持），请直接打字或发语音告诉我。',
+    en: 'I can read text and voice messages only for now (not images or files). Please type or say your message.',
   },
   working: {
     zh: '正在处理…',

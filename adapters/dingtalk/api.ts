@@ -48,6 +48,29 @@ export class DingtalkApi {
     await this.call('PUT', '/v1.0/im/robots/interactiveCards', 'interactiveCards/update', { cardBizId: bizId, cardData: JSON.stringify(card) });
   }
 
+  /**
+   * Downloads a file a person sent the robot (a voice message's audio): the download code is
+   * exchanged for a temporary URL (POST /v1.0/robot/messageFiles/download), which is fetched
+   * without the token.
+   */
+  async downloadMessageFile(downloadCode: string, maxBytes: number): Promise<Buffer> {
+    const name = 'messageFiles/download';
+    const json = await this.call('POST', '/v1.0/robot/messageFiles/download', name, { downloadCode, robotCode: this.cfg.robotCode });
+    const url = (json as { downloadUrl?: unknown } | undefined)?.downloadUrl;
+    if (typeof url !== 'string' || !/^https?:\/\//.test(url)) throw platformError(this.log, 'dingtalk', name, 'no_url', 'no downloadUrl in the answer', true);
+    let res: Response;
+    try {
+      res = await fetch(url, { signal: this.deadline.signal() });
+    } catch (err) {
+      throw platformError(this.log, 'dingtalk', 'file download', this.deadline.cause(err) ?? 'network', (err as Error).message, true);
+    }
+    if (!res.ok) throw platformError(this.log, 'dingtalk', 'file download', `http_${res.status}`, res.statusText, res.status >= 500 || res.status === 429);
+    if (Number(res.headers.get('content-length') ?? 0) > maxBytes) throw platformError(this.log, 'dingtalk', 'file download', 'too_large', 'file too large', false);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    if (bytes.length > maxBytes) throw platformError(this.log, 'dingtalk', 'file download', 'too_large', 'file too large', false);
+    return bytes;
+  }
+
   /** The cached app access token, fetched once for concurrent callers. */
   async accessToken(): Promise<string> {
     if (this.token && this.clock().getTime() < this.token.expiresAt) return this.token.value;

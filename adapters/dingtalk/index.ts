@@ -8,6 +8,7 @@ import type { Config } from '../../src/config.ts';
 import type { Adapter, GroupMention, InboundMessage, PendingReply, Recipient, Reply } from '../../src/chat/types.ts';
 import { mentionLine } from '../shared/mentions.ts';
 import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
+import { answerVoice, VOICE_MAX_BYTES } from '../shared/voice.ts';
 import { BackgroundWork } from '../shared/background.ts';
 import { platformIdOf, requirePlatformId } from '../shared/identity.ts';
 import { CallDeadline } from '../shared/deadline.ts';
@@ -18,7 +19,7 @@ import { firstDelivery, header, json, text, type AdapterOptions, type WebhookAda
 import { DingtalkApi } from './api.ts';
 import { decodeButtonId, renderDingtalkCards } from './render.ts';
 import { StreamClient } from './stream.ts';
-import { cardCallbackSchema, cardContentSchema, robotMessageSchema, type CardCallback, type DingtalkPart, type DingtalkTarget, type RobotMessage } from './types.ts';
+import { audioContentSchema, cardCallbackSchema, cardContentSchema, robotMessageSchema, type CardCallback, type DingtalkPart, type DingtalkTarget, type RobotMessage } from './types.ts';
 import { cardDedupKeys, messageDedupKeys, verifyDingtalkSignature } from './verify.ts';
 
 export type DingtalkAdapterOptions = AdapterOptions<NonNullable<Config['dingtalk']>>;
@@ -161,8 +162,14 @@ export class DingtalkAdapter implements Adapter, WebhookAdapter {
   private async answerMessage(m: RobotMessage, now: Date): Promise<void> {
     const group = m.conversationType === '2';
     const asker = m.senderStaffId ?? m.senderId;
+    const audio = m.msgtype === 'audio' ? audioContentSchema.safeParse(m.content) : undefined;
     let reply: Reply;
-    if (m.msgtype !== 'text' || !m.text) {
+    if (audio?.success) {
+      const msg = { platform: 'dingtalk' as const, platformUserId: asker, chatId: m.conversationId, chatType: group ? ('group' as const) : ('p2p' as const), mentioned: group, receivedAt: now, eventId: m.msgId };
+      const { downloadCode, duration, recognition } = audio.data;
+      const voice = { recognition, durationMs: duration, download: () => this.api.downloadMessageFile(downloadCode, VOICE_MAX_BYTES) };
+      reply = await answerVoice(this.opts.handler, msg, voice, this.opts.transcriber, this.opts.lang, this.log);
+    } else if (m.msgtype !== 'text' || !m.text) {
       reply = textOnlyReply(this.opts.lang);
     } else {
       const msg: InboundMessage = {

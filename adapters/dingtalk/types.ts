@@ -26,6 +26,15 @@ export const robotMessageSchema = z.looseObject({
     .nullish()
     .transform((v) => v ?? undefined),
   text: z.looseObject({ content: z.string() }).optional(),
+  /** msgtype "audio" (one-to-one only): `content` is {duration (ms), downloadCode, recognition}. */
+  content: z.unknown().optional(),
+});
+
+/** A voice message's content: the file's download code, its length and DingTalk's own recognition. */
+export const audioContentSchema = z.looseObject({
+  downloadCode: z.string().min(1),
+  duration: z.coerce.number().optional(),
+  recognition: optionalText,
 });
 export type RobotMessage = z.infer<typeof robotMessageSchema>;
 

@@ -1,5 +1,5 @@
 // The common tail of every inbound message: ask the engine, and never leave the person without
-// an answer (engine failure → an apology; non-text → "text only for now").
+// an answer (engine failure → an apology; images and files → "text and voice only for now").
 import type { Logger } from 'pino';
 import { platformTexts } from '../../prompts/platforms.ts';
 import { t, type Lang } from '../../prompts/index.ts';

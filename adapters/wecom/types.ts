@@ -28,7 +28,7 @@ export const voiceMessageSchema = z.object({
   MsgId: z.string().min(1),
 });
 
-/** Image, voice, video, file, location, link: answered with "text only for now". */
+/** Image, video, file, location, link (and voice without a MediaId): answered with "text and voice only". */
 export const otherMessageSchema = z.object({ ...base, MsgType: z.string(), MsgId: z.string().optional() });
 
 export const cardEventSchema = z.object({

@@ -118,7 +118,7 @@ describe('DingTalk HTTP callback mode', () => {
     await server.close();
   });
 
-  it('answers a group @-message in the group, a non-text message with the text-only notice', async () => {
+  it('answers a group @-message in the group; a voice message without transcription says how to enable it', async () => {
     const engine = new FakeEngine();
     const dt = adapter(engine, 'webhook');
     const server = await webhookServer({ dingtalk: dt });
@@ -130,7 +130,7 @@ describe('DingTalk HTTP callback mode', () => {
     const [group, voice] = emu.cards;
     expect(group.body.openConversationId).toBe('cidGroup1==');
     expect(group.body.singleChatReceiver).toBeUndefined();
-    expect(voice.card.contents[0].text).toContain('目前只能读文字消息');
+    expect(voice.card.contents[0].text).toContain('KAM_TRANSCRIPTION_MODEL');
     await server.close();
   });
 

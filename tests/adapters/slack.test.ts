@@ -129,7 +129,7 @@ describe('Slack events', () => {
     await slack.work.idle();
     expect(engine.seen).toHaveLength(0);
     expect(emu.posts).toHaveLength(1);
-    expect(emu.posts[0].text).toContain('只能读文字消息');
+    expect(emu.posts[0].text).toContain('只能读文字和语音消息');
   });
 
   it("ignores Slack's own system user (USLACKBOT) in a DM: no 'not registered' reply", async () => {

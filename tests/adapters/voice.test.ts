@@ -15,6 +15,7 @@ import { FakeTranscription } from '../emulators/fake-transcription.ts';
 import { WecomEmulator, wecomCallback, wecomVoiceXml } from '../emulators/wecom.ts';
 import { FeishuEmulator, feishuCallback, messageEvent } from '../emulators/feishu.ts';
 import { SlackEmulator, dmEvent, slackEvent } from '../emulators/slack.ts';
+import { DingtalkEmulator, dingtalkSign, robotMessage } from '../emulators/dingtalk.ts';
 import { appWith, webhookServer } from './helpers.ts';
 
 const TS = Math.floor(SAMPLE_AT.getTime() / 1000);
@@ -33,7 +34,9 @@ const wecomEmu = new WecomEmulator({ corpId: WECOM.corpId, secret: 'voice-wecom-
 const feishuEmu = new FeishuEmulator({ appId: 'cli_voice', appSecret: 'voice-secret', botOpenId: 'ou_bot' });
 const slackEmu = new SlackEmulator({ botToken: 'xoxb-voice', botUserId: 'UBOT', botId: 'BBOT' });
 const SLACK_SECRET = 'voice-signing-secret';
-const emulators = [stt, wecomEmu, feishuEmu, slackEmu];
+const DT = { clientId: 'dingvoice', clientSecret: 'voice-dt-secret' };
+const dingEmu = new DingtalkEmulator(DT);
+const emulators = [stt, wecomEmu, feishuEmu, slackEmu, dingEmu];
 
 function platformEnv(): Record<string, string> {
   return {
@@ -51,11 +54,16 @@ function platformEnv(): Record<string, string> {
     SLACK_BOT_TOKEN: 'xoxb-voice',
     SLACK_SIGNING_SECRET: SLACK_SECRET,
     SLACK_API_URL: `${slackEmu.url}/api/`,
+    DINGTALK_CLIENT_ID: DT.clientId,
+    DINGTALK_CLIENT_SECRET: DT.clientSecret,
+    DINGTALK_MODE: 'webhook',
+    DINGTALK_API_URL: dingEmu.url,
   };
 }
 
 beforeAll(async () => {
   db = await sampleDb();
+  await db.query(`UPDATE users SET dingtalk_user_id = 'dt_' || wecom_userid WHERE wecom_userid IS NOT NULL`);
   await Promise.all(emulators.map((e) => e.start()));
   const withStt: AppContext = appWith(db, { ...platformEnv(), KAM_TRANSCRIPTION_MODEL: 'whisper-1', KAM_TRANSCRIPTION_BASE_URL: stt.baseUrl, KAM_TRANSCRIPTION_API_KEY: 'sk-stt' });
   const without: AppContext = appWith(db, platformEnv());
@@ -255,6 +263,56 @@ describe('Slack audio files', () => {
     const posts = await postClip(bare, clip('F0VOICE2', url));
     expect(slackEmu.calls(/^\/files-pri\//)).toHaveLength(0);
     expect(posts.join('')).toContain('KAM_TRANSCRIPTION_MODEL');
+    expect(await a400Notes()).toEqual(before);
+  });
+});
+
+describe('DingTalk audio messages', () => {
+  async function postAudio(set: PlatformAdapters, msgId: string, content: Record<string, unknown>) {
+    dingEmu.reset();
+    const server = await webhookServer(set);
+    const payload = robotMessage({ msgId, staffId: 'dt_zhangwei', text: '', msgtype: 'audio', content });
+    const res = await server.inject({ method: 'POST', url: '/webhooks/dingtalk', headers: { 'content-type': 'application/json', ...dingtalkSign(DT.clientSecret, SAMPLE_AT.getTime()) }, payload: JSON.stringify(payload) });
+    expect(res.statusCode).toBe(200);
+    await set.dingtalk!.work.idle();
+    return dingEmu.cards.map((c) => JSON.stringify(c.card));
+  }
+
+  it("uses DingTalk's recognition when the message carries one: no download", async () => {
+    const spoken = '上午去北方路桥拜访了何军总工，双方确认了二期设备的安装窗口，月底前提交施工方案。';
+    const calls = stt.received.length;
+    const before = await a400Notes();
+    const cards = await postAudio(adapters, 'msgVoiceDt1', { downloadCode: 'dc-never', duration: 6000, recognition: spoken });
+    expect(dingEmu.calls('/v1.0/robot/messageFiles/download')).toHaveLength(0);
+    expect(stt.received.length).toBe(calls);
+    const saved = await added(before);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toContain('安装窗口');
+    expect(cards[0]).toContain(`语音转写：「${spoken}」`);
+  });
+
+  it('without recognition exchanges the download code, fetches the file and transcribes it (AMR as WAV)', async () => {
+    dingEmu.addFile('dc-voice-2', AMR);
+    const spoken = '傍晚和北方路桥的高远总经理通了电话，他同意下个月安排一次设备试用。';
+    stt.say(spoken);
+    const before = await a400Notes();
+    const cards = await postAudio(adapters, 'msgVoiceDt2', { downloadCode: 'dc-voice-2', duration: 5000 });
+    const exchange = dingEmu.answered('/v1.0/robot/messageFiles/download');
+    expect(exchange.map((r) => r.body)).toEqual([{ downloadCode: 'dc-voice-2', robotCode: DT.clientId }]);
+    expect(dingEmu.answered(/^\/temporary\/media-file\//)).toHaveLength(1);
+    expect(stt.received.at(-1)).toMatchObject({ filename: 'voice.wav', contentType: 'audio/wav' });
+    expect(wavFormat(stt.received.at(-1)!.data).rate).toBe(8000);
+    const saved = await added(before);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toContain('高远');
+    expect(cards[0]).toContain(`语音转写：「${spoken}」`);
+  });
+
+  it('without recognition or a transcription endpoint the reply says how to enable it', async () => {
+    const before = await a400Notes();
+    const cards = await postAudio(bare, 'msgVoiceDt3', { downloadCode: 'dc-voice-3', duration: 5000 });
+    expect(dingEmu.calls('/v1.0/robot/messageFiles/download')).toHaveLength(0);
+    expect(cards.join('')).toContain('KAM_TRANSCRIPTION_MODEL');
     expect(await a400Notes()).toEqual(before);
   });
 });

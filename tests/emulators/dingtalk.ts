@@ -36,12 +36,32 @@ export class DingtalkEmulator extends PlatformEmulator {
       return { body: { processQueryKey: `pqk-${r.body.cardBizId}` } };
     });
     this.route('PUT', '/v1.0/im/robots/interactiveCards', (r) => (authed(r) ? { body: { success: true } } : unauth));
+    // Files people sent the robot: a download code is exchanged for a temporary URL (no token on the GET).
+    this.route('POST', '/v1.0/robot/messageFiles/download', (r) => {
+      if (!authed(r)) return unauth;
+      if (!this.files.has(r.body?.downloadCode) || r.body?.robotCode !== (this.robotCode ?? creds.clientId)) return { status: 400, body: { code: 'invalidParameter.downloadCode', message: 'downloadCode有误或已过期' } };
+      return { body: { downloadUrl: `${this.url}/temporary/media-file/${encodeURIComponent(r.body.downloadCode)}` } };
+    });
+    this.routeMatching('GET', /^\/temporary\/media-file\//, (r) => {
+      const file = this.files.get(decodeURIComponent(r.path.split('/').pop()!));
+      return file ? { headers: { 'content-type': 'application/octet-stream' }, body: file } : { status: 404, body: 'not found' };
+    });
     this.route('POST', '/v1.0/gateway/connections/open', (r) => {
       if (r.body?.clientId !== creds.clientId || r.body?.clientSecret !== creds.clientSecret) return { status: 401, body: { code: 'Unauthorized', message: 'bad client' } };
       const ticket = randomUUID();
       this.tickets.add(ticket);
       return { body: { endpoint: this.wsUrl, ticket } };
     });
+  }
+
+  /** Files people sent, by download code. */
+  readonly files = new Map<string, Buffer>();
+  /** The robot code downloads must name (default: the Client ID, as for an internal app). */
+  robotCode?: string;
+
+  /** A file a person sent the robot (a voice message's audio), by its download code. */
+  addFile(downloadCode: string, data: Buffer): void {
+    this.files.set(downloadCode, data);
   }
 
   /** Cards sent, with their data parsed. */
@@ -101,7 +121,7 @@ export function dingtalkSign(appSecret: string, timestampMs: number): Record<str
   return { timestamp: ts, sign: createHmac('sha256', appSecret).update(`${ts}\n${appSecret}`).digest('base64') };
 }
 
-export function robotMessage(o: { msgId: string; staffId: string; text: string; group?: string; msgtype?: string }) {
+export function robotMessage(o: { msgId: string; staffId: string; text: string; group?: string; msgtype?: string; content?: unknown }) {
   return {
     conversationId: o.group ?? `cid_p2p_${o.staffId}`,
     chatbotCorpId: 'ding_corp',
@@ -119,7 +139,7 @@ export function robotMessage(o: { msgId: string; staffId: string; text: string; 
     sessionWebhook: 'https://oapi.dingtalk.com/robot/sendBySession?session=x',
     robotCode: 'dingrobot',
     msgtype: o.msgtype ?? 'text',
-    ...(o.msgtype && o.msgtype !== 'text' ? { content: { downloadCode: 'x' } } : { text: { content: o.text } }),
+    ...(o.msgtype && o.msgtype !== 'text' ? { content: o.content ?? { downloadCode: 'x' } } : { text: { content: o.text } }),
   };
 }
 
