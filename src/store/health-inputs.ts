@@ -36,20 +36,26 @@ export async function loadHealthInputs(db: Db, at: AsOf, windowDays: number, sco
   );
 
   // One pass over the window's interactions and the contacts they met, aggregated per account in a
-  // single GROUP BY (no join between aggregates, whose row estimates mislead the planner).
+  // single GROUP BY (no join between aggregates, whose row estimates mislead the planner). The
+  // (account, interaction, contact) triples are unnested first and then joined to contacts as one
+  // set: joined inside a LATERAL, the planner estimated ~100 rows and ran one contacts lookup per
+  // interaction (126k nested loops, ~1 s of the daily sweep at 10,000 accounts on a server); as a
+  // set it hashes contacts once for the whole portfolio, or looks a few up by key for a small scope.
   const winParams: unknown[] = [at.now, windowDays];
   const window = await byAccount(
     db,
-    `SELECT i.account_id,
+    `WITH met AS MATERIALIZED (
+       SELECT i.account_id, i.id AS interaction_id, unnest(i.contact_ids) AS contact_id
+       FROM interactions i
+       WHERE i.occurred_at <= $1 AND i.occurred_at > $1 - make_interval(days => $2::int) AND ${scopeSql('i.account_id', scope, winParams)})
+     SELECT m.account_id,
        count(DISTINCT c.id) FILTER (WHERE c.active AND c.decision_role IN ('decision_maker', 'influencer'))::int AS chain_met,
        count(DISTINCT c.id) FILTER (WHERE c.active AND c.decision_role = 'decision_maker')::int AS dm_met,
        count(DISTINCT c.department)::int AS departments,
-       count(DISTINCT i.id) FILTER (WHERE c.level = 'executive')::int AS exec_count
-     FROM interactions i
-     CROSS JOIN LATERAL unnest(i.contact_ids) AS u(cid)
-     JOIN contacts c ON c.id = u.cid AND c.account_id = i.account_id
-     WHERE i.occurred_at <= $1 AND i.occurred_at > $1 - make_interval(days => $2::int) AND ${scopeSql('i.account_id', scope, winParams)}
-     GROUP BY i.account_id`,
+       count(DISTINCT m.interaction_id) FILTER (WHERE c.level = 'executive')::int AS exec_count
+     FROM met m
+     JOIN contacts c ON c.id = m.contact_id AND c.account_id = m.account_id
+     GROUP BY m.account_id`,
     winParams,
   );
 
