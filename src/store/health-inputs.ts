@@ -44,16 +44,18 @@ export async function loadHealthInputs(db: Db, at: AsOf, windowDays: number, sco
   const winParams: unknown[] = [at.now, windowDays];
   const window = await byAccount(
     db,
-    `WITH met AS MATERIALIZED (
-       SELECT i.account_id, i.id AS interaction_id, unnest(i.contact_ids) AS contact_id
-       FROM interactions i
-       WHERE i.occurred_at <= $1 AND i.occurred_at > $1 - make_interval(days => $2::int) AND ${scopeSql('i.account_id', scope, winParams)})
-     SELECT m.account_id,
+    `SELECT m.account_id,
        count(DISTINCT c.id) FILTER (WHERE c.active AND c.decision_role IN ('decision_maker', 'influencer'))::int AS chain_met,
        count(DISTINCT c.id) FILTER (WHERE c.active AND c.decision_role = 'decision_maker')::int AS dm_met,
        count(DISTINCT c.department)::int AS departments,
        count(DISTINCT m.interaction_id) FILTER (WHERE c.level = 'executive')::int AS exec_count
-     FROM met m
+     FROM (
+       -- A set-returning function in the select list keeps this a subquery of its own (never
+       -- flattened into a per-row LATERAL), so the join below is planned as one set.
+       SELECT i.account_id, i.id AS interaction_id, unnest(i.contact_ids) AS contact_id
+       FROM interactions i
+       WHERE i.occurred_at <= $1 AND i.occurred_at > $1 - make_interval(days => $2::int) AND ${scopeSql('i.account_id', scope, winParams)}
+     ) m
      JOIN contacts c ON c.id = m.contact_id AND c.account_id = m.account_id
      GROUP BY m.account_id`,
     winParams,
