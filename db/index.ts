@@ -202,8 +202,9 @@ export async function openPg(url: string): Promise<Db> {
 }
 
 function wrapClient(client: any): Db {
-  const db: Db = {
+  const db: Db & { client: unknown } = {
     kind: 'pg',
+    client,
     query: async (sql, params) => {
       const r = await client.query(sql, params);
       return { rows: r.rows, affectedRows: r.rowCount ?? undefined };
@@ -245,6 +246,26 @@ function wrapPool(pool: any): Db {
     close: () => pool.end(),
   };
   return db;
+}
+
+/** Whether `copyIn` works on db: one server connection (a transaction's), not PGlite or a pool. */
+export function canCopyIn(db: Db): boolean {
+  return Boolean((db as { client?: unknown }).client);
+}
+
+/**
+ * Runs `COPY ... FROM STDIN` on a server connection with these chunks of COPY text as its input;
+ * returns the rows copied. Only where canCopyIn(db).
+ */
+export async function copyIn(db: Db, sql: string, chunks: Iterable<string>): Promise<number> {
+  const client = (db as { client?: any }).client;
+  if (!client) throw new Error('copyIn needs one server connection (inside a transaction on a PostgreSQL server)');
+  const { from } = await import('pg-copy-streams');
+  const { Readable } = await import('node:stream');
+  const { pipeline } = await import('node:stream/promises');
+  const stream = client.query(from(sql));
+  await pipeline(Readable.from(chunks, { objectMode: false }), stream);
+  return Number(stream.rowCount ?? 0);
 }
 
 /** Whether db is a server connection pool (not PGlite, not one connection inside a transaction). */

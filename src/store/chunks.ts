@@ -44,6 +44,12 @@ export async function sourceHashes(db: Db, table: SourceTable, ids: string[]): P
   return new Map(r.rows.map((x) => [x.source_id, x.source_hash ?? '']));
 }
 
+/** Whether any passage of this source table exists (one probe of the unique key's first column). */
+export async function hasSourceChunks(db: Db, table: SourceTable): Promise<boolean> {
+  const r = await db.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM chunks WHERE source_table = $1) AS any', [table]);
+  return r.rows[0].any;
+}
+
 // ---------- writing chunks ----------
 
 export interface NewChunk {

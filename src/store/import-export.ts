@@ -1,5 +1,5 @@
 // SQL for bulk import (upsert by key, counting new / changed rows) and for export.
-import type { Db } from '../../db/index.ts';
+import { canCopyIn, copyIn, type Db } from '../../db/index.ts';
 import type { Cell, Column, TableFormat, TableName } from '../domain/csv-format.ts';
 import { formatDateTime } from '../domain/time.ts';
 import { textArray } from './binary-arrays.ts';
@@ -28,8 +28,10 @@ function toText(v: Cell): string | null {
 }
 
 const upsertSqlCache = new Map<string, string>();
-function upsertSql(f: TableFormat): string {
-  let sql = upsertSqlCache.get(f.table);
+/** from: 'unnest' reads the rows from one text array parameter per column, 'staging' from stagingTable(f). */
+function upsertSql(f: TableFormat, from: 'unnest' | 'staging'): string {
+  const cacheKey = `${f.table}:${from}`;
+  let sql = upsertSqlCache.get(cacheKey);
   if (sql) return sql;
   const cols = f.columns.map((c) => c.name);
   const nonKey = cols.filter((c) => !f.key.includes(c));
@@ -37,15 +39,60 @@ function upsertSql(f: TableFormat): string {
   const alias = f.columns.map((_, i) => `c${i}`).join(', ');
   sql =
     `INSERT INTO ${f.table} AS t (${cols.join(', ')}) ` +
-    `SELECT ${f.columns.map(selectExpr).join(', ')} FROM unnest(${unnest}) AS s(${alias}) ` +
+    `SELECT ${f.columns.map(selectExpr).join(', ')} FROM ${from === 'unnest' ? `unnest(${unnest}) AS s(${alias})` : `${stagingTable(f)} AS s`} ` +
     (nonKey.length
       ? `ON CONFLICT (${f.key.join(', ')}) DO UPDATE SET ${nonKey.map((c) => `${c} = EXCLUDED.${c}`).join(', ')} ` +
         `WHERE (${nonKey.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${nonKey.map((c) => `EXCLUDED.${c}`).join(', ')}) `
       : `ON CONFLICT (${f.key.join(', ')}) DO NOTHING `) +
     // xmax = 0: the row version was inserted, not updated. Only new and changed rows come back.
     `RETURNING (xmax = 0) AS inserted${f.key.length === 1 ? `, t.${f.key[0]}::text AS key` : ''}`;
-  upsertSqlCache.set(f.table, sql);
+  upsertSqlCache.set(cacheKey, sql);
   return sql;
+}
+
+function stagingTable(f: TableFormat): string {
+  return `kam_import_${f.table}`;
+}
+
+// One staging table per table and transaction (temporary, dropped at commit or rollback).
+const staged = new WeakMap<Db, Set<string>>();
+
+/** A cell in COPY's text format: \N for null; backslash, tab, newline and carriage return escaped. */
+function copyCell(v: string | null): string {
+  if (v === null) return '\\N';
+  return /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (ch) => COPY_ESCAPE[ch]) : v;
+}
+const COPY_ESCAPE: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+function* copyText(f: TableFormat, rows: Record<string, Cell>[]): Generator<string> {
+  let buf = '';
+  for (const r of rows) {
+    for (let i = 0; i < f.columns.length; i++) buf += (i ? '\t' : '') + copyCell(toText(r[f.columns[i].name]));
+    buf += '\n';
+    if (buf.length >= 1 << 16) {
+      yield buf;
+      buf = '';
+    }
+  }
+  if (buf) yield buf;
+}
+
+/**
+ * On a server connection: the rows go into a staging table with COPY (text columns, one per
+ * import column), then one set-based upsert reads them from there. Cheaper for the server than
+ * decoding one array parameter per column, and the same statement and semantics as the embedded
+ * path (which keeps its binary array parameters: PGlite has no COPY FROM STDIN over a socket).
+ */
+async function stageRows(tx: Db, f: TableFormat, rows: Record<string, Cell>[]): Promise<void> {
+  let tables = staged.get(tx);
+  if (!tables) staged.set(tx, (tables = new Set()));
+  const name = stagingTable(f);
+  if (tables.has(name)) await tx.query(`TRUNCATE ${name}`);
+  else {
+    await tx.query(`CREATE TEMPORARY TABLE ${name} (${f.columns.map((_, i) => `c${i} text`).join(', ')}) ON COMMIT DROP`);
+    tables.add(name);
+  }
+  await copyIn(tx, `COPY ${name} FROM STDIN`, copyText(f, rows));
 }
 
 export interface UpsertResult {
@@ -58,8 +105,14 @@ export interface UpsertResult {
 /** Upserts parsed rows; returns how many were new and how many changed (the rest were unchanged). */
 export async function upsertRows(db: Db, f: TableFormat, rows: Record<string, Cell>[]): Promise<UpsertResult> {
   if (!rows.length) return { inserted: 0, updated: 0, changedKeys: [] };
-  const params = f.columns.map((c) => textArray(rows.map((r) => toText(r[c.name]))));
-  const res = await db.query<{ inserted: boolean; key?: string }>(upsertSql(f), params);
+  let res;
+  if (canCopyIn(db)) {
+    await stageRows(db, f, rows);
+    res = await db.query<{ inserted: boolean; key?: string }>(upsertSql(f, 'staging'));
+  } else {
+    const params = f.columns.map((c) => textArray(rows.map((r) => toText(r[c.name]))));
+    res = await db.query<{ inserted: boolean; key?: string }>(upsertSql(f, 'unnest'), params);
+  }
   let inserted = 0;
   const changedKeys: string[] = [];
   for (const r of res.rows) {

