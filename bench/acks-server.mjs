@@ -4,15 +4,15 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import pino from 'pino';
-import { migrate, openPglite } from '../db/index.ts';
+import { openBenchDb } from './lib.mjs';
 import { loadConfig } from '../src/config.ts';
 import { buildServer } from '../src/http/server.ts';
 import { importDir } from '../src/importing/import-dir.ts';
 import { adaptersFor } from '../adapters/index.ts';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'shared', 'sample-data');
-const db = await openPglite(undefined);
-await migrate(db);
+const bench = await openBenchDb('acks');
+const db = bench.db;
 const config = loadConfig(process.env);
 await importDir(db, SAMPLE, config.timeZone);
 const app = { db, config, log: pino({ level: 'silent' }) };
@@ -42,6 +42,6 @@ process.on('message', async (m) => {
   if (m !== 'stop') return;
   for (const a of adaptersFor(app).list) await a.stop?.();
   await server.close();
-  await db.close();
+  await bench.done();
   process.exit(0);
 });

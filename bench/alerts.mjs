@@ -1,13 +1,12 @@
 // `npm run bench:alerts`: the daily insights run over the generated data set — one health snapshot
 // of every account plus a full sweep of all eight rules (recording and queueing the pushes) — on the
-// embedded database. Also times the health backfill that `kam import` runs, and a dry-run sweep.
+// embedded database, or on the PostgreSQL server of DATABASE_URL. Also times the health backfill that `kam import` runs, and a dry-run sweep.
 // Options: --accounts N (default 10000), --reuse DIR (an already imported data dir).
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from './generate.mjs';
-import { machine, runMeasured } from './lib.mjs';
-import { openPglite } from '../db/index.ts';
+import { benchDatabase, engineLabel, machine, runMeasured } from './lib.mjs';
 import { dailySweep } from '../src/insights/alerts/daily.ts';
 import { sweepAlerts } from '../src/insights/alerts/sweep.ts';
 import { asOfNow } from '../src/insights/health/compute.ts';
@@ -23,24 +22,27 @@ const TZ = 'Asia/Shanghai';
 const AT = new Date('2026-11-24T09:00:00+08:00');
 
 console.log(machine());
-let dir = arg('reuse');
-if (!dir || !existsSync(dir)) {
+// --reuse DIR: an already imported embedded data dir; on a server (DATABASE_URL) the database
+// kam_bench_alerts_N is kept between runs and reused when --reuse is given.
+const reuse = arg('reuse');
+const target = await benchDatabase(`alerts_${n}`, { dir: reuse && existsSync(reuse) ? reuse : undefined, keep: Boolean(reuse) });
+console.log(`N=${n}: database ${target.label}${target.fresh ? '' : ' (reused)'}`);
+if (target.fresh) {
   const data = join(tmpdir(), `kam-bench-gen-${n}`);
   const counts = await generate({ accounts: n, out: data, seed: 42 });
-  dir = mkdtempSync(join(tmpdir(), 'kam-bench-alerts-'));
-  const env = { ...process.env, KAM_DATA_DIR: dir, KAM_DEMO: 'false', TZ };
-  delete env.DATABASE_URL;
+  const env = { ...target.env, TZ };
   const r = await runMeasured('./bin/kam', ['import', data], { env });
   if (r.code !== 0) {
     console.error(r.err);
     process.exit(1);
   }
   const rows = Object.values(counts).reduce((a, b) => a + b, 0);
-  console.log(`N=${n}: kam import (with the health backfill) ${rows} rows in ${r.seconds.toFixed(1)} s, peak RSS ${r.peakMb} MB; data dir ${dir}`);
+  console.log(`N=${n}: kam import (with the health backfill) ${rows} rows in ${r.seconds.toFixed(1)} s, peak RSS ${r.peakMb} MB`);
 }
 
 // Wall time, and this process's CPU time (PGlite runs in-process, so CPU time is the database's
-// work too; on a loaded machine it is the steadier number).
+// work too; on a loaded machine it is the steadier number). On a server the database's work is in
+// the server's processes, not in this CPU time.
 const seconds = async (fn) => {
   const t0 = process.hrtime.bigint();
   const c0 = process.cpuUsage();
@@ -50,7 +52,8 @@ const seconds = async (fn) => {
 };
 const fmt = (m) => `${m.s.toFixed(2)} s (CPU ${m.cpu.toFixed(2)} s)`;
 
-const db = await openPglite(dir);
+const db = await target.open();
+console.log(`engine: ${await engineLabel(db)}`);
 const at = asOfNow(AT, TZ);
 const cold = await seconds(() => dailySweep(db, { at, lang: 'zh', pushAt: AT }));
 const pushes = (await db.query("SELECT count(*)::int AS n FROM outbox WHERE kind = 'alert'")).rows[0].n;

@@ -1,16 +1,15 @@
 // `npm run bench:ask`: offline answer latency of one chat turn (handleMessage, in-process) on the
 // sample data and on the generated 10,000-account data set, and the wall time of `kam ask` as a
-// process. Targets (issue 4): p95 < 150 ms in-process at 10,000 accounts; `kam ask` < 1.5 s wall.
+// process, on the embedded database or (DATABASE_URL set) on that PostgreSQL server. Targets (issue 4): p95 < 150 ms in-process at 10,000 accounts; `kam ask` < 1.5 s wall.
 // Options: --sizes 10000 (generated sizes; 0 to skip), --rounds N (repetitions of the question
 // set, default 5), --write (replace the "ask" section of bench/RESULTS.md with the results).
 // Run with tsx (bench/run.mjs does): node --import tsx bench/ask.mjs
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pinyin } from 'pinyin-pro';
 import { generate } from './generate.mjs';
-import { machine, option, percentile, report, runMeasured, writeResultsSection } from './lib.mjs';
-import { openPglite, migrate } from '../db/index.ts';
+import { benchDatabase, engineLabel, machine, option, percentile, report, runMeasured, writeResultsSection } from './lib.mjs';
 import { importDir } from '../src/importing/import-dir.ts';
 import { afterImportSteps } from '../src/importing/after-import.ts';
 import { refreshPlannerStatistics } from '../src/store/planner-statistics.ts';
@@ -27,10 +26,11 @@ const AT = new Date('2026-11-24T10:00:00+08:00');
 const SAMPLE = join(import.meta.dirname, '..', '..', 'shared', 'sample-data');
 const { lines, say } = report();
 
-async function openImported(dir, dataDir, marker) {
-  const fresh = !existsSync(join(dir, marker));
-  const db = await openPglite(dir);
-  await migrate(db);
+// target: a benchDatabase (embedded data dir or a server database); imported once, reused later
+// (an embedded dir keeps a marker file; a server database is reused while it has accounts).
+async function openImported(target, dataDir, marker) {
+  const db = await target.open();
+  const fresh = target.kind === 'server' ? (await db.query('SELECT count(*)::int AS n FROM accounts')).rows[0].n === 0 : !existsSync(join(target.dir, marker));
   if (fresh) {
     const t0 = Date.now();
     // Only the CRM rows matter here: health snapshots and retrieval chunks (after-import steps)
@@ -39,7 +39,7 @@ async function openImported(dir, dataDir, marker) {
     await importDir(db, dataDir, TZ);
     afterImportSteps.push(...steps);
     await refreshPlannerStatistics(db);
-    writeFileSync(join(dir, marker), new Date().toISOString());
+    if (target.kind !== 'server') writeFileSync(join(target.dir, marker), new Date().toISOString());
     console.log(`  (imported ${dataDir} in ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   }
   // A data dir imported before migration 011 gets its pinyin keys now (a no-op when current).
@@ -112,9 +112,9 @@ function generatedQuestions(dataDir) {
   return out;
 }
 
-async function processWall(dir, user, text, n) {
-  const env = { ...process.env, KAM_DATA_DIR: dir, KAM_DEMO: 'false', TZ };
-  for (const k of ['DATABASE_URL', 'OPENAI_API_KEY', 'OPENAI_BASE_URL']) delete env[k];
+async function processWall(target, user, text, n) {
+  const env = { ...target.env, TZ };
+  for (const k of ['OPENAI_API_KEY', 'OPENAI_BASE_URL']) delete env[k];
   const walls = [];
   let peak = 0;
   for (let i = 0; i < n; i++) {
@@ -131,8 +131,10 @@ say(`Machine: ${machine()}; load average at start ${(await import('node:os')).lo
 say('');
 say('| data set (offline engine, handleMessage in-process) | turns | p50 ms | p95 ms | max ms | CPU p50 ms | CPU p95 ms |');
 say('|---|---|---|---|---|---|---|');
-const sampleDir = mkdtempSync(join(tmpdir(), 'kam-bench-ask-sample-'));
-const sampleDb = await openImported(sampleDir, SAMPLE, '.imported');
+const sampleTarget = await benchDatabase('ask_sample', { dir: mkdtempSync(join(tmpdir(), 'kam-bench-ask-sample-')) });
+const sampleDb = await openImported(sampleTarget, SAMPLE, '.imported');
+say(`Engine: ${await engineLabel(sampleDb)}`);
+say('');
 await measure('sample (8 accounts), the 11 EXPECTED questions', sampleDb, SAMPLE_QUESTIONS);
 await sampleDb.close();
 
@@ -140,24 +142,24 @@ const bigDirs = [];
 for (const n of sizes) {
   const data = join(tmpdir(), `kam-bench-gen-${n}`);
   if (!existsSync(join(data, 'budgets.csv'))) await generate({ accounts: n, out: data, seed: 42 });
-  const dir = join(tmpdir(), `kam-bench-ask-db-${n}`);
-  const db = await openImported(dir, data, '.imported');
+  const target = await benchDatabase(`ask_${n}`, { dir: join(tmpdir(), `kam-bench-ask-db-${n}`), keep: true });
+  const db = await openImported(target, data, '.imported');
   await measure(`generated ${n.toLocaleString('en-US')} accounts (users with 60, ~600 and all ${n.toLocaleString('en-US')} accounts)`, db, generatedQuestions(data));
   await db.close();
-  bigDirs.push([n, dir, data]);
+  bigDirs.push([n, target, data]);
 }
 
 say('');
-say('| `kam ask` as a process (open embedded DB, one turn, close) | runs | median s | max s | peak RSS MB |');
+say('| `kam ask` as a process (open the database, one turn, close) | runs | median s | max s | peak RSS MB |');
 say('|---|---|---|---|---|');
-const w = await processWall(sampleDir, 'u_zhang', '中建华东最近一次高层拜访是什么时候?', 5);
+const w = await processWall(sampleTarget, 'u_zhang', '中建华东最近一次高层拜访是什么时候?', 5);
 say(`| sample data | 5 | ${w.median.toFixed(2)} | ${w.max.toFixed(2)} | ${w.peak} |`);
-for (const [n, dir, data] of bigDirs) {
+for (const [n, target, data] of bigDirs) {
   const q = generatedQuestions(data)[0];
-  const big = await processWall(dir, 'u_admin', q.text, 3);
+  const big = await processWall(target, 'u_admin', q.text, 3);
   say(`| generated ${n.toLocaleString('en-US')} accounts, as u_admin | 3 | ${big.median.toFixed(2)} | ${big.max.toFixed(2)} | ${big.peak} |`);
 }
-rmSync(sampleDir, { recursive: true, force: true });
+await sampleTarget.drop();
 const help = await runMeasured('./bin/kam', ['--help'], { env: { ...process.env, KAM_DEMO: 'false' } });
 say(`| \`kam --help\` (module loading only, for comparison) | 1 | ${help.seconds.toFixed(2)} | ${help.seconds.toFixed(2)} | ${help.peakMb} |`);
 say('');
@@ -179,5 +181,5 @@ met on the sample data (median 1.48 s, ≈ 1.25–1.4 s with nothing else runnin
 accounts as an admin (1.76 s: the first queries read a cold 1.2 M-row database).`;
 
 if (write) {
-  writeResultsSection('## ask: conversation engine (issue 4)', [`Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:ask\` (bench/ask.mjs).`, '', ...lines, '', NOTES, '']);
+  writeResultsSection(`## ask: conversation engine (issue 4)${process.env.DATABASE_URL ? ', PostgreSQL server' : ''}`, [`Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:ask\` (bench/ask.mjs).`, '', ...lines, '', NOTES, '']);
 }

@@ -4,13 +4,12 @@
 // (replace the "console" section of bench/RESULTS.md with the results).
 // Run with tsx: node --import tsx bench/console.mjs --sizes 1000 (bench/run.mjs passes flags but
 // not their values, so `npm run bench -- console` runs the defaults).
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { generate } from './generate.mjs';
-import { machine, option, percentile, report, writeResultsSection } from './lib.mjs';
-import { openPglite, migrate } from '../db/index.ts';
+import { benchDatabase, machine, option, percentile, report, writeResultsSection } from './lib.mjs';
 import { importDir } from '../src/importing/import-dir.ts';
 import { loadConfig } from '../src/config.ts';
 import { buildServer } from '../src/http/server.ts';
@@ -24,14 +23,14 @@ const AT = 'at=' + encodeURIComponent('2026-11-24T10:00:00+08:00');
 const SAMPLE = join(import.meta.dirname, '..', '..', 'shared', 'sample-data');
 const { lines, say } = report();
 
-async function openImported(dir, dataDir) {
-  const fresh = !existsSync(join(dir, '.imported'));
-  const db = await openPglite(dir);
-  await migrate(db);
+// target: a benchDatabase (embedded data dir, or with DATABASE_URL a server database), imported once.
+async function openImported(target, dataDir) {
+  const db = await target.open();
+  const fresh = target.kind === 'server' ? (await db.query('SELECT count(*)::int AS n FROM accounts')).rows[0].n === 0 : !existsSync(join(target.dir, '.imported'));
   if (fresh) {
     const t0 = Date.now();
     await importDir(db, dataDir, TZ);
-    writeFileSync(join(dir, '.imported'), new Date().toISOString());
+    if (target.kind !== 'server') writeFileSync(join(target.dir, '.imported'), new Date().toISOString());
     console.log(`  (imported ${dataDir} in ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
   }
   return db;
@@ -76,20 +75,20 @@ say(`Machine: ${machine()}; load average at start ${loadavg().map((x) => x.toFix
 say('');
 say('| data set | acting as | page | runs | p50 ms | p95 ms |');
 say('|---|---|---|---|---|---|');
-const sampleDir = mkdtempSync(join(tmpdir(), 'kam-bench-console-sample-'));
-const sample = await openImported(sampleDir, SAMPLE);
+const sampleTarget = await benchDatabase('console_sample', { dir: mkdtempSync(join(tmpdir(), 'kam-bench-console-sample-')) });
+const sample = await openImported(sampleTarget, SAMPLE);
 await measure('sample', sample, [
   { label: 'u_li (sales, 3 accounts)', user: 'u_li', account: 'A200', question: '西山矿业有哪些未解决的工单?' },
   { label: 'u_admin (all 8)', user: 'u_admin', account: 'A200', question: '西山矿业有哪些未解决的工单?' },
 ]);
 await sample.close();
-rmSync(sampleDir, { recursive: true, force: true });
+await sampleTarget.drop();
 
 for (const n of sizes) {
   const data = join(tmpdir(), `kam-bench-gen-${n}`);
   if (!existsSync(join(data, 'budgets.csv'))) await generate({ accounts: n, out: data, seed: 42 });
-  const dir = join(tmpdir(), `kam-bench-console-db-${n}`);
-  const db = await openImported(dir, data);
+  const target = await benchDatabase(`console_${n}`, { dir: join(tmpdir(), `kam-bench-console-db-${n}`), keep: true });
+  const db = await openImported(target, data);
   const first = readFileSync(join(data, 'accounts.csv'), 'utf8').split('\n')[1].split(',');
   const q = `${first[1]}有哪些未解决的工单?`;
   const size = n.toLocaleString('en-US');

@@ -1,14 +1,19 @@
-// `npm run bench:import`: generates N accounts (seeded) and times `kam import` into a new embedded
-// database at N = 1,000 and 10,000, then a re-import of the same (unchanged) files. Prints rows/s,
-// peak RSS and the machine's load average (1 min) before and after each run.
+// `npm run bench:import`: generates N accounts (seeded) and times `kam import` into a new database
+// at N = 1,000 and 10,000, then a re-import of the same (unchanged) files. Prints rows/s, peak RSS
+// and the machine's load average (1 min) before and after each run. With DATABASE_URL set it runs
+// on that PostgreSQL server (a database of its own, see benchDatabase in bench/lib.mjs), else on a
+// new embedded database; on a server it also measures the floor: COPY of the same rows into the
+// same tables with their primary keys only (what `\copy` of each file would cost), so the import
+// can be read against it.
 // Options: --sizes 1000,10000   --reimport 1000 (sizes to re-import; default all)
 //          --reindex            also time `kam reindex` after the first import (the vectors a big
 //                               import leaves to re-embedding)
-import { mkdtempSync, rmSync } from 'node:fs';
+//          --no-floor           skip the COPY floor on a server
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from './generate.mjs';
-import { machine, runMeasured } from './lib.mjs';
+import { copyFloor } from './copy-floor.mjs';
+import { benchDatabase, machine, runMeasured } from './lib.mjs';
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -17,6 +22,7 @@ function arg(name, fallback) {
 const sizes = arg('sizes', '1000,10000').split(',').map(Number);
 const reimport = new Set(arg('reimport', sizes.join(',')).split(',').map(Number));
 const reindex = process.argv.includes('--reindex');
+const floor = !process.argv.includes('--no-floor');
 const load = () => loadavg()[0].toFixed(1);
 
 async function timed(label, rows, args, env) {
@@ -36,12 +42,20 @@ for (const n of sizes) {
   const data = join(tmpdir(), `kam-bench-gen-${n}`);
   const counts = await generate({ accounts: n, out: data, seed: 42 });
   const rows = Object.values(counts).reduce((a, b) => a + b, 0);
-  const dir = mkdtempSync(join(tmpdir(), 'kam-bench-db-'));
-  const env = { ...process.env, KAM_DATA_DIR: dir, KAM_DEMO: 'false', TZ: 'Asia/Shanghai' };
-  delete env.DATABASE_URL;
+  const target = await benchDatabase(`import_${n}`);
+  console.log(`N=${n}: database ${target.label}`);
+  const env = { ...target.env, TZ: 'Asia/Shanghai' };
   const first = await timed(`N=${n}: import ${rows} rows`, rows, ['import', data], env);
   console.log(first.out.trim());
   if (reindex) await timed(`N=${n}: kam reindex (vectors left for re-embedding)`, 0, ['reindex'], env);
   if (reimport.has(n)) await timed(`N=${n}: re-import, all unchanged`, rows, ['import', data], env);
-  rmSync(dir, { recursive: true, force: true });
+  await target.drop();
+  if (floor && target.kind === 'server') {
+    const before = load();
+    const f = await copyFloor(data, `import_floor_${n}`);
+    console.log(
+      `N=${n}: COPY floor (the same ${f.rows} rows into the same tables with primary keys only): ${f.seconds.toFixed(1)} s, ` +
+        `${Math.round(f.rows / f.seconds)} rows/s; import/floor ${(first.seconds / f.seconds).toFixed(1)}×, load ${before} → ${load()}`,
+    );
+  }
 }

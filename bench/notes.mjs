@@ -6,12 +6,11 @@ import { extractNote } from '../src/conversation/notes/extract/index.ts';
 import { DEFAULT_COMPETITORS } from '../src/conversation/notes/competitor-list.ts';
 import { recognizeNote } from '../src/conversation/notes/recognize.ts';
 import { loadSegmenter, segment } from '../src/conversation/notes/extract/segment.ts';
-import { openPglite, migrate } from '../db/index.ts';
 import { importDir } from '../src/importing/import-dir.ts';
 import { loadConfig } from '../src/config.ts';
 import { createLogger } from '../src/app.ts';
 import { handleMessage } from '../src/conversation/engine.ts';
-import { machine, percentile } from './lib.mjs';
+import { machine, openBenchDb, percentile } from './lib.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -63,8 +62,8 @@ function extractionBench() {
 
 async function turnBench() {
   const here = dirname(fileURLToPath(import.meta.url));
-  const db = await openPglite(undefined);
-  await migrate(db);
+  const bench = await openBenchDb('notes');
+  const db = bench.db;
   await importDir(db, join(here, '..', '..', 'shared', 'sample-data'), TZ);
   const app = { db, config: loadConfig({ KAM_DEMO: 'false', KAM_TIMEZONE: TZ }), log: createLogger('silent') };
   const zh = NOTES[0];
@@ -77,7 +76,7 @@ async function turnBench() {
     if (reply.data?.note?.status !== 'filed') throw new Error(`note not filed: ${reply.text}`);
     if (i >= 5) times.push(ms);
   }
-  await db.close();
+  await bench.done();
   return times.sort((a, b) => a - b);
 }
 

@@ -9,9 +9,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { machine, percentile } from './lib.mjs';
+import { engineLabel, machine, openBenchDb, percentile } from './lib.mjs';
 import { QUERIES, corpus, makeText, prng } from './retrieval/corpus.mjs';
-import { migrate, openPglite } from '../db/index.ts';
 import { hashEmbedder } from '../src/retrieval/hash-embedder.ts';
 import { syncTables } from '../src/retrieval/indexer.ts';
 import { searchHistory } from '../src/retrieval/search.ts';
@@ -34,10 +33,12 @@ const ms = (t0) => performance.now() - t0;
 const fmt = (x) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const log = (...a) => console.log(...a);
 
-const dir = arg('dir', null) ?? (N > 300000 ? mkdtempSync(join(tmpdir(), 'kam-bench-retrieval-')) : undefined);
-log(`retrieval bench: ${N} interactions over ${ACCOUNTS} accounts, ${QN} queries; ${machine()}; database ${dir ? `on disk (${dir})` : 'in memory'}`);
-const db = await openPglite(dir);
-await migrate(db);
+// DATABASE_URL set: on that PostgreSQL server (database kam_bench_retrieval, dropped at the end).
+const server = Boolean(process.env.DATABASE_URL);
+const dir = server ? undefined : (arg('dir', null) ?? (N > 300000 ? mkdtempSync(join(tmpdir(), 'kam-bench-retrieval-')) : undefined));
+const bench = await openBenchDb('retrieval', { dir });
+const db = bench.db;
+log(`retrieval bench: ${N} interactions over ${ACCOUNTS} accounts, ${QN} queries; ${machine()}; ${await engineLabel(db)}, database ${server ? 'on the server' : dir ? `on disk (${dir})` : 'in memory'}`);
 
 // ---------- source data: users, accounts, team, interactions ----------
 {
@@ -212,5 +213,5 @@ if (flag('compare')) {
   }
 }
 
-await db.close();
+await bench.done();
 if (dir && !arg('dir', null)) rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 // Where a hybrid search's time goes, on a database left by `bench/retrieval.mjs --dir=PATH`:
 // `node --import tsx bench/search-probe.mjs --dir=PATH`. Times each step of searchHistory for a
 // salesperson (exact path) and an admin (index path) over the benchmark's queries.
-import { openPglite } from '../db/index.ts';
+import { openDatabase, openPglite } from '../db/index.ts';
 import { percentile } from './lib.mjs';
 import { QUERIES, makeText, prng } from './retrieval/corpus.mjs';
 import { hashEmbedder } from '../src/retrieval/hash-embedder.ts';
@@ -11,9 +11,10 @@ import { termHash } from '../src/retrieval/grams.ts';
 import { keywordRanked, resolveScope, vectorRanked } from '../src/store/chunk-search.ts';
 import { searchHistory, vectorMode, EXACT_SCAN_MAX } from '../src/retrieval/search.ts';
 
+// Or, with DATABASE_URL, the server database that URL names (one bench/retrieval.mjs filled).
 const dir = process.argv.find((a) => a.startsWith('--dir='))?.slice(6);
-if (!dir) throw new Error('--dir=PATH of a retrieval benchmark database is required');
-const db = await openPglite(dir);
+if (!dir && !process.env.DATABASE_URL) throw new Error('--dir=PATH of a retrieval benchmark database (or DATABASE_URL) is required');
+const db = process.env.DATABASE_URL ? await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: '' }) : await openPglite(dir);
 const embedder = hashEmbedder();
 const rand = prng(11);
 const queries = [...QUERIES];

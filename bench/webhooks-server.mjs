@@ -4,13 +4,13 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Fastify from 'fastify';
 import pino from 'pino';
-import { migrate, openPglite } from '../db/index.ts';
 import { buildAdapters } from '../adapters/index.ts';
+import { openBenchDb } from './lib.mjs';
 import { loadConfig } from '../src/config.ts';
 import { mountWebhooks } from '../src/http/webhooks.ts';
 
-const db = await openPglite(undefined);
-await migrate(db);
+const bench = await openBenchDb('webhooks');
+const db = bench.db;
 const app = { db, config: loadConfig(process.env), log: pino({ level: 'silent' }) };
 const adapters = buildAdapters(app, async (msg) => ({ lang: 'zh', text: `收到：${msg.text}` }));
 const server = Fastify();
@@ -37,6 +37,6 @@ process.on('message', async (m) => {
   if (m !== 'stop') return;
   for (const a of adapters.list) await a.stop?.();
   await server.close();
-  await db.close();
+  await bench.done();
   process.exit(0);
 });
