@@ -4,7 +4,8 @@
 // it created itself through /cgi-bin/appchat/send (`sendToGroup`).
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config.ts';
-import type { Adapter, GroupMention, InboundMessage, PendingReply, Recipient, Reply } from '../../src/chat/types.ts';
+import type { Adapter, GroupMention, InboundMessage, PendingReply, Recipient, Reply, ReplyImage } from '../../src/chat/types.ts';
+import { svgToPng } from '../../src/images/png.ts';
 import { mentionLine, withFirstLine } from '../shared/mentions.ts';
 import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
 import { answerVoice, VOICE_MAX_BYTES } from '../shared/voice.ts';
@@ -35,6 +36,14 @@ export type WecomAdapterOptions = AdapterOptions<NonNullable<Config['wecom']>>;
 type WecomTarget = { touser: string } | { chatid: string };
 
 const NO_RETRY: RetryOptions = { attempts: 1, delayMs: 0 };
+
+/** One part of an answer: a rendered message, or a picture uploaded (media/upload) when it is sent. */
+type WecomPart = WecomOutgoing | { picture: ReplyImage };
+
+/** The reply's messages, then its pictures (the text stands on its own without them). */
+function wecomParts(parts: WecomOutgoing[], reply: Reply): WecomPart[] {
+  return [...parts, ...(reply.images ?? []).map((picture) => ({ picture }))];
+}
 
 export class WecomAdapter implements Adapter, WebhookAdapter {
   readonly platform = 'wecom' as const;
@@ -67,7 +76,7 @@ export class WecomAdapter implements Adapter, WebhookAdapter {
   async send(recipient: Recipient, reply: Reply): Promise<void> {
     const userid = requirePlatformId(recipient, 'wecom');
     // Pushes leave retrying to the outbox that called us.
-    for (const part of renderWecom(reply, taskIdFor(`push:${recipient.userId}:${this.clock().getTime()}`))) {
+    for (const part of wecomParts(renderWecom(reply, taskIdFor(`push:${recipient.userId}:${this.clock().getTime()}`)), reply)) {
       await this.sendPart({ touser: userid }, part, NO_RETRY);
     }
   }
@@ -78,12 +87,12 @@ export class WecomAdapter implements Adapter, WebhookAdapter {
    */
   async sendToGroup(chatid: string, reply: Reply, opts: { mentions: GroupMention[] } = { mentions: [] }): Promise<void> {
     const line = mentionLine(reply, opts.mentions, (userid) => `<@${userid}>`);
-    for (const part of renderWecomChat(withFirstLine(reply, line))) await this.sendPart({ chatid }, part, NO_RETRY);
+    for (const part of wecomParts(renderWecomChat(withFirstLine(reply, line)), reply)) await this.sendPart({ chatid }, part, NO_RETRY);
   }
 
   async resendReply(pending: PendingReply, progress: (rest: PendingReply) => Promise<void>): Promise<void> {
     const target = pending.target as WecomTarget;
-    await resendParts(pending as PendingReply<WecomOutgoing>, (part) => this.sendPart(target, part, NO_RETRY), progress);
+    await resendParts(pending as PendingReply<WecomPart>, (part) => this.sendPart(target, part, NO_RETRY), progress);
   }
 
   async handleWebhook(req: WebhookRequest): Promise<WebhookResponse> {
@@ -198,12 +207,18 @@ export class WecomAdapter implements Adapter, WebhookAdapter {
    * lane with a few quick retries; what still fails transiently is parked in the outbox.
    */
   private async answerMember(userid: string, reply: Reply, cause: string, now: Date): Promise<void> {
-    const pending: PendingReply<WecomOutgoing> = { platform: 'wecom', target: { touser: userid }, parts: renderWecom(reply, taskIdFor(cause)) };
+    const pending: PendingReply<WecomPart> = { platform: 'wecom', target: { touser: userid }, parts: wecomParts(renderWecom(reply, taskIdFor(cause)), reply) };
     const retry = this.opts.retry ?? { attempts: 3, delayMs: 1000 };
     await sendOrPark({ db: this.opts.db, log: this.log, now, asker: userid, cause, reply }, pending, (part) => this.sendPart(pending.target as WecomTarget, part, retry));
   }
 
-  private async sendPart(target: WecomTarget, part: WecomOutgoing, retry: RetryOptions): Promise<void> {
+  private async sendPart(target: WecomTarget, given: WecomPart, retry: RetryOptions): Promise<void> {
+    let part: WecomOutgoing;
+    if ('picture' in given) {
+      const png = svgToPng(given.picture.svg, { onMissingFont: () => this.log.warn('no CJK font found for pictures: install fonts-wqy-zenhei (or fonts-noto-cjk)') });
+      const mediaId = await withRetries(() => this.api.uploadImage(png, given.picture.name), retry, (ms) => this.deadline.sleep(ms));
+      part = { msgtype: 'image', image: { media_id: mediaId } };
+    } else part = given;
     if ('chatid' in target) {
       if (part.msgtype === 'template_card') return; // never rendered for groups; kept out of appchat/send
       const chatPart: WecomChatOutgoing = part;

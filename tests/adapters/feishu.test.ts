@@ -206,7 +206,7 @@ describe('Feishu messages', () => {
     await post(server, feishuCallback(messageEvent({ token: TOKEN, senderOpenId: 'ou_a', chatType: 'p2p', messageType: 'image' }), { encryptKey: ENCRYPT_KEY, timestamp: TS }));
     await feishu.work.idle();
     expect(engine.seen).toHaveLength(0);
-    expect(JSON.stringify(emu.cards[0].card)).toContain('只能读文字消息');
+    expect(JSON.stringify(emu.cards[0].card)).toContain('只能读文字和语音消息');
   });
 
   it('acks before a slow engine has answered', async () => {

@@ -10,6 +10,7 @@ import { sampleDb } from '../helpers/db.ts';
 import { SAMPLE_AT } from '../helpers/paths.ts';
 import { countColour, readPng } from '../helpers/png.ts';
 import { FeishuEmulator, feishuCallback, messageEvent } from '../emulators/feishu.ts';
+import { WecomEmulator, wecomCallback, wecomTextXml } from '../emulators/wecom.ts';
 import { appWith, webhookServer } from './helpers.ts';
 
 const TS = Math.floor(SAMPLE_AT.getTime() / 1000);
@@ -19,23 +20,31 @@ let db: Db;
 let app: AppContext;
 let adapters: PlatformAdapters;
 const feishuEmu = new FeishuEmulator({ appId: 'cli_img', appSecret: 'img-secret', botOpenId: 'ou_bot' });
+const WECOM = { token: 'imgToken', encodingAesKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C', corpId: 'wwIMG' };
+const wecomEmu = new WecomEmulator({ corpId: WECOM.corpId, secret: 'img-wecom-secret' });
 
 beforeAll(async () => {
   db = await sampleDb();
-  await feishuEmu.start();
+  await Promise.all([feishuEmu.start(), wecomEmu.start()]);
   app = appWith(db, {
     FEISHU_APP_ID: 'cli_img',
     FEISHU_APP_SECRET: 'img-secret',
     FEISHU_VERIFICATION_TOKEN: FEISHU.token,
     FEISHU_ENCRYPT_KEY: FEISHU.encryptKey,
     FEISHU_BASE_URL: feishuEmu.url,
+    WECOM_CORP_ID: WECOM.corpId,
+    WECOM_AGENT_ID: '1000002',
+    WECOM_SECRET: 'img-wecom-secret',
+    WECOM_TOKEN: WECOM.token,
+    WECOM_ENCODING_AES_KEY: WECOM.encodingAesKey,
+    WECOM_BASE_URL: wecomEmu.url,
   });
   adapters = buildAdapters(app, (msg) => handleMessage(app, msg), { clock: () => SAMPLE_AT });
 });
 
 afterAll(async () => {
   for (const a of adapters.list) await a.stop?.();
-  await feishuEmu.stop();
+  await Promise.all([feishuEmu.stop(), wecomEmu.stop()]);
   await db.close();
 });
 
@@ -61,5 +70,24 @@ describe('the relationship map as a picture', () => {
     expect(png.width).toBeGreaterThan(800);
     expect(countColour(png, ROLE_FILL.decision_maker)).toBeGreaterThan(10000);
     expect(countColour(png, ROLE_FILL.influencer)).toBeGreaterThan(10000);
+  });
+
+  it('WeCom: uploads the map with media/upload?type=image and sends an image message after the markdown', async () => {
+    const server = await webhookServer(adapters);
+    const cb = wecomCallback(WECOM, wecomTextXml({ corpId: WECOM.corpId, from: 'lina', content: '西山矿业的关系图', msgId: '99001', createTime: TS }), TS);
+    expect((await server.inject({ method: 'POST', url: `/webhooks/wecom?${cb.query}`, headers: { 'content-type': 'text/xml' }, payload: cb.body })).statusCode).toBe(200);
+    await adapters.wecom!.work.idle();
+
+    const uploads = wecomEmu.accepted('/cgi-bin/media/upload');
+    expect(uploads.map((r) => r.query.type)).toEqual(['image']);
+    expect(wecomEmu.uploads[0].filename).toMatch(/\.png$/);
+    const sent = wecomEmu.sent;
+    expect(sent.map((m) => m.msgtype)).toEqual(['markdown', 'image']);
+    expect(sent[0].markdown.content).toContain('马振华');
+    expect(sent[1]).toMatchObject({ touser: 'lina', agentid: 1000002, image: { media_id: wecomEmu.uploads[0].mediaId } });
+
+    const png = readPng(wecomEmu.uploads[0].data);
+    expect(png.width).toBeGreaterThan(800);
+    expect(countColour(png, ROLE_FILL.decision_maker)).toBeGreaterThan(10000);
   });
 });

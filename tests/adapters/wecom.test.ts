@@ -167,7 +167,7 @@ describe('WeCom messages (POST)', () => {
     expect((await post(server, cb.query, cb.body)).statusCode).toBe(200);
     await wecom.work.idle();
     expect(engine.seen).toHaveLength(0);
-    expect(emu.sent[0].markdown.content).toContain('只能读文字消息');
+    expect(emu.sent[0].markdown.content).toContain('只能读文字和语音消息');
   });
 
   it('splits a 3,000-character Chinese reply into parts of at most 2,048 bytes, in order, nothing lost', async () => {

@@ -28,6 +28,7 @@ export class WecomEmulator extends PlatformEmulator {
     this.route('POST', '/cgi-bin/message/send', (r) => {
       const denied = this.checkToken(r.query.access_token);
       if (denied) return denied;
+      if (r.body?.msgtype === 'image' && !this.media.has(r.body.image?.media_id)) return { body: { errcode: 40007, errmsg: 'invalid media_id' } };
       const msgid = `msg-${++this.msgSeq}`;
       return { body: { errcode: 0, errmsg: 'ok', msgid, ...(r.body?.msgtype === 'template_card' ? { response_code: `rc-${msgid}` } : {}) } };
     });
