@@ -67,6 +67,17 @@ export class SlackApi {
   }
 
   /**
+   * Uploads a picture into a channel (or thread) with filesUploadV2: files.getUploadURLExternal,
+   * the bytes to the returned URL, files.completeUploadExternal. Needs the files:write scope.
+   */
+  async uploadImage(channel: string, png: Buffer, name: string, alt: string, threadTs?: string): Promise<void> {
+    const file = { file: png, filename: `${name}.png`, title: alt, alt_text: alt };
+    await this.call('files.uploadV2', () =>
+      this.client.filesUploadV2(threadTs ? { ...file, channel_id: channel, thread_ts: threadTs } : { ...file, channel_id: channel }),
+    );
+  }
+
+  /**
    * Downloads a shared file from its url_private(_download) with the bot token (needs the
    * files:read scope). The token goes only to Slack's own hosts (or the configured API's).
    */

@@ -5,7 +5,8 @@ import type { Logger } from 'pino';
 import { platformTexts } from '../../prompts/platforms.ts';
 import { t } from '../../prompts/index.ts';
 import type { Config } from '../../src/config.ts';
-import type { Adapter, GroupMention, InboundMessage, PendingReply, Recipient, Reply } from '../../src/chat/types.ts';
+import type { Adapter, GroupMention, InboundMessage, PendingReply, Recipient, Reply, ReplyImage } from '../../src/chat/types.ts';
+import { svgToPng } from '../../src/images/png.ts';
 import { mentionLine } from '../shared/mentions.ts';
 import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
 import { answerVoice, VOICE_MAX_BYTES } from '../shared/voice.ts';
@@ -21,6 +22,15 @@ import { RouteReceiver } from './receiver.ts';
 import { ACTION_PREFIX, decodeButtonValue, escapeMrkdwn, renderSlackMessages } from './render.ts';
 import { audioFile, blockActionsSchema, eventCallbackSchema, messageEventSchema, SLACK_SYSTEM_USERS, slashCommandSchema, urlVerificationSchema, type MessageEvent, type SlackMessage } from './types.ts';
 import { slackDedupKey, verifySlackSignature } from './verify.ts';
+
+
+/** One part of an answer: a Block Kit message, or a picture uploaded (files.uploadV2) when it is sent. */
+type SlackPart = SlackMessage | { picture: ReplyImage };
+
+/** The reply's messages, then its pictures (the text stands on its own without them). */
+function slackParts(messages: SlackMessage[], reply: Reply): SlackPart[] {
+  return [...messages, ...(reply.images ?? []).map((picture) => ({ picture }))];
+}
 
 export interface SlackAdapterOptions extends AdapterOptions<NonNullable<Config['slack']>> {
   ackDeadlineMs?: number;
@@ -110,7 +120,7 @@ export class SlackAdapter implements Adapter, WebhookAdapter {
 
   async resendReply(pending: PendingReply, progress: (rest: PendingReply) => Promise<void>): Promise<void> {
     const target = pending.target as SlackTarget;
-    await resendParts(pending as PendingReply<SlackMessage>, (part) => this.sendPart(target, part, { attempts: 1, delayMs: 0 }), progress);
+    await resendParts(pending as PendingReply<SlackPart>, (part) => this.sendPart(target, part, { attempts: 1, delayMs: 0 }), progress);
   }
 
   async handleWebhook(req: WebhookRequest): Promise<WebhookResponse> {
@@ -262,21 +272,27 @@ export class SlackAdapter implements Adapter, WebhookAdapter {
     }
     // In a channel, answer in the thread of the mention so the channel stays readable.
     const threadTs = chatType === 'group' ? (ev.thread_ts ?? ev.ts) : undefined;
-    await this.answerInChannel(threadTs ? { channel: ev.channel, threadTs } : { channel: ev.channel }, renderSlackMessages(reply), reply, ev.user, `${ev.channel}:${ev.ts}`, now);
+    await this.answerInChannel(threadTs ? { channel: ev.channel, threadTs } : { channel: ev.channel }, slackParts(renderSlackMessages(reply), reply), reply, ev.user, `${ev.channel}:${ev.ts}`, now);
   }
 
   /**
    * Posts an answer's messages in order through the channel's rate-limited lane, with a few quick
    * retries; what still fails transiently is parked in the outbox for the worker.
    */
-  private async answerInChannel(target: SlackTarget, messages: SlackMessage[], reply: Reply, asker: string, cause: string, now: Date): Promise<void> {
+  private async answerInChannel(target: SlackTarget, messages: SlackPart[], reply: Reply, asker: string, cause: string, now: Date): Promise<void> {
     if (!messages.length) return;
-    const pending: PendingReply<SlackMessage> = { platform: 'slack', target, parts: messages };
+    const pending: PendingReply<SlackPart> = { platform: 'slack', target, parts: messages };
     const retry = this.opts.retry ?? { attempts: 3, delayMs: 1000 };
     await sendOrPark({ db: this.opts.db, log: this.log, now, asker, cause, reply }, pending, (part) => this.sendPart(target, part, retry));
   }
 
-  private async sendPart(target: SlackTarget, part: SlackMessage, retry: RetryOptions): Promise<void> {
+  private async sendPart(target: SlackTarget, part: SlackPart, retry: RetryOptions): Promise<void> {
+    if ('picture' in part) {
+      const png = svgToPng(part.picture.svg, { onMissingFont: () => this.log.warn('no CJK font found for pictures: install fonts-wqy-zenhei (or fonts-noto-cjk)') });
+      const { name, alt } = part.picture;
+      await this.limiter.schedule(target.channel, () => withRetries(() => this.api.uploadImage(target.channel, png, name, alt, target.threadTs), retry, (ms) => this.deadline.sleep(ms)));
+      return;
+    }
     await this.limiter.schedule(target.channel, () => withRetries(() => this.api.post(target.channel, part, target.threadTs), retry, (ms) => this.deadline.sleep(ms)));
   }
 }

@@ -10,6 +10,7 @@ import { sampleDb } from '../helpers/db.ts';
 import { SAMPLE_AT } from '../helpers/paths.ts';
 import { countColour, readPng } from '../helpers/png.ts';
 import { FeishuEmulator, feishuCallback, messageEvent } from '../emulators/feishu.ts';
+import { SlackEmulator, dmEvent, slackEvent } from '../emulators/slack.ts';
 import { WecomEmulator, wecomCallback, wecomTextXml } from '../emulators/wecom.ts';
 import { appWith, webhookServer } from './helpers.ts';
 
@@ -22,10 +23,11 @@ let adapters: PlatformAdapters;
 const feishuEmu = new FeishuEmulator({ appId: 'cli_img', appSecret: 'img-secret', botOpenId: 'ou_bot' });
 const WECOM = { token: 'imgToken', encodingAesKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C', corpId: 'wwIMG' };
 const wecomEmu = new WecomEmulator({ corpId: WECOM.corpId, secret: 'img-wecom-secret' });
+const slackEmu = new SlackEmulator({ botToken: 'xoxb-img', botUserId: 'UBOT', botId: 'BBOT' });
 
 beforeAll(async () => {
   db = await sampleDb();
-  await Promise.all([feishuEmu.start(), wecomEmu.start()]);
+  await Promise.all([feishuEmu.start(), wecomEmu.start(), slackEmu.start()]);
   app = appWith(db, {
     FEISHU_APP_ID: 'cli_img',
     FEISHU_APP_SECRET: 'img-secret',
@@ -38,13 +40,16 @@ beforeAll(async () => {
     WECOM_TOKEN: WECOM.token,
     WECOM_ENCODING_AES_KEY: WECOM.encodingAesKey,
     WECOM_BASE_URL: wecomEmu.url,
+    SLACK_BOT_TOKEN: 'xoxb-img',
+    SLACK_SIGNING_SECRET: 'img-signing-secret',
+    SLACK_API_URL: `${slackEmu.url}/api/`,
   });
   adapters = buildAdapters(app, (msg) => handleMessage(app, msg), { clock: () => SAMPLE_AT });
 });
 
 afterAll(async () => {
   for (const a of adapters.list) await a.stop?.();
-  await Promise.all([feishuEmu.stop(), wecomEmu.stop()]);
+  await Promise.all([feishuEmu.stop(), wecomEmu.stop(), slackEmu.stop()]);
   await db.close();
 });
 
@@ -89,5 +94,21 @@ describe('the relationship map as a picture', () => {
     const png = readPng(wecomEmu.uploads[0].data);
     expect(png.width).toBeGreaterThan(800);
     expect(countColour(png, ROLE_FILL.decision_maker)).toBeGreaterThan(10000);
+  });
+
+  it('Slack: uploads the map with filesUploadV2 (upload URL, bytes, completion into the DM) after the text', async () => {
+    const server = await webhookServer(adapters);
+    const ev = slackEvent('img-signing-secret', TS, dmEvent('EvImg1', 'U0LI', '西山矿业的关系图'));
+    expect((await server.inject({ method: 'POST', url: '/webhooks/slack', headers: ev.headers, payload: ev.body })).statusCode).toBe(200);
+    await adapters.slack!.work.idle();
+
+    expect(JSON.stringify(slackEmu.posts[0].blocks)).toContain('马振华');
+    const order = slackEmu.requests.map((r) => r.path).filter((p) => p !== '/api/auth.test');
+    expect(order).toEqual(['/api/chat.postMessage', '/api/files.getUploadURLExternal', expect.stringMatching(/^\/upload\/v1\//), '/api/files.completeUploadExternal']);
+    const [upload] = [...slackEmu.uploads.values()];
+    expect(upload).toMatchObject({ channel: 'D0USER', filename: expect.stringMatching(/\.png$/) });
+    const png = readPng(upload.data!);
+    expect(png.width).toBeGreaterThan(800);
+    expect(countColour(png, ROLE_FILL.influencer)).toBeGreaterThan(10000);
   });
 });

@@ -1,7 +1,7 @@
 // A local stand-in for the Slack Web API (auth.test, chat.postMessage, chat.update,
 // conversations.open) and for response_url; plus helpers that sign requests as Slack does.
 import { createHmac } from 'node:crypto';
-import { PlatformEmulator } from './platform-base.ts';
+import { multipartFields, PlatformEmulator } from './platform-base.ts';
 
 export class SlackEmulator extends PlatformEmulator {
   private tsSeq = 0;
@@ -15,6 +15,30 @@ export class SlackEmulator extends PlatformEmulator {
     this.route('POST', '/api/chat.update', (r) => (authed(r) ? { body: { ok: true, channel: r.body.channel, ts: r.body.ts } } : { body: { ok: false, error: 'invalid_auth' } }));
     this.route('POST', '/api/conversations.open', (r) => (authed(r) ? { body: { ok: true, channel: { id: `D${String(r.body.users).slice(1)}` } } } : { body: { ok: false, error: 'invalid_auth' } }));
     this.routeMatching('POST', /^\/respond\/[\w-]+$/, () => ({ body: 'ok' }));
+    // External file uploads (what filesUploadV2 does): an upload URL, the bytes posted there, then completion into a channel.
+    this.route('POST', '/api/files.getUploadURLExternal', (r) => {
+      if (!authed(r)) return { body: { ok: false, error: 'invalid_auth' } };
+      if (!r.body?.filename || !(Number(r.body?.length) > 0)) return { body: { ok: false, error: 'invalid_arguments' } };
+      const fileId = `F0UP${++this.fileSeq}`;
+      this.uploads.set(fileId, { filename: String(r.body.filename), length: Number(r.body.length) });
+      return { body: { ok: true, upload_url: `${this.url}/upload/v1/${fileId}`, file_id: fileId } };
+    });
+    this.routeMatching('POST', /^\/upload\/v1\/F0UP\d+$/, (r) => {
+      const upload = this.uploads.get(r.path.split('/').pop()!);
+      // The bytes as the body, or as the file field of a multipart form (the SDK sends the latter).
+      const multipart = /multipart\/form-data/i.test(String(r.headers['content-type'] ?? ''));
+      const data = multipart ? multipartFields(r).find((f) => f.filename !== undefined)?.data : r.rawBytes;
+      if (!upload || !data || data.length !== upload.length) return { status: 400, body: 'bad upload' };
+      upload.data = data;
+      return { body: 'OK - 0' };
+    });
+    this.route('POST', '/api/files.completeUploadExternal', (r) => {
+      if (!authed(r)) return { body: { ok: false, error: 'invalid_auth' } };
+      const files = (typeof r.body?.files === 'string' ? JSON.parse(r.body.files) : r.body?.files) as { id: string; title?: string }[];
+      if (!files?.length || files.some((f) => !this.uploads.get(f.id)?.data)) return { body: { ok: false, error: 'file_not_found' } };
+      for (const f of files) Object.assign(this.uploads.get(f.id)!, { title: f.title, channel: r.body.channel_id, threadTs: r.body.thread_ts });
+      return { body: { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) } };
+    });
     // Shared files (url_private): the bytes with the bot token; without it Slack answers its sign-in page.
     this.routeMatching('GET', /^\/files-pri\//, (r) => {
       const file = this.files.get(r.path);
@@ -23,6 +47,10 @@ export class SlackEmulator extends PlatformEmulator {
       return { headers: { 'content-type': file.type }, body: file.data };
     });
   }
+
+  private fileSeq = 0;
+  /** Files the app uploaded, by file id: the bytes once posted, the channel once completed. */
+  readonly uploads = new Map<string, { filename: string; length: number; data?: Buffer; title?: string; channel?: string; threadTs?: string }>();
 
   /** Files people shared, by url_private path. */
   readonly files = new Map<string, { type: string; data: Buffer }>();
