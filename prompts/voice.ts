@@ -19,6 +19,10 @@ export const voiceTexts = {
     zh: '这条语音文件太大（{mb} MB，上限 {max} MB），无法转写。请录短一点，或直接打字。',
     en: 'That voice file is too large to transcribe ({mb} MB, limit {max} MB). Please record a shorter one or type it.',
   },
+  tooLargeFile: {
+    zh: '这条语音文件超过了 {max} MB 的上限，无法转写。请录短一点，或直接打字。',
+    en: 'That voice file is over the {max} MB limit and cannot be transcribed. Please record a shorter one or type it.',
+  },
   downloadFailed: {
     zh: '没能从平台下载这条语音，请稍后重发，或直接打字。',
     en: 'I could not download that voice message from the platform. Please send it again in a moment, or type it.',

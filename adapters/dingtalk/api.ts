@@ -4,6 +4,7 @@
 import type { Logger } from 'pino';
 import type { CallDeadline } from '../shared/deadline.ts';
 import { platformError } from '../shared/errors.ts';
+import { readCapped } from '../shared/download.ts';
 import { apiErrorSchema, tokenResultSchema, type DingtalkPart, type DingtalkTarget, type StandardCard } from './types.ts';
 
 export interface DingtalkApiConfig {
@@ -65,10 +66,7 @@ export class DingtalkApi {
       throw platformError(this.log, 'dingtalk', 'file download', this.deadline.cause(err) ?? 'network', (err as Error).message, true);
     }
     if (!res.ok) throw platformError(this.log, 'dingtalk', 'file download', `http_${res.status}`, res.statusText, res.status >= 500 || res.status === 429);
-    if (Number(res.headers.get('content-length') ?? 0) > maxBytes) throw platformError(this.log, 'dingtalk', 'file download', 'too_large', 'file too large', false);
-    const bytes = Buffer.from(await res.arrayBuffer());
-    if (bytes.length > maxBytes) throw platformError(this.log, 'dingtalk', 'file download', 'too_large', 'file too large', false);
-    return bytes;
+    return readCapped(res, maxBytes, this.log, 'dingtalk', 'file download');
   }
 
   /** The cached app access token, fetched once for concurrent callers. */

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { fill, t, type Lang } from '../../prompts/index.ts';
 import { voiceTexts } from '../../prompts/voice.ts';
 import type { InboundMessage, Reply } from '../../src/chat/types.ts';
+import { PlatformError } from '../../src/errors.ts';
 import type { MessageHandler } from '../../src/chat/webhook.ts';
 import { audioDurationMs } from '../../src/voice/audio.ts';
 import { TranscriptionError, type Transcriber } from '../../src/voice/transcribe.ts';
@@ -59,6 +60,8 @@ export async function voiceToText(voice: VoiceMessage, transcriber: Transcriber 
   try {
     audio = await voice.download();
   } catch (err) {
+    // The platform APIs stop reading past VOICE_MAX_BYTES (code too_large).
+    if (err instanceof PlatformError && err.code === 'too_large') return say(lang, 'tooLargeFile', { max: Math.round(VOICE_MAX_BYTES / 1024 / 1024) });
     log.warn({ err }, 'voice message download failed');
     return say(lang, 'downloadFailed');
   }

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { PlatformError } from '../../src/errors.ts';
 import type { CallDeadline } from '../shared/deadline.ts';
 import { platformError } from '../shared/errors.ts';
+import { readCapped } from '../shared/download.ts';
 import type { SlackMessage } from './types.ts';
 
 /** Worth another try later; token_expired included: a rotated token may be in place by then. */
@@ -102,10 +103,7 @@ export class SlackApi {
     if (!res.ok) throw platformError(this.log, 'slack', name, `http_${res.status}`, res.statusText, res.status >= 500 || res.status === 429);
     // Without files:read Slack answers the sign-in page (HTML) instead of the file.
     if (/text\/html/i.test(res.headers.get('content-type') ?? '')) throw platformError(this.log, 'slack', name, 'not_a_file', 'Slack answered a web page (is the files:read scope granted?)', false);
-    if (Number(res.headers.get('content-length') ?? 0) > maxBytes) throw platformError(this.log, 'slack', name, 'too_large', 'file too large', false);
-    const bytes = Buffer.from(await res.arrayBuffer());
-    if (bytes.length > maxBytes) throw platformError(this.log, 'slack', name, 'too_large', 'file too large', false);
-    return bytes;
+    return readCapped(res, maxBytes, this.log, 'slack', name);
   }
 
   private async call<T>(name: string, fn: () => Promise<T>): Promise<T> {

@@ -4,6 +4,7 @@
 import type { Logger } from 'pino';
 import type { CallDeadline } from '../shared/deadline.ts';
 import { platformError } from '../shared/errors.ts';
+import { readCapped } from '../shared/download.ts';
 import { apiResultSchema, tokenResultSchema, type WecomChatOutgoing, type WecomOutgoing } from './types.ts';
 
 export interface WecomApiConfig {
@@ -66,9 +67,7 @@ export class WecomApi {
   async downloadMedia(mediaId: string, maxBytes: number, retriedToken = false): Promise<Buffer> {
     const token = await this.accessToken();
     const res = await this.fetchRaw('GET', `/cgi-bin/media/get?access_token=${encodeURIComponent(token)}&media_id=${encodeURIComponent(mediaId)}`, 'media/get');
-    const length = Number(res.headers.get('content-length') ?? 0);
-    if (length > maxBytes) throw platformError(this.log, 'wecom', 'media/get', 'too_large', `media is ${length} bytes`, false);
-    const bytes = Buffer.from(await res.arrayBuffer());
+    const bytes = await readCapped(res, maxBytes, this.log, 'wecom', 'media/get');
     if (/json|text\/plain/i.test(res.headers.get('content-type') ?? '')) {
       const parsed = apiResultSchema.safeParse(JSON.parse(bytes.toString('utf8') || '{}'));
       const errcode = parsed.success ? parsed.data.errcode : undefined;

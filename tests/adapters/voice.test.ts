@@ -150,6 +150,25 @@ describe('WeCom voice messages', () => {
     expect(await a400Notes()).toEqual(before);
   });
 
+  it('a file over the size cap is not read past the cap and gets a clear reply', async () => {
+    wecomEmu.reset();
+    wecomEmu.addMedia('voice-huge', Buffer.concat([AMR.subarray(0, 6), Buffer.alloc(11 * 1024 * 1024, 0x3c)]));
+    const calls = stt.received.length;
+    const texts = await postVoice(adapters, wecomVoiceXml({ corpId: WECOM.corpId, from: 'zhangwei', mediaId: 'voice-huge', msgId: '88005', createTime: TS }));
+    expect(stt.received.length).toBe(calls);
+    expect(texts[0]).toContain('超过了 10 MB 的上限');
+  });
+
+  it('an endpoint that fails gets an apology naming the transcription, and no note', async () => {
+    wecomEmu.reset();
+    wecomEmu.addMedia('voice-media-6', AMR);
+    stt.failNext('/v1/audio/transcriptions', { status: 503, body: { error: { message: 'overloaded' } } });
+    const before = await a400Notes();
+    const texts = await postVoice(adapters, wecomVoiceXml({ corpId: WECOM.corpId, from: 'zhangwei', mediaId: 'voice-media-6', msgId: '88006', createTime: TS }));
+    expect(texts[0]).toContain('语音转写服务暂时出错了');
+    expect(await a400Notes()).toEqual(before);
+  });
+
   it('a voice message over 60 seconds gets a clear reply and is not transcribed', async () => {
     wecomEmu.reset();
     // 61.5 s: the fixture's frames repeated after the one #!AMR header.
