@@ -101,6 +101,8 @@ const schema = z.object({
   DINGTALK_CLIENT_SECRET: optional,
   DINGTALK_ROBOT_CODE: optional,
   DINGTALK_API_URL: z.string().url().default('https://api.dingtalk.com'),
+  // DINGTALK_OAPI_URL: the older API host, where pictures are uploaded (media/upload)
+  DINGTALK_OAPI_URL: z.string().url().default('https://oapi.dingtalk.com'),
   DINGTALK_MODE: z.enum(['stream', 'webhook']).default('stream'),
   // KAM_PLATFORM_TIMEOUT_MS: deadline of every Feishu, WeCom, Slack and DingTalk API call; an answer whose call runs out is parked in the outbox
   KAM_PLATFORM_TIMEOUT_MS: int(10000, 100, 600000),
@@ -130,7 +132,7 @@ export interface Config {
   feishu?: { appId: string; appSecret: string; verificationToken?: string; encryptKey?: string; baseUrl: string; mode: 'webhook' | 'ws' };
   wecom?: { corpId: string; agentId: string; secret: string; token: string; encodingAesKey: string; baseUrl: string };
   slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl: string };
-  dingtalk?: { clientId: string; clientSecret: string; robotCode: string; apiUrl: string; mode: 'stream' | 'webhook' };
+  dingtalk?: { clientId: string; clientSecret: string; robotCode: string; apiUrl: string; oapiUrl?: string; mode: 'stream' | 'webhook' };
 }
 
 type Env = Record<string, string | undefined>;
@@ -215,6 +217,7 @@ export function loadConfig(env: Env = process.env): Config {
       // An internal app's robot code is its Client ID unless the console shows another.
       robotCode: e.DINGTALK_ROBOT_CODE?.trim() || dingtalk.DINGTALK_CLIENT_ID,
       apiUrl: e.DINGTALK_API_URL,
+      oapiUrl: e.DINGTALK_OAPI_URL,
       mode: e.DINGTALK_MODE,
     },
   };

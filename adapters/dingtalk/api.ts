@@ -12,6 +12,8 @@ export interface DingtalkApiConfig {
   clientSecret: string;
   robotCode: string;
   apiUrl: string;
+  /** The older API host (media/upload); default https://oapi.dingtalk.com. */
+  oapiUrl?: string;
 }
 
 /** Refresh a little before DingTalk says the token expires. */
@@ -47,6 +49,40 @@ export class DingtalkApi {
   /** Replaces the data of a card sent earlier with `bizId` (a pressed button's result). */
   async updateCard(bizId: string, card: StandardCard): Promise<void> {
     await this.call('PUT', '/v1.0/im/robots/interactiveCards', 'interactiveCards/update', { cardBizId: bizId, cardData: JSON.stringify(card) });
+  }
+
+  /**
+   * Uploads a picture (oapi media/upload?type=image, with the same app access token); returns its
+   * media_id, which a sampleImageMsg takes as its photoURL.
+   */
+  async uploadImage(png: Buffer, name: string): Promise<string> {
+    const call = 'media/upload';
+    const token = await this.accessToken();
+    const form = new FormData();
+    form.append('media', new Blob([new Uint8Array(png)], { type: 'image/png' }), `${name}.png`);
+    const base = (this.cfg.oapiUrl ?? 'https://oapi.dingtalk.com').replace(/\/+$/, '');
+    let res: Response;
+    try {
+      res = await fetch(`${base}/media/upload?access_token=${encodeURIComponent(token)}&type=image`, { method: 'POST', body: form, signal: this.deadline.signal() });
+    } catch (err) {
+      throw platformError(this.log, 'dingtalk', call, this.deadline.cause(err) ?? 'network', (err as Error).message, true);
+    }
+    let json: { errcode?: number; errmsg?: string; media_id?: string } | undefined;
+    try {
+      json = (await res.json()) as typeof json;
+    } catch {
+      json = undefined;
+    }
+    if (res.ok && json?.errcode === 0 && json.media_id) return json.media_id;
+    if (json?.errcode === 40014 || json?.errcode === 42001) this.token = undefined;
+    throw platformError(this.log, 'dingtalk', call, json?.errcode ?? `http_${res.status}`, json?.errmsg ?? res.statusText, res.status >= 500 || json?.errcode === -1 || json?.errcode === 40014 || json?.errcode === 42001);
+  }
+
+  /** Sends an uploaded picture to a person (oToMessages/batchSend) or a group (groupMessages/send) as a sampleImageMsg. */
+  async sendImage(target: DingtalkTarget, mediaId: string): Promise<void> {
+    const message = { robotCode: this.cfg.robotCode, msgKey: 'sampleImageMsg', msgParam: JSON.stringify({ photoURL: mediaId }) };
+    if ('userId' in target) await this.call('POST', '/v1.0/robot/oToMessages/batchSend', 'oToMessages/batchSend', { ...message, userIds: [target.userId] });
+    else await this.call('POST', '/v1.0/robot/groupMessages/send', 'groupMessages/send', { ...message, openConversationId: target.conversationId });
   }
 
   /**

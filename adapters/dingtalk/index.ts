@@ -5,7 +5,8 @@
 import { EventAck, TOPIC_CARD, TOPIC_ROBOT, type DWClientDownStream } from 'dingtalk-stream';
 import type { Logger } from 'pino';
 import type { Config } from '../../src/config.ts';
-import type { Adapter, GroupMention, InboundMessage, PendingReply, Recipient, Reply } from '../../src/chat/types.ts';
+import type { Adapter, GroupMention, InboundMessage, PendingReply, Recipient, Reply, ReplyImage } from '../../src/chat/types.ts';
+import { svgToPng } from '../../src/images/png.ts';
 import { mentionLine } from '../shared/mentions.ts';
 import { answer, textOnlyReply, withRetries, type RetryOptions } from '../shared/answer.ts';
 import { answerVoice, VOICE_MAX_BYTES } from '../shared/voice.ts';
@@ -25,6 +26,9 @@ import { cardDedupKeys, messageDedupKeys, verifyDingtalkSignature } from './veri
 export type DingtalkAdapterOptions = AdapterOptions<NonNullable<Config['dingtalk']>>;
 
 const NO_RETRY: RetryOptions = { attempts: 1, delayMs: 0 };
+
+/** One part of an answer: a StandardCard, or a picture uploaded (media/upload) when it is sent. */
+type DingtalkAnswerPart = DingtalkPart | { picture: ReplyImage };
 
 export class DingtalkAdapter implements Adapter, WebhookAdapter {
   readonly platform = 'dingtalk' as const;
@@ -91,7 +95,7 @@ export class DingtalkAdapter implements Adapter, WebhookAdapter {
 
   async resendReply(pending: PendingReply, progress: (rest: PendingReply) => Promise<void>): Promise<void> {
     const target = pending.target as DingtalkTarget;
-    await resendParts(pending as PendingReply<DingtalkPart>, (part) => this.sendPart(target, part, NO_RETRY), progress);
+    await resendParts(pending as PendingReply<DingtalkAnswerPart>, (part) => this.sendPart(target, part, NO_RETRY), progress);
   }
 
   async handleWebhook(req: WebhookRequest): Promise<WebhookResponse> {
@@ -186,7 +190,8 @@ export class DingtalkAdapter implements Adapter, WebhookAdapter {
       reply = await answer(this.opts.handler, msg, this.opts.lang, this.log);
     }
     const target: DingtalkTarget = group ? { conversationId: m.conversationId } : { userId: asker };
-    await this.answerIn(target, renderDingtalkCards(reply, m.msgId), reply, asker, m.msgId, now);
+    const pictures = (reply.images ?? []).map((picture) => ({ picture }));
+    await this.answerIn(target, [...renderDingtalkCards(reply, m.msgId), ...pictures], reply, asker, m.msgId, now);
   }
 
   /** A button: the engine's answer replaces the pressed card; parts beyond the first follow as new cards. */
@@ -212,13 +217,20 @@ export class DingtalkAdapter implements Adapter, WebhookAdapter {
   }
 
   /** Sends an answer's cards in order through the chat's rate-limited lane; transient failures park the rest in the outbox. */
-  private async answerIn(target: DingtalkTarget, parts: DingtalkPart[], reply: Reply, asker: string, cause: string, now: Date): Promise<void> {
-    const pending: PendingReply<DingtalkPart> = { platform: 'dingtalk', target, parts };
+  private async answerIn(target: DingtalkTarget, parts: DingtalkAnswerPart[], reply: Reply, asker: string, cause: string, now: Date): Promise<void> {
+    const pending: PendingReply<DingtalkAnswerPart> = { platform: 'dingtalk', target, parts };
     const retry = this.opts.retry ?? { attempts: 3, delayMs: 1000 };
     await sendOrPark({ db: this.opts.db, log: this.log, now, asker, cause, reply }, pending, (part) => this.sendPart(target, part, retry));
   }
 
-  private async sendPart(target: DingtalkTarget, part: DingtalkPart, retry: RetryOptions, atNames?: Record<string, string>): Promise<void> {
+  private async sendPart(target: DingtalkTarget, part: DingtalkAnswerPart, retry: RetryOptions, atNames?: Record<string, string>): Promise<void> {
+    if ('picture' in part) {
+      const png = svgToPng(part.picture.svg, { onMissingFont: () => this.log.warn('no CJK font found for pictures: install fonts-wqy-zenhei (or fonts-noto-cjk)') });
+      const mediaId = await withRetries(() => this.api.uploadImage(png, part.picture.name), retry, (ms) => this.deadline.sleep(ms));
+      const lane = 'userId' in target ? `user:${target.userId}` : `chat:${target.conversationId}`;
+      await this.limiter.schedule(lane, () => withRetries(() => this.api.sendImage(target, mediaId), retry, (ms) => this.deadline.sleep(ms)));
+      return;
+    }
     const lane = 'userId' in target ? `user:${target.userId}` : `chat:${target.conversationId}`;
     await this.limiter.schedule(lane, () => withRetries(() => this.api.sendCard(target, part, atNames), retry, (ms) => this.deadline.sleep(ms)));
   }

@@ -10,6 +10,7 @@ import { sampleDb } from '../helpers/db.ts';
 import { SAMPLE_AT } from '../helpers/paths.ts';
 import { countColour, readPng } from '../helpers/png.ts';
 import { FeishuEmulator, feishuCallback, messageEvent } from '../emulators/feishu.ts';
+import { DingtalkEmulator, dingtalkSign, robotMessage } from '../emulators/dingtalk.ts';
 import { SlackEmulator, dmEvent, slackEvent } from '../emulators/slack.ts';
 import { WecomEmulator, wecomCallback, wecomTextXml } from '../emulators/wecom.ts';
 import { appWith, webhookServer } from './helpers.ts';
@@ -24,10 +25,13 @@ const feishuEmu = new FeishuEmulator({ appId: 'cli_img', appSecret: 'img-secret'
 const WECOM = { token: 'imgToken', encodingAesKey: 'jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C', corpId: 'wwIMG' };
 const wecomEmu = new WecomEmulator({ corpId: WECOM.corpId, secret: 'img-wecom-secret' });
 const slackEmu = new SlackEmulator({ botToken: 'xoxb-img', botUserId: 'UBOT', botId: 'BBOT' });
+const DT = { clientId: 'dingimg', clientSecret: 'img-dt-secret' };
+const dingEmu = new DingtalkEmulator(DT);
 
 beforeAll(async () => {
   db = await sampleDb();
-  await Promise.all([feishuEmu.start(), wecomEmu.start(), slackEmu.start()]);
+  await Promise.all([feishuEmu.start(), wecomEmu.start(), slackEmu.start(), dingEmu.start()]);
+  await db.query(`UPDATE users SET dingtalk_user_id = 'dt_' || wecom_userid WHERE wecom_userid IS NOT NULL`);
   app = appWith(db, {
     FEISHU_APP_ID: 'cli_img',
     FEISHU_APP_SECRET: 'img-secret',
@@ -43,13 +47,18 @@ beforeAll(async () => {
     SLACK_BOT_TOKEN: 'xoxb-img',
     SLACK_SIGNING_SECRET: 'img-signing-secret',
     SLACK_API_URL: `${slackEmu.url}/api/`,
+    DINGTALK_CLIENT_ID: DT.clientId,
+    DINGTALK_CLIENT_SECRET: DT.clientSecret,
+    DINGTALK_MODE: 'webhook',
+    DINGTALK_API_URL: dingEmu.url,
+    DINGTALK_OAPI_URL: dingEmu.url,
   });
   adapters = buildAdapters(app, (msg) => handleMessage(app, msg), { clock: () => SAMPLE_AT });
 });
 
 afterAll(async () => {
   for (const a of adapters.list) await a.stop?.();
-  await Promise.all([feishuEmu.stop(), wecomEmu.stop(), slackEmu.stop()]);
+  await Promise.all([feishuEmu.stop(), wecomEmu.stop(), slackEmu.stop(), dingEmu.stop()]);
   await db.close();
 });
 
@@ -110,5 +119,25 @@ describe('the relationship map as a picture', () => {
     const png = readPng(upload.data!);
     expect(png.width).toBeGreaterThan(800);
     expect(countColour(png, ROLE_FILL.influencer)).toBeGreaterThan(10000);
+  });
+
+  it('DingTalk: uploads the map with media/upload and sends it as a sampleImageMsg after the card', async () => {
+    const server = await webhookServer(adapters);
+    const payload = robotMessage({ msgId: 'msgImg1', staffId: 'dt_lina', text: '西山矿业的关系图' });
+    const res = await server.inject({ method: 'POST', url: '/webhooks/dingtalk', headers: { 'content-type': 'application/json', ...dingtalkSign(DT.clientSecret, SAMPLE_AT.getTime()) }, payload: JSON.stringify(payload) });
+    expect(res.statusCode).toBe(200);
+    await adapters.dingtalk!.work.idle();
+
+    expect(JSON.stringify(dingEmu.cards[0].card)).toContain('马振华');
+    const uploads = dingEmu.answered('/media/upload');
+    expect(uploads.map((r) => r.query.type)).toEqual(['image']);
+    const sends = dingEmu.answered('/v1.0/robot/oToMessages/batchSend');
+    expect(sends).toHaveLength(1);
+    expect(sends[0].body).toMatchObject({ robotCode: DT.clientId, userIds: ['dt_lina'], msgKey: 'sampleImageMsg' });
+    expect(sends[0].response).toMatchObject({ processQueryKey: expect.any(String) });
+    const mediaId = JSON.parse(sends[0].body.msgParam).photoURL;
+    const png = readPng(dingEmu.media.get(mediaId)!);
+    expect(png.width).toBeGreaterThan(800);
+    expect(countColour(png, ROLE_FILL.decision_maker)).toBeGreaterThan(10000);
   });
 });

@@ -3,7 +3,7 @@
 // emulator's WebSocket, which pushes CALLBACK frames and records the client's acks). Helpers sign
 // HTTP callbacks exactly as DingTalk does.
 import { createHmac, randomUUID } from 'node:crypto';
-import { PlatformEmulator } from './platform-base.ts';
+import { multipartFields, PlatformEmulator, type RecordedRequest } from './platform-base.ts';
 
 export interface DingtalkCredentials {
   clientId: string;
@@ -36,6 +36,24 @@ export class DingtalkEmulator extends PlatformEmulator {
       return { body: { processQueryKey: `pqk-${r.body.cardBizId}` } };
     });
     this.route('PUT', '/v1.0/im/robots/interactiveCards', (r) => (authed(r) ? { body: { success: true } } : unauth));
+    // Pictures: uploaded on the older host's media/upload (the same token as access_token), sent as sampleImageMsg.
+    this.route('POST', '/media/upload', (r) => {
+      if (!this.tokens.has(r.query.access_token ?? '')) return { body: { errcode: 40014, errmsg: '不合法的access_token' } };
+      const file = multipartFields(r).find((f) => f.name === 'media');
+      if (r.query.type !== 'image' || !file?.filename || !file.data.length) return { body: { errcode: 40004, errmsg: '不合法的媒体文件类型' } };
+      const mediaId = `@lADPemulated${++this.mediaSeq}`;
+      this.media.set(mediaId, file.data);
+      return { body: { errcode: 0, errmsg: 'ok', media_id: mediaId, created_at: Date.now(), type: 'image' } };
+    });
+    const robotSend = (r: RecordedRequest) => {
+      if (!authed(r)) return unauth;
+      const param = typeof r.body?.msgParam === 'string' ? JSON.parse(r.body.msgParam) : undefined;
+      if (r.body?.robotCode !== (this.robotCode ?? creds.clientId) || !r.body?.msgKey || !param) return { status: 400, body: { code: 'param.error', message: '参数无效' } };
+      if (r.body.msgKey === 'sampleImageMsg' && !this.media.has(param.photoURL)) return { status: 400, body: { code: 'invalidParameter.photoURL', message: '图片无效' } };
+      return { body: { processQueryKey: `pqk-${++this.mediaSeq}` } };
+    };
+    this.route('POST', '/v1.0/robot/oToMessages/batchSend', robotSend);
+    this.route('POST', '/v1.0/robot/groupMessages/send', robotSend);
     // Files people sent the robot: a download code is exchanged for a temporary URL (no token on the GET).
     this.route('POST', '/v1.0/robot/messageFiles/download', (r) => {
       if (!authed(r)) return unauth;
@@ -53,6 +71,10 @@ export class DingtalkEmulator extends PlatformEmulator {
       return { body: { endpoint: this.wsUrl, ticket } };
     });
   }
+
+  private mediaSeq = 0;
+  /** Pictures uploaded with media/upload, by media_id. */
+  readonly media = new Map<string, Buffer>();
 
   /** Files people sent, by download code. */
   readonly files = new Map<string, Buffer>();
