@@ -34,13 +34,13 @@ export async function sourceRecordsPage(db: Db, table: SourceTable, afterId: str
   return r.rows;
 }
 
+/** The source-hash lookup: $1 the source table, $2 the source ids (exported for its plan's test). */
+export const SOURCE_HASHES_SQL = 'SELECT source_id, source_hash FROM chunks WHERE source_table = $1 AND source_id = ANY($2::text[]) AND chunk_index = 0';
+
 /** source id → hash of what its chunks were built from. */
 export async function sourceHashes(db: Db, table: SourceTable, ids: string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
-  const r = await db.query<{ source_id: string; source_hash: string | null }>(
-    `SELECT source_id, source_hash FROM chunks WHERE source_table = $1 AND source_id = ANY($2::text[]) AND chunk_index = 0`,
-    [table, textArray(ids)],
-  );
+  const r = await db.query<{ source_id: string; source_hash: string | null }>(SOURCE_HASHES_SQL, [table, textArray(ids)]);
   return new Map(r.rows.map((x) => [x.source_id, x.source_hash ?? '']));
 }
 
