@@ -101,4 +101,4 @@ console.log(`segmentation alone (${NOTES.length} notes, with the contacts as fix
 console.log(`offline extraction (recognise + extract, ${NOTES.length} notes zh/en incl. one ${NOTES.at(-1).length}-char note): ${fmt(ex)}`);
 console.log(`  target p95 < 100 ms: ${percentile(ex, 95) < 100 ? 'met' : 'NOT met'}`);
 const turn = await turnBench();
-console.log(`whole note turn on PGlite in memory (handleMessage: raw message, account, extract, save, read back, reply): ${fmt(turn)}`);
+console.log(`whole note turn on ${process.env.DATABASE_URL ? "the PostgreSQL server of DATABASE_URL" : "PGlite in memory"} (handleMessage: raw message, account, extract, save, read back, reply): ${fmt(turn)}`);
