@@ -77,6 +77,11 @@ const schema = z.object({
   KAM_TRANSCRIPTION_BASE_URL: optional.refine((v) => !v || /^https?:\/\//.test(v), 'must be an http(s) URL'),
   KAM_TRANSCRIPTION_API_KEY: optional,
   KAM_TRANSCRIPTION_TIMEOUT_MS: int(30000, 1, 600000),
+  // KAM_REEMBED_BATCH / KAM_REEMBED_INTERVAL_MS: passages per background re-embedding batch (0 = the embedder's default) and how often kam start looks for work
+  KAM_REEMBED_BATCH: int(0, 0, 100000),
+  KAM_REEMBED_INTERVAL_MS: int(60000, 100, 86400000),
+  // KAM_VECTOR_INDEX_MIN_ROWS: passages of one embedder from which a vector index is built
+  KAM_VECTOR_INDEX_MIN_ROWS: int(20000, 1, 100000000),
   // Feishu / Lark app: developer console → Credentials & Basic Info, and Events & Callbacks → Encryption Strategy
   FEISHU_APP_ID: optional,
   FEISHU_APP_SECRET: optional,
@@ -129,6 +134,8 @@ export interface Config {
   embeddingModel?: string;
   /** Speech to text for voice notes (KAM_TRANSCRIPTION_MODEL set). */
   transcription?: { model: string; baseUrl?: string; apiKey?: string; timeoutMs: number };
+  /** Background re-embedding: batch size (0 = the embedder's default), tick interval, index threshold. */
+  reembed: { batchSize: number; intervalMs: number; indexMinRows: number };
   feishu?: { appId: string; appSecret: string; verificationToken?: string; encryptKey?: string; baseUrl: string; mode: 'webhook' | 'ws' };
   wecom?: { corpId: string; agentId: string; secret: string; token: string; encodingAesKey: string; baseUrl: string };
   slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl: string };
@@ -194,6 +201,7 @@ export function loadConfig(env: Env = process.env): Config {
           timeoutMs: e.KAM_TRANSCRIPTION_TIMEOUT_MS,
         }
       : undefined,
+    reembed: { batchSize: e.KAM_REEMBED_BATCH, intervalMs: e.KAM_REEMBED_INTERVAL_MS, indexMinRows: e.KAM_VECTOR_INDEX_MIN_ROWS },
     feishu: feishu && {
       appId: feishu.FEISHU_APP_ID,
       appSecret: feishu.FEISHU_APP_SECRET,

@@ -22,7 +22,7 @@ export async function pendingEmbeddings(db: Db, embedder: Embedder): Promise<{ t
 export async function reembed(
   db: Db,
   embedder: Embedder,
-  opts: { batchSize?: number; onProgress?: (p: ReembedProgress) => void; signal?: AbortSignal; onIndex?: (name: string, rows: number) => void } = {},
+  opts: { batchSize?: number; indexMinRows?: number; onProgress?: (p: ReembedProgress) => void; signal?: AbortSignal; onIndex?: (name: string, rows: number) => void } = {},
 ): Promise<ReembedProgress> {
   const batchSize = opts.batchSize ?? (embedder.local ? 1000 : 64);
   const { total, pending } = await countChunksToEmbed(db, embedder.id, embedder.dim());
@@ -47,6 +47,6 @@ export async function reembed(
     progress.dim = dim;
     opts.onProgress?.({ ...progress });
   }
-  if (!opts.signal?.aborted) await ensureVectorIndexes(db, { concurrently: true, onBuild: opts.onIndex });
+  if (!opts.signal?.aborted) await ensureVectorIndexes(db, { concurrently: true, minRows: opts.indexMinRows, onBuild: opts.onIndex });
   return progress;
 }

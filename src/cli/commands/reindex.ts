@@ -10,6 +10,8 @@ import { pendingEmbeddings, reembed } from '../../retrieval/reembed.ts';
 import { SOURCE_TABLES } from '../../domain/passage-sources.ts';
 import { vectorIndexStatus, type VectorIndexStatus } from '../../retrieval/vector-index.ts';
 import { clearSourceHashes } from '../../store/chunks.ts';
+import { UserInputError } from '../../errors.ts';
+import { leaseOwner, RETRIEVAL_LEASE, withLease } from '../../retrieval/work-lease.ts';
 
 const INDEX_STATE: Record<VectorIndexStatus['state'], string> = {
   ready: 'ready',
@@ -32,31 +34,42 @@ export function register(program: Command) {
         if (opts.status) {
           const { total, pending } = await pendingEmbeddings(app.db, embedder);
           say(`${embedder.id}: ${total - pending} of ${total} passages embedded, ${pending} waiting`);
-          for (const ix of await vectorIndexStatus(app.db)) say(`vector index ${ix.name} (${ix.rows} passages of ${ix.embedder}): ${INDEX_STATE[ix.state]}`);
+          for (const ix of await vectorIndexStatus(app.db, app.config.reembed.indexMinRows)) say(`vector index ${ix.name} (${ix.rows} passages of ${ix.embedder}): ${INDEX_STATE[ix.state]}`);
           return;
         }
-        const started = Date.now();
-        const chunked = await app.db.transaction(async (tx) => {
-          if (opts.rechunk) await clearSourceHashes(tx);
-          return syncTables(tx, [...SOURCE_TABLES], {
-            tz: app.config.timeZone,
-            onProgress: (p) => say(`chunking ${p.table}: ${p.scanned} records read, ${p.changed} changed, ${p.passages} passages written`),
+        // The same lease as kam start's background re-embedding: one of them works at a time.
+        const out = await withLease(app.db, RETRIEVAL_LEASE, leaseOwner(), async (signal) => {
+          const started = Date.now();
+          const chunked = await app.db.transaction(async (tx) => {
+            if (opts.rechunk) await clearSourceHashes(tx);
+            return syncTables(tx, [...SOURCE_TABLES], {
+              tz: app.config.timeZone,
+              onProgress: (p) => say(`chunking ${p.table}: ${p.scanned} records read, ${p.changed} changed, ${p.passages} passages written`),
+            });
           });
+          say(`chunked: ${chunked.scanned} records, ${chunked.changed} changed, ${chunked.passages} passages written`);
+          let last = 0;
+          const result = await reembed(app.db, embedder, {
+            signal,
+            batchSize: app.config.reembed.batchSize || undefined,
+            indexMinRows: app.config.reembed.indexMinRows,
+            onProgress: (p) => {
+              const now = Date.now();
+              if (p.done === p.pending || now - last > 1000) {
+                last = now;
+                const rate = p.done / Math.max(0.001, (now - started) / 1000);
+                say(`embedding with ${p.embedder}${p.dim ? ` (${p.dim} dims)` : ''}: ${p.done}/${p.pending} ${pct(p.done, p.pending)}, ${Math.round(rate)}/s`);
+              }
+            },
+            onIndex: (name, rows) => say(`building vector index ${name} over ${rows} passages…`),
+          });
+          if (signal.aborted) throw new UserInputError('kam reindex lost its lease to another instance (its work stalled past the lease term); run it again');
+          say(`done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.total} passages, ${result.done} re-embedded with ${result.embedder}`);
         });
-        say(`chunked: ${chunked.scanned} records, ${chunked.changed} changed, ${chunked.passages} passages written`);
-        let last = 0;
-        const result = await reembed(app.db, embedder, {
-          onProgress: (p) => {
-            const now = Date.now();
-            if (p.done === p.pending || now - last > 1000) {
-              last = now;
-              const rate = p.done / Math.max(0.001, (now - started) / 1000);
-              say(`embedding with ${p.embedder}${p.dim ? ` (${p.dim} dims)` : ''}: ${p.done}/${p.pending} ${pct(p.done, p.pending)}, ${Math.round(rate)}/s`);
-            }
-          },
-          onIndex: (name, rows) => say(`building vector index ${name} over ${rows} passages…`),
-        });
-        say(`done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${result.total} passages, ${result.done} re-embedded with ${result.embedder}`);
+        if (!out.ran) {
+          const who = out.holder ? `${out.holder.owner}, since ${out.holder.since.toISOString()}` : 'another instance';
+          throw new UserInputError(`another instance is re-embedding passages or building vector indexes on this database (${who}); nothing was changed — run kam reindex again when it is done (kam reindex --status shows progress)`);
+        }
       });
     });
 }
