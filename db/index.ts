@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, existsSync, mkdirSync, writeFileSync, rename
 import { dirname, join } from 'node:path';
 import { projectPath } from '../src/paths.ts';
 import { DataDirBusyError, lockDataDir } from './data-dir-lock.ts';
+import { startPgliteWorker } from './pglite-worker-client.ts';
 import { StatementQueue } from './statement-queue.ts';
 
 export interface QueryResult<T> {
@@ -63,9 +64,18 @@ export async function migrate(db: Db): Promise<string[]> {
 
 // ---------- PGlite ----------
 
-export async function openPglite(dataDir: string | undefined, opts: { loadDataDir?: Blob } = {}): Promise<Db> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { vector } = await import('@electric-sql/pglite-pgvector');
+export interface PgliteOptions {
+  /** A dump (dumpDataDir) to start a new data dir from. */
+  loadDataDir?: Uint8Array;
+  /**
+   * Runs the database in a worker thread (db/pglite-worker.mjs), so its statements never block
+   * this thread's event loop; for the long-running server. Costs a thread start (bench/RESULTS.md,
+   * "Acks under chat load"), and pgliteOf(db) is then no PGlite instance (no dump, no socket serving).
+   */
+  worker?: boolean;
+}
+
+export async function openPglite(dataDir: string | undefined, opts: PgliteOptions = {}): Promise<Db> {
   if (dataDir && !existsSync(dataDir)) mkdirSync(dataDir, { recursive: true });
   let release: (() => void) | undefined;
   try {
@@ -75,12 +85,7 @@ export async function openPglite(dataDir: string | undefined, opts: { loadDataDi
     throw e;
   }
   try {
-    const pg = await PGlite.create({
-      dataDir,
-      extensions: { vector },
-      parsers: { [OID.int8]: toNumber, [OID.numeric]: toNumber, [OID.date]: identity },
-      loadDataDir: opts.loadDataDir,
-    });
+    const pg = opts.worker ? await startPgliteWorker({ dataDir, loadDataDir: opts.loadDataDir }) : await createPglite(dataDir, opts.loadDataDir);
     const db = wrapPglite(pg);
     const close = db.close;
     db.close = async () => {
@@ -95,6 +100,17 @@ export async function openPglite(dataDir: string | undefined, opts: { loadDataDi
     release?.();
     throw e;
   }
+}
+
+async function createPglite(dataDir: string | undefined, loadDataDir: Uint8Array | undefined) {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { vector } = await import('@electric-sql/pglite-pgvector');
+  return PGlite.create({
+    dataDir,
+    extensions: { vector },
+    parsers: { [OID.int8]: toNumber, [OID.numeric]: toNumber, [OID.date]: identity },
+    loadDataDir: loadDataDir ? new Blob([loadDataDir as Uint8Array<ArrayBuffer>]) : undefined,
+  });
 }
 
 type PgliteLike = {
@@ -298,7 +314,7 @@ function templatePath(): string {
   return projectPath('node_modules', '.cache', 'kam', `template-${hash.digest('hex').slice(0, 16)}.tar`);
 }
 
-async function openNewPglite(dataDir: string): Promise<Db> {
+async function openNewPglite(dataDir: string, worker: boolean): Promise<Db> {
   let path: string | undefined;
   try {
     path = templatePath();
@@ -306,8 +322,8 @@ async function openNewPglite(dataDir: string): Promise<Db> {
     // No node_modules beside us (an unusual install): create the database the slow way.
   }
   if (path && !existsSync(path)) await writeTemplate(path);
-  if (path && existsSync(path)) return openPglite(dataDir, { loadDataDir: new Blob([readFileSync(path)]) });
-  const db = await openPglite(dataDir);
+  if (path && existsSync(path)) return openPglite(dataDir, { loadDataDir: readFileSync(path), worker });
+  const db = await openPglite(dataDir, { worker });
   await migrate(db);
   return db;
 }
@@ -335,12 +351,16 @@ async function writeTemplate(path: string): Promise<void> {
   }
 }
 
-/** Opens the configured database and brings its schema up to date. */
-export async function openDatabase(cfg: { databaseUrl?: string; dataDir: string }): Promise<Db> {
+/**
+ * Opens the configured database and brings its schema up to date. `worker`: an embedded database
+ * runs in a worker thread (see PgliteOptions); no effect on a server.
+ */
+export async function openDatabase(cfg: { databaseUrl?: string; dataDir: string }, opts: { worker?: boolean } = {}): Promise<Db> {
   let db: Db;
+  const worker = opts.worker ?? false;
   if (cfg.databaseUrl) db = await openPg(cfg.databaseUrl);
-  else if (existsSync(join(cfg.dataDir, 'PG_VERSION'))) db = await openPglite(cfg.dataDir);
-  else db = await openNewPglite(cfg.dataDir);
+  else if (existsSync(join(cfg.dataDir, 'PG_VERSION'))) db = await openPglite(cfg.dataDir, { worker });
+  else db = await openNewPglite(cfg.dataDir, worker);
   await migrate(db);
   return db;
 }

@@ -8,11 +8,14 @@ import { createDatabase, dropDatabase, serverUrl, testEngine } from './server-db
 
 export { testEngine };
 
-function template(name: 'empty' | 'sample'): Blob {
+function template(name: 'empty' | 'sample'): Uint8Array {
   const dir = process.env.KAM_TEST_TEMPLATES;
   if (!dir) throw new Error('KAM_TEST_TEMPLATES is unset: run tests through vitest (globalSetup)');
-  return new Blob([readFileSync(join(dir, `${name}.tar`))]);
+  return readFileSync(join(dir, `${name}.tar`));
 }
+
+/** KAM_TEST_DB_WORKER=1: the embedded test databases run in a worker thread, as under `kam start`. */
+const inWorker = process.env.KAM_TEST_DB_WORKER === '1';
 
 const urls = new WeakMap<Db, string>();
 
@@ -37,11 +40,11 @@ async function cloneOnServer(name: 'empty' | 'sample'): Promise<Db> {
 /** An empty migrated database. Close it in afterAll/afterEach. */
 export function emptyDb(): Promise<Db> {
   if (testEngine() === 'server') return cloneOnServer('empty');
-  return openPglite(undefined, { loadDataDir: template('empty') });
+  return openPglite(undefined, { loadDataDir: template('empty'), worker: inWorker });
 }
 
 /** A migrated database holding ../shared/sample-data. */
 export function sampleDb(): Promise<Db> {
   if (testEngine() === 'server') return cloneOnServer('sample');
-  return openPglite(undefined, { loadDataDir: template('sample') });
+  return openPglite(undefined, { loadDataDir: template('sample'), worker: inWorker });
 }

@@ -31,7 +31,8 @@ export function register(program: Command) {
       const log = createLogger(config.logLevel, tty ? (await import('pino-pretty')).default({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }) : process.stdout);
       let db;
       try {
-        db = await openDatabase(config);
+        // The long-running server keeps the embedded database off its event loop (acks, health checks).
+        db = await openDatabase(config, { worker: true });
       } catch (e) {
         throw new ExitError(e instanceof DbUnavailableError ? e.message : `cannot open the database: ${(e as Error).message}`, 2);
       }
