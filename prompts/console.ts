@@ -1,4 +1,5 @@
 // Every word of the web console, in Chinese and English (pages, navigation, notices, labels).
+import { consoleGroupTexts } from './console-groups.ts';
 import { fill, type Lang } from './index.ts';
 
 type Entry = { zh: string; en: string };
@@ -260,6 +261,7 @@ export const consoleTexts = {
   saved: { zh: '已保存 {key} = {value}。', en: 'Saved {key} = {value}.' },
   reset_done: { zh: '{key} 已恢复默认。', en: '{key} is back to its default.' },
   invalid_value: { zh: '{key} 的值无效:{reason}', en: 'Invalid value for {key}: {reason}' },
+  ...consoleGroupTexts,
 } satisfies Record<string, Entry>;
 
 export type ConsoleKey = keyof typeof consoleTexts;

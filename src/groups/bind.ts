@@ -51,3 +51,10 @@ export async function bindGroup(
   await saveBinding(db, binding);
   return binding;
 }
+
+/** Whether `user` may bind or unbind a chat to the target (the same rule as checkRight). */
+export async function mayManage(db: Db, user: User, target: BindingTarget): Promise<boolean> {
+  if (user.role === 'admin') return true;
+  const people = target.kind === 'account' ? await accountTeamIds(db, target.id) : [target.id];
+  return mayBind({ role: user.role, userId: user.id, targetPeople: people, reports: await reportIds(db, user.id) });
+}

@@ -11,6 +11,7 @@ import { assetRoutes } from './routes/assets.ts';
 import { authRoutes } from './routes/auth.ts';
 import { briefingsRoutes } from './routes/briefings.ts';
 import { chatRoutes } from './routes/chat.ts';
+import { groupsRoutes } from './routes/groups.ts';
 import { outboxRoutes } from './routes/outbox.ts';
 import { roadmapRoutes } from './routes/roadmap.ts';
 import { rulesRoutes } from './routes/rules.ts';
@@ -34,6 +35,7 @@ export async function consoleRoutes(server: FastifyInstance, app: AppContext) {
     alertsRoutes(scope, deps);
     briefingsRoutes(scope, deps);
     outboxRoutes(scope, deps);
+    groupsRoutes(scope, deps);
     rulesRoutes(scope, deps);
     scope.get('/console', (_req, reply) => reply.redirect('/'));
     scope.get('/console/', (_req, reply) => reply.redirect('/'));

@@ -7,7 +7,7 @@ import { withParams } from '../context.ts';
 import { html, type Html } from '../html.ts';
 import { shell } from './shell.ts';
 
-export type Section = 'chat' | 'accounts' | 'alerts' | 'briefings' | 'outbox' | 'rules';
+export type Section = 'chat' | 'accounts' | 'alerts' | 'briefings' | 'outbox' | 'groups' | 'rules';
 
 const NAV: { id: Section; path: string; key: ConsoleKey }[] = [
   { id: 'chat', path: '/', key: 'nav_chat' },
@@ -15,6 +15,7 @@ const NAV: { id: Section; path: string; key: ConsoleKey }[] = [
   { id: 'alerts', path: '/console/alerts', key: 'nav_alerts' },
   { id: 'briefings', path: '/console/briefings', key: 'nav_briefings' },
   { id: 'outbox', path: '/console/outbox', key: 'nav_outbox' },
+  { id: 'groups', path: '/console/groups', key: 'nav_groups' },
   { id: 'rules', path: '/console/rules', key: 'nav_rules' },
 ];
 

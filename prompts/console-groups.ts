@@ -1,0 +1,40 @@
+// Wording of the console's group-chat page (issue 19): bindings listed, bound and removed.
+export const consoleGroupTexts = {
+  nav_groups: { zh: '群聊', en: 'Groups' },
+  groups_title: { zh: '群聊绑定', en: 'Group chats' },
+  groups_intro: {
+    zh: '把飞书群、企业微信应用群、Slack 频道或钉钉群绑定到一个客户或一位经理的团队：客户的预警、每周简报和升级提醒会发到群里。只有客户团队成员、其上级经理或管理员可以绑定或解绑。',
+    en: "Bind a Feishu group, WeCom app chat, Slack channel or DingTalk group to an account or a manager's team: the account's alerts, weekly briefing and escalations are posted there. Only a member of the account team, a manager above them, or an admin may bind or unbind.",
+  },
+  groups_scope_admin: { zh: '管理员：显示全部绑定。', en: 'Admin: every binding is shown.' },
+  groups_scope_user: { zh: '显示你所在或你可以管理的绑定。', en: 'Showing the bindings you belong to or may manage.' },
+  groups_none: { zh: '还没有你能看到的群聊绑定。', en: 'No group bindings you can see yet.' },
+  groups_bind_title: { zh: '绑定一个群', en: 'Bind a group chat' },
+  col_chat_id: { zh: '群 ID', en: 'Chat id' },
+  col_bound_to: { zh: '绑定到', en: 'Bound to' },
+  col_bound_by: { zh: '绑定人', en: 'Bound by' },
+  col_bound_at: { zh: '绑定时间', en: 'Bound at' },
+  group_target: { zh: '客户或团队', en: 'Account or team' },
+  group_target_hint: {
+    zh: '客户名称或 ID（例如“西山矿业”），或“陈志强的团队”/“team u_chen”',
+    en: 'An account name or id (e.g. "Xishan Mining"), or "team u_chen"',
+  },
+  group_chat_hint: {
+    zh: '飞书 chat_id（oc_…）、企业微信 appchat chatid、Slack 频道 ID（C…）、钉钉 openConversationId',
+    en: 'Feishu chat_id (oc_…), WeCom appchat chatid, Slack channel id (C…), DingTalk openConversationId',
+  },
+  group_bind: { zh: '绑定', en: 'Bind' },
+  group_unbind: { zh: '解绑', en: 'Unbind' },
+  group_kind_account: { zh: '客户', en: 'Account' },
+  group_kind_team: { zh: '团队', en: 'Team' },
+  group_bound_flash: { zh: '已将 {platform} 群 {chat} 绑定到{kind}「{name}」。', en: 'Bound {platform} chat {chat} to the {kind} "{name}".' },
+  group_unbound_flash: { zh: '已解除 {platform} 群 {chat} 的绑定。', en: 'Unbound {platform} chat {chat}.' },
+  group_error_flash: { zh: '未能完成：{reason}', en: 'Not done: {reason}' },
+  group_bad_platform: { zh: '未知平台「{platform}」。', en: 'Unknown platform "{platform}".' },
+  group_bad_chat: { zh: '请填写群 ID（最多 200 个字符）。', en: 'Enter the chat id (at most 200 characters).' },
+  group_not_bound: { zh: '{platform} 群 {chat} 没有绑定。', en: '{platform} chat {chat} is not bound.' },
+  group_wecom_note: {
+    zh: '企业微信应用群（appchat）只能由机器人发消息：预警、简报和升级会发到群里，但群里无法 @机器人提问或用“收到”确认（企业微信不把群消息回调给应用）。',
+    en: 'WeCom app chats (appchat) are send-only: alerts, briefings and escalations are posted there, but nobody can @ the bot with a question or acknowledge with "收到" there (WeCom does not call the app back with group messages).',
+  },
+};
