@@ -33,6 +33,7 @@ export type TableName =
   | 'opportunities'
   | 'budgets'
   | 'projects'
+  | 'account_competitors'
   | 'group_bindings';
 
 export interface TableFormat {
@@ -211,6 +212,19 @@ export const FORMATS: TableFormat[] = [
       { name: 'name', type: text, required: true },
       { name: 'started_at', type: date },
       { name: 'status', type: oneOf('active', 'done') },
+    ],
+  },
+  {
+    // Competitors named in notes, per account (optional file; issue 22).
+    table: 'account_competitors',
+    file: 'competitors.csv',
+    key: ['account_id', 'name'],
+    columns: [
+      { name: 'account_id', type: text, required: true, ref: 'accounts' },
+      { name: 'name', type: text, required: true },
+      { name: 'first_seen', type: date },
+      { name: 'last_seen', type: date },
+      { name: 'mentions', type: { kind: 'int' }, default: '1' },
     ],
   },
   {

@@ -1,5 +1,6 @@
 // POST /api/chat: one chat turn over HTTP, as `kam ask --json` (CONTRACT.md §2).
-// Body {"user", "text", "at"?}; reply {"text", "data"}. With KAM_API_TOKEN set, a matching
+// Body {"user", "text", "at"?, "action"?}; reply {"text", "data"}, plus "actions" when the reply has buttons
+// (Undo, Edit, 建个商机, choices), each sent back as {"user", "text": "", "action": {action, value}}. With KAM_API_TOKEN set, a matching
 // `Authorization: Bearer` header is required (401 otherwise); without it only loopback clients
 // are served (403 otherwise).
 import { z } from 'zod';
@@ -13,8 +14,10 @@ import { hostGuard } from './host-guard.ts';
 
 const body = z.object({
   user: z.string().trim().min(1, 'user is required').max(200),
-  text: z.string().max(1_000_000),
+  text: z.string().max(1_000_000).default(''),
   at: z.string().trim().min(1).optional(),
+  /** A press of one of a reply's actions, as that reply listed it. */
+  action: z.object({ action: z.string().min(1).max(100), value: z.record(z.string(), z.string().max(1000)).optional() }).optional(),
 });
 
 function bearerMatches(header: string | undefined, token: string): boolean {
@@ -56,7 +59,7 @@ function routes(server: FastifyInstance, app: AppContext) {
     }
     const parsed = body.safeParse(req.body ?? {});
     if (!parsed.success) return reply.code(400).send({ error: 'bad_request', message: z.prettifyError(parsed.error) });
-    const { user, text, at } = parsed.data;
+    const { user, text, at, action } = parsed.data;
     let now: Date | undefined;
     if (at) {
       now = parseWhen(at, app.config.timeZone);
@@ -64,9 +67,11 @@ function routes(server: FastifyInstance, app: AppContext) {
     }
     const receivedAt = new Date();
     try {
-      const r = await handleMessage(app, { platform: 'api', platformUserId: user, userId: user, chatId: 'api', chatType: 'p2p', mentioned: true, text, receivedAt, now });
+      const r = await handleMessage(app, { platform: 'api', platformUserId: user, userId: user, chatId: 'api', chatType: 'p2p', mentioned: true, text, action, receivedAt, now });
       const status = (r.data as { error?: string } | undefined)?.error === 'unknown_user' ? 404 : 200;
-      return reply.code(status).send({ text: r.text, data: r.data ?? null });
+      const actions = (r.buttons ?? []).map((b) => ({ label: b.label, action: b.action, ...(b.value ? { value: b.value } : {}) }));
+      // A reply without buttons keeps CONTRACT.md's exact shape {text, data}.
+      return reply.code(status).send({ text: r.text, data: r.data ?? null, ...(actions.length ? { actions } : {}) });
     } catch (e) {
       req.log.error({ err: e }, 'chat turn failed');
       const r = errorReply(detectLang(text, app.config.lang));

@@ -2,7 +2,7 @@
 // creates (ids in their own namespace, so they never collide with imported ids), and the reads a
 // note needs. Reads of customer data are scoped by the user's visibility.
 import type { Db } from '../../db/index.ts';
-import type { Contact, ContactLevel, DecisionRole, InteractionType, Attitude } from '../domain/types.ts';
+import type { Contact, ContactLevel, DecisionRole, InteractionType, Attitude, Stage } from '../domain/types.ts';
 import { visibleTo } from './visible.ts';
 
 export type NoteStatus = 'filed' | 'unfiled' | 'undone';
@@ -13,6 +13,12 @@ export interface ContactUpdate {
   before: string | null;
   after: string | null;
 }
+
+/** What a note did to the pipeline (store/pipeline.ts writes and reverts these). */
+export type PipelineChange =
+  | { kind: 'competitor'; accountId: string; name: string; created: boolean; before?: { first_seen: string | null; last_seen: string | null; mentions: number } }
+  | { kind: 'opportunity_created'; id: string; accountId: string }
+  | { kind: 'opportunity_updated'; id: string; before: { stage: Stage; amount: number | null; updated_at: string | null }; after: { stage: Stage; amount: number | null } };
 
 export interface NoteCaptureRow<E = unknown, Q = unknown> {
   id: number;
@@ -25,6 +31,8 @@ export interface NoteCaptureRow<E = unknown, Q = unknown> {
   interaction_id: string | null;
   created_contact_ids: string[];
   contact_updates: ContactUpdate[];
+  /** What the note did to the pipeline (competitors, opportunities), for Undo; see store/pipeline.ts. */
+  pipeline_changes: PipelineChange[];
   extraction: E;
   questions: Q[];
   engine: 'offline' | 'llm';
@@ -33,7 +41,7 @@ export interface NoteCaptureRow<E = unknown, Q = unknown> {
 }
 
 const CAPTURE_COLS =
-  'id, raw_message_id, user_id, chat_key, text, status, account_id, interaction_id, created_contact_ids, contact_updates, extraction, questions, engine, created_at, updated_at';
+  'id, raw_message_id, user_id, chat_key, text, status, account_id, interaction_id, created_contact_ids, contact_updates, pipeline_changes, extraction, questions, engine, created_at, updated_at';
 
 export async function insertCapture(
   db: Db,
@@ -53,6 +61,7 @@ export interface CapturePatch {
   interactionId?: string | null;
   createdContactIds?: string[];
   contactUpdates?: ContactUpdate[];
+  pipelineChanges?: PipelineChange[];
   extraction?: unknown;
   questions?: unknown[];
   chatKey?: string | null;
@@ -70,6 +79,7 @@ export async function updateCapture(db: Db, id: number, patch: CapturePatch, now
   if (patch.interactionId !== undefined) set('interaction_id', patch.interactionId);
   if (patch.createdContactIds !== undefined) set('created_contact_ids', patch.createdContactIds, '::text[]');
   if (patch.contactUpdates !== undefined) set('contact_updates', JSON.stringify(patch.contactUpdates), '::jsonb');
+  if (patch.pipelineChanges !== undefined) set('pipeline_changes', JSON.stringify(patch.pipelineChanges), '::jsonb');
   if (patch.extraction !== undefined) set('extraction', JSON.stringify(patch.extraction), '::jsonb');
   if (patch.questions !== undefined) set('questions', JSON.stringify(patch.questions), '::jsonb');
   if (patch.chatKey !== undefined) set('chat_key', patch.chatKey);
@@ -111,13 +121,19 @@ export async function countUnfiled(db: Db, userId: string): Promise<number> {
  * were exported from here, and then the counter continues after them. A transaction-level
  * advisory lock serialises concurrent notes on a PostgreSQL server.
  */
-async function nextId(tx: Db, table: 'interactions' | 'contacts', prefix: string, day: string): Promise<string> {
+export async function nextId(tx: Db, table: 'interactions' | 'contacts' | 'opportunities', prefix: string, day: string): Promise<string> {
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${table}:${prefix}`]);
   const stem = `${prefix}-${day.replace(/-/g, '')}-`;
   const r = await tx.query<{ n: number | null }>(
     `SELECT max(substring(id FROM length($1) + 1)::int) AS n FROM (
        SELECT id FROM ${table} WHERE id LIKE $1 || '%'
-       ${table === 'interactions' ? "UNION ALL SELECT interaction_id FROM note_captures WHERE interaction_id LIKE $1 || '%'" : "UNION ALL SELECT unnest(created_contact_ids) FROM note_captures"}
+       ${
+         table === 'interactions'
+           ? "UNION ALL SELECT interaction_id FROM note_captures WHERE interaction_id LIKE $1 || '%'"
+           : table === 'contacts'
+             ? 'UNION ALL SELECT unnest(created_contact_ids) FROM note_captures'
+             : "UNION ALL SELECT c->>'id' FROM note_captures, jsonb_array_elements(pipeline_changes) c WHERE c->>'kind' = 'opportunity_created'"
+       }
      ) ids WHERE id LIKE $1 || '%' AND substring(id FROM length($1) + 1) ~ '^[0-9]{1,9}$'`,
     [stem],
   );

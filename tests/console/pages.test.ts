@@ -75,6 +75,19 @@ describe('pages', () => {
     expect(desc[0]).toBe('A600');
   });
 
+  it('the 360° page lists the competitors notes named at the account', async () => {
+    const none = await li.get(`/console/accounts/A300?${AT_Q}`);
+    expect(none.body).toContain('data-testid="section-competitors"');
+    expect(none.body).toContain('拜访记录里还没有提到竞品');
+    await srv.db.query("INSERT INTO account_competitors (account_id, name, first_seen, last_seen, mentions) VALUES ('A300', '<b>徐工</b>', '2026-10-01', '2026-11-20', 3)");
+    try {
+      const r = await li.get(`/console/accounts/A300?${AT_Q}`);
+      expect(r.body).toMatch(/data-competitor="&lt;b&gt;徐工&lt;\/b&gt;"[\s\S]*?2026-10-01[\s\S]*?2026-11-20[\s\S]*?>3</);
+    } finally {
+      await srv.db.query("DELETE FROM account_competitors WHERE account_id = 'A300'");
+    }
+  });
+
   it("shows A200's 360° page with every section", async () => {
     const r = await li.get(`/console/accounts/A200?${AT_Q}`);
     expect(r.statusCode).toBe(200);

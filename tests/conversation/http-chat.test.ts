@@ -31,9 +31,26 @@ describe('POST /api/chat', () => {
     const res = await open.inject({ method: 'POST', url: '/api/chat', payload: { user: 'u_li', text: '江南港务的合同什么时候到期?', at: AT } });
     expect(res.statusCode).toBe(200);
     const json = res.json();
+    // {text, data} as in kam ask --json; "actions" only comes with a reply that has buttons.
     expect(Object.keys(json).sort()).toEqual(['data', 'text']);
     expect(json.text).toContain('2027-01-10');
     expect(json.data.contracts[0]).toMatchObject({ id: 'CT-A300-01', daysToExpiry: 47 });
+  });
+
+  it('lists a note\'s actions (Undo, Edit, 建个商机) and takes a press of one back', async () => {
+    const text = '今天拜访了北方路桥的何军总工,聊了桥梁架设设备二期方案,预算大约600万';
+    const res = await open.inject({ method: 'POST', url: '/api/chat', payload: { user: 'u_zhang', text, at: AT } });
+    const { actions, data } = res.json();
+    expect(actions.map((a: { action: string }) => a.action)).toEqual(['note.undo', 'note.edit', 'note.opportunity']);
+    const create = actions.find((a: { action: string }) => a.action === 'note.opportunity');
+    expect(create).toEqual({ label: '建个商机', action: 'note.opportunity', value: { noteId: String(data.note.noteId) } });
+    const pressed = await open.inject({ method: 'POST', url: '/api/chat', payload: { user: 'u_zhang', text: '', action: create, at: AT } });
+    const id = pressed.json().data.opportunityId;
+    expect(id).toMatch(/^CHAT-O-/);
+    expect((await db.query('SELECT account_id FROM opportunities WHERE id = $1', [id])).rows).toEqual([{ account_id: 'A400' }]);
+    const undo = actions.find((a: { action: string }) => a.action === 'note.undo');
+    await open.inject({ method: 'POST', url: '/api/chat', payload: { user: 'u_zhang', text: '', action: undo, at: AT } });
+    expect((await db.query('SELECT id FROM opportunities WHERE id = $1', [id])).rows).toEqual([]);
   });
 
   it('requires the bearer token when KAM_API_TOKEN is set', async () => {

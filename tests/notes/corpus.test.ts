@@ -14,7 +14,7 @@ import { emptyDb, sampleDb } from '../helpers/db.ts';
 import { generate } from '../../bench/generate.mjs';
 import { generatedNotes } from './corpus/generated-notes.ts';
 import { SAMPLE_NOTES, type NoteCase } from './corpus/sample-notes.ts';
-import { chat, counts, noteData, testApp } from './helpers.ts';
+import { chat, dataState as counts, noteData, testApp } from './helpers.ts';
 
 const AT = '2026-11-24T18:00:00+08:00';
 const scores = new Map<string, { n: number; ok: number; failures: string[] }>();

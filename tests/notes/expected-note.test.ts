@@ -59,6 +59,8 @@ describe('the EXPECTED.md visit note', () => {
       ['不是', 'note.answer'],
       ['撤销', 'note.undo'],
       ['修改', 'note.edit'],
+      // A budget and a project (桥梁架设设备二期方案; P400 of that name is won): offered as an opportunity.
+      ['建个商机', 'note.opportunity'],
     ]);
     const row = await capture(db, note.noteId);
     expect(row).toMatchObject({ status: 'filed', account_id: 'A400', interaction_id: i.id, created_contact_ids: [gao.id], raw_message_id: i.raw_message_id });
@@ -67,7 +69,7 @@ describe('the EXPECTED.md visit note', () => {
     const yes = await u.say('是');
     expect(yes.text).toContain('已将高远设为决策人');
     expect((await contactsOf(db, 'A400')).find((c) => c.name === '高远').decision_role).toBe('decision_maker');
-    expect(yes.buttons!.map((b) => b.action)).toEqual(['note.undo', 'note.edit']);
+    expect(yes.buttons!.map((b) => b.action)).toEqual(['note.undo', 'note.edit', 'note.opportunity']);
 
     // "撤销" removes exactly what the note created; the message itself stays.
     const undo = await u.say('撤销');

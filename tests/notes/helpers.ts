@@ -39,6 +39,15 @@ export async function counts(db: Db) {
   return r.rows[0];
 }
 
+/** The counts, and a digest of the pipeline tables a note may change (Undo must put them back exactly). */
+export async function dataState(db: Db) {
+  const r = await db.query<{ pipeline: string }>(
+    `SELECT md5(coalesce((SELECT string_agg(concat_ws('|', id, account_id, name, stage, amount::text, updated_at::text), ';' ORDER BY id) FROM opportunities), '') || '#' ||
+       coalesce((SELECT string_agg(concat_ws('|', account_id, name, first_seen::text, last_seen::text, mentions::text), ';' ORDER BY account_id, name) FROM account_competitors), '')) AS pipeline`,
+  );
+  return { ...(await counts(db)), pipeline: r.rows[0].pipeline };
+}
+
 export async function capture(db: Db, id: number) {
   return (await db.query<any>('SELECT * FROM note_captures WHERE id = $1', [id])).rows[0];
 }

@@ -13,8 +13,10 @@ import { changeAccount, changeDate, changeNextStep, changeType, setRole } from '
 import { asksForUnfiled, fileListed, parseFollowUp, type FollowUp } from './follow-ups.ts';
 import { answerFromButton, answerFromText, applyAnswer } from './questions.ts';
 import { recognizeNote } from './recognize.ts';
-import { NOTE_ANSWER, NOTE_EDIT, NOTE_UNDO, plainReply } from './reply.ts';
-import { currentNote, loadNote, say } from './session.ts';
+import { NOTE_ANSWER, NOTE_EDIT, NOTE_OPPORTUNITY, NOTE_UNDO, plainReply } from './reply.ts';
+import { notePipelineTexts } from '../../../prompts/notes-pipeline.ts';
+import { createOfferedOpportunity } from './pipeline.ts';
+import { changeAndReply, clockOf, currentNote, loadNote, say } from './session.ts';
 import { pendingNoteQuestion, rememberNote, type Capture } from './state.ts';
 import { undoNote } from './undo.ts';
 import { fileListed as fileListedNote, listUnfiled } from './unfiled.ts';
@@ -72,6 +74,25 @@ async function applyFollowUp(turn: TurnContext, capture: Capture, f: FollowUp): 
   }
 }
 
+/** "建个商机" (the card's button, or typed): creates the opportunity the note offers. */
+async function createOpportunity(turn: TurnContext, capture: Capture): Promise<Reply> {
+  let id: string | undefined;
+  const reply = await changeAndReply(
+    turn,
+    capture,
+    async (tx) => {
+      id = await createOfferedOpportunity(tx, capture, clockOf(turn));
+    },
+    { event: 'opportunity_created', head: () => undefined },
+  );
+  if (!id) return plainReply(turn.lang, t(notePipelineTexts, 'nothingToCreate', turn.lang), { event: 'no_opportunity', noteId: capture.id });
+  const head = t(notePipelineTexts, 'createdHead', turn.lang, { id });
+  return { ...reply, text: `${head}\n${reply.text}`, data: { ...(reply.data as object), opportunityId: id } };
+}
+
+/** A typed request for the offered opportunity. */
+const CREATE_OPPORTUNITY = /^\s*(?:好的?|行|可以|是的?|yes|ok(?:ay)?|sure)?[,，!！\s]*(?:请|帮我)?(?:建个商机|建一个商机|建商机|创建商机|新建商机|create (?:an |the |this )?(?:opportunity|opp|deal))\s*[。.!！]?\s*$/i;
+
 async function onButton(turn: TurnContext, action: ButtonAction): Promise<Reply | null> {
   const id = Number(action.value?.noteId);
   const capture = Number.isInteger(id) ? await loadNote(turn.app.db, turn.user.id, id) : undefined;
@@ -79,6 +100,7 @@ async function onButton(turn: TurnContext, action: ButtonAction): Promise<Reply 
   if (action.action === NOTE_UNDO) return undoNote(turn, capture);
   if (capture.status === 'undone') return say(turn, 'noteGone');
   if (action.action === NOTE_EDIT) return editHelp(turn, capture);
+  if (action.action === NOTE_OPPORTUNITY) return capture.status === 'filed' ? createOpportunity(turn, capture) : say(turn, 'noteGone');
   if (action.action === NOTE_ANSWER) {
     const q = capture.questions.find((x) => String(x.id) === action.value?.questionId);
     if (q?.status !== 'open') return say(turn, 'questionClosed');
@@ -116,6 +138,11 @@ export async function handleNoteTurn(turn: TurnContext): Promise<Reply | null> {
   if (listed) {
     const reply = await fileListedNote(turn, listed.n, listed.account);
     if (reply) return reply;
+  }
+
+  if (CREATE_OPPORTUNITY.test(text)) {
+    const capture = await currentNote(turn);
+    if (capture?.status === 'filed') return createOpportunity(turn, capture);
   }
 
   const follow = parseFollowUp(text);

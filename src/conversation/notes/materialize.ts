@@ -22,6 +22,7 @@ import { resolvePeople, type PersonResolution } from './resolve-people.ts';
 import type { Capture, NoteExtraction, NoteQuestion } from './state.ts';
 
 import { reindexSource, removeSource } from '../../retrieval/indexer.ts';
+import { applyNotePipeline, revertNotePipeline } from './pipeline.ts';
 
 export interface NoteClock {
   userId: string;
@@ -107,13 +108,16 @@ export async function fileNote(tx: Db, capture: Capture, accountId: string, extr
     clock.now,
   );
   Object.assign(capture, { status: 'filed', account_id: accountId, interaction_id: interactionId, created_contact_ids: [...createdIds.values()], contact_updates: updates, questions, extraction });
+  await applyNotePipeline(tx, capture, accountId, clock);
 }
 
 /**
  * Removes what filing created: the interaction, the new contacts (except any that another
- * interaction has come to use since), and puts changed contact fields back. Returns the contacts kept.
+ * interaction has come to use since), what it did to the pipeline (and, on Undo, the opportunity
+ * the user created from the note), and puts changed contact fields back. Returns the contacts kept.
  */
-export async function unfileNote(tx: Db, capture: Capture, clock: NoteClock): Promise<string[]> {
+export async function unfileNote(tx: Db, capture: Capture, clock: NoteClock, opts: { undo?: boolean } = {}): Promise<string[]> {
+  await revertNotePipeline(tx, capture, clock, { all: opts.undo });
   if (capture.interaction_id) {
     await deleteChatInteraction(tx, capture.interaction_id);
     await removeSource(tx, 'interactions', capture.interaction_id);

@@ -2,6 +2,8 @@
 // buttons (Undo, Edit, Yes/No, choices), unfiled notes, undo and edit confirmations.
 import type { Button, Reply, ReplySection } from '../../chat/types.ts';
 import { amountKindLabels, noteTexts, roleLabels, signalLabels, typeLabels } from '../../../prompts/notes.ts';
+import { notePipelineTexts } from '../../../prompts/notes-pipeline.ts';
+import { STAGE, label } from '../../../prompts/conversation/labels.ts';
 import { t, type Lang } from '../../../prompts/index.ts';
 import { formatAmount, joinList } from '../../tools/format.ts';
 import type { NoteAmount } from './schema.ts';
@@ -11,6 +13,8 @@ import type { NoteView } from './view.ts';
 export const NOTE_UNDO = 'note.undo';
 export const NOTE_EDIT = 'note.edit';
 export const NOTE_ANSWER = 'note.answer';
+/** "建个商机?": creates the opportunity the note offers. */
+export const NOTE_OPPORTUNITY = 'note.opportunity';
 
 const sep = (lang: Lang) => (lang === 'zh' ? ';' : '; ');
 
@@ -65,6 +69,7 @@ function noteButtons(view: NoteView, lang: Lang): Button[] {
   if (view.question) buttons.push(...questionButtons(view.question, view.noteId, lang));
   buttons.push({ label: t(noteTexts, 'undoButton', lang), action: NOTE_UNDO, value: { noteId: id }, style: 'danger' });
   if (view.status === 'filed') buttons.push({ label: t(noteTexts, 'editButton', lang), action: NOTE_EDIT, value: { noteId: id } });
+  if (view.status === 'filed' && view.pipeline.offer) buttons.push({ label: t(notePipelineTexts, 'offerButton', lang), action: NOTE_OPPORTUNITY, value: { noteId: id }, style: 'primary' });
   return buttons;
 }
 
@@ -88,8 +93,26 @@ function savedLines(view: NoteView, lang: Lang): string[] {
     const list = view.signals.map((s) => `${s.person ? `${s.person} ` : ''}${s.text}${lang === 'zh' ? `(${t(signalLabels, s.kind, lang)})` : ` (${t(signalLabels, s.kind, lang)})`}`);
     lines.push(t(noteTexts, 'lineSignals', lang, { list: list.join(sep(lang)) }));
   }
+  lines.push(...pipelineLines(view, lang));
   lines.push(t(noteTexts, 'lineSummary', lang, { summary: i.summary }));
   lines.push(t(noteTexts, 'lineRecord', lang, { id: i.id }));
+  return lines;
+}
+
+const money = (v: number | null, lang: Lang) => (v === null ? '–' : formatAmount(v, lang));
+
+/** The opportunities the note created or updated, and the one it offers to create. */
+function pipelineLines(view: NoteView, lang: Lang): string[] {
+  const p = view.pipeline;
+  const lines: string[] = [];
+  for (const c of p.created) lines.push(t(notePipelineTexts, 'createdLine', lang, { id: c.id, name: c.name, stage: label(STAGE, c.stage, lang), amount: money(c.amount, lang) }));
+  for (const u of p.updated) {
+    const changes: string[] = [];
+    if (u.before.stage !== u.after.stage) changes.push(t(notePipelineTexts, 'stageChange', lang, { from: label(STAGE, u.before.stage, lang), to: label(STAGE, u.after.stage, lang) }));
+    if (u.before.amount !== u.after.amount) changes.push(t(notePipelineTexts, 'amountChange', lang, { from: money(u.before.amount, lang), to: money(u.after.amount, lang) }));
+    lines.push(t(notePipelineTexts, 'updatedLine', lang, { id: u.id, name: u.name, changes: changes.join(sep(lang)) }));
+  }
+  if (p.offer) lines.push(t(notePipelineTexts, 'offerLine', lang, { name: p.offer.name, amount: money(p.offer.amount, lang) }));
   return lines;
 }
 

@@ -20,7 +20,7 @@ export async function undoNote(turn: TurnContext, capture: Capture | undefined):
   const created = await contactsOfIds(db, turn.user.id, capture.created_contact_ids);
   const changed = await contactsOfIds(db, turn.user.id, [...new Set(capture.contact_updates.map((u) => u.contactId))]);
   const kept = await db.transaction(async (tx) => {
-    const keptIds = wasFiled ? await unfileNote(tx, capture, clockOf(turn)) : [];
+    const keptIds = wasFiled ? await unfileNote(tx, capture, clockOf(turn), { undo: true }) : [];
     const questions = capture.questions.map((q) => (q.status === 'open' ? { ...q, status: 'dismissed' as const } : q));
     await updateCapture(tx, capture.id, { status: 'undone', questions }, turn.now);
     capture.status = 'undone';

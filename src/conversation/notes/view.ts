@@ -4,6 +4,9 @@ import type { Db } from '../../../db/index.ts';
 import type { ContactLevel, DecisionRole, InteractionType } from '../../domain/types.ts';
 import { formatDateTime, toIsoDate } from '../../domain/time.ts';
 import { accountName, contactsOfIds, getChatInteraction } from '../../store/notes.ts';
+import { getOpportunity } from '../../store/pipeline.ts';
+import type { Stage } from '../../domain/types.ts';
+import { opportunityOffer, type OpportunityOffer } from './pipeline.ts';
 import type { NoteAmount, NoteSignal } from './schema.ts';
 import { openQuestion, type Capture, type NoteQuestion } from './state.ts';
 
@@ -36,6 +39,13 @@ export interface NoteView {
   competitors: string[];
   signals: NoteSignal[];
   question?: NoteQuestion;
+  /** What the note did to the pipeline, and what it offers to do. */
+  pipeline: {
+    created: { id: string; name: string; stage: Stage; amount: number | null }[];
+    updated: { id: string; name: string; before: { stage: Stage; amount: number | null }; after: { stage: Stage; amount: number | null } }[];
+    competitorsKept: boolean;
+    offer?: OpportunityOffer;
+  };
 }
 
 export async function loadNoteView(db: Db, userId: string, capture: Capture, tz: string): Promise<NoteView> {
@@ -49,7 +59,22 @@ export async function loadNoteView(db: Db, userId: string, capture: Capture, tz:
     competitors: draft.competitors,
     signals: draft.signals,
     question: capture.status === 'undone' ? undefined : openQuestion(capture),
+    pipeline: { created: [], updated: [], competitorsKept: false },
   };
+  if (capture.status === 'filed') {
+    for (const c of capture.pipeline_changes) {
+      if (c.kind === 'competitor') {
+        view.pipeline.competitorsKept = true;
+        continue;
+      }
+      const o = await getOpportunity(db, userId, c.id);
+      if (!o) continue;
+      const amount = o.amount === null ? null : Number(o.amount);
+      if (c.kind === 'opportunity_created') view.pipeline.created.push({ id: o.id, name: o.name, stage: o.stage, amount });
+      else view.pipeline.updated.push({ id: o.id, name: o.name, before: { stage: c.before.stage, amount: c.before.amount }, after: c.after });
+    }
+    view.pipeline.offer = await opportunityOffer(db, userId, capture);
+  }
   if (capture.account_id) {
     const name = await accountName(db, userId, capture.account_id);
     if (name) view.account = { id: capture.account_id, name };

@@ -13,6 +13,8 @@ import { accountInteractions } from '../../store/interactions.ts';
 import { accountOpportunities } from '../../store/opportunities.ts';
 import { accountOrders, orderTotals } from '../../store/orders.ts';
 import { accountProjects } from '../../store/projects.ts';
+import { accountCompetitors } from '../../store/pipeline.ts';
+import { notePipelineTexts } from '../../../prompts/notes-pipeline.ts';
 import { accountTickets } from '../../store/tickets.ts';
 import { userNames } from '../../store/users.ts';
 import { formatAmount, formatPercent, joinList } from '../../tools/format.ts';
@@ -38,6 +40,8 @@ interface Output {
   /** Orders of the last 365 days and the latest order ever (the R, F and M of RFM). */
   orders: { from: string; to: string; count: number; total: number; last?: { id: string; date: string; amount: number; product: string | null } };
   projects: { id: string; name: string; status: string | null }[];
+  /** Competitors named in notes at the account, most recent first. */
+  competitors: { name: string; lastSeen: string | null; mentions: number }[];
   /** The latest nightly snapshot; the health_score tool explains it live. */
   health?: { score: number; asOf: string; band: string | null; suggestedTier: string | null };
 }
@@ -58,7 +62,7 @@ export const accountOverviewTool: Tool<typeof input, Output> = {
     const a = await accountFor(ctx, args.account);
     const today = toIsoDate(ctx.now, ctx.tz);
     const year = Number(today.slice(0, 4));
-    const [team, owners, recentRaw, execRaw, tickets, contracts, opps, budget, orders, projects, parent, health, history] = await Promise.all([
+    const [team, owners, recentRaw, execRaw, tickets, contracts, opps, budget, orders, projects, parent, health, history, competitors] = await Promise.all([
       accountTeam(db, uid, a.id),
       userNames(db, [a.owner_id]),
       accountInteractions(db, uid, a.id, { until: ctx.now, limit: 3 }),
@@ -72,6 +76,7 @@ export const accountOverviewTool: Tool<typeof input, Output> = {
       a.parent_id ? getVisibleAccount(db, uid, a.parent_id) : Promise.resolve(undefined),
       latestHealthSnapshot(db, uid, a.id, today),
       accountOrders(db, uid, a.id, '1900-01-01', today),
+      accountCompetitors(db, uid, a.id),
     ]);
     const yearAgo = addDays(today, -365);
     const lastYear = history.filter((o) => o.order_date >= yearAgo);
@@ -96,6 +101,7 @@ export const accountOverviewTool: Tool<typeof input, Output> = {
       opportunities: opps.map((o) => ({ id: o.id, name: o.name, stage: o.stage, amount: o.amount })),
       budget: budget && budget.amount > 0 ? { year, amount: budget.amount, ordered, share: ordered / budget.amount, yearElapsed: yearElapsedShare(today) } : undefined,
       projects: projects.map((p) => ({ id: p.id, name: p.name, status: p.status })),
+      competitors: competitors.map((c) => ({ name: c.name, lastSeen: c.last_seen, mentions: c.mentions })),
       health,
       orders: {
         from: yearAgo,
@@ -135,6 +141,10 @@ export const accountOverviewTool: Tool<typeof input, Output> = {
     const o = out.orders;
     if (o.last) basics.push(t(accountTexts, 'ovOrders', lang, { from: o.from, to: o.to, count: o.count, total: formatAmount(o.total, lang), date: o.last.date, product: o.last.product ?? '-', amount: formatAmount(o.last.amount, lang) }));
     else basics.push(t(accountTexts, 'ovNoOrders', lang));
+    if (out.competitors.length) {
+      const list = out.competitors.map((c) => t(notePipelineTexts, 'competitorItem', lang, { name: c.name, date: c.lastSeen ?? '-', n: c.mentions }));
+      basics.push(t(notePipelineTexts, 'ovCompetitors', lang, { list: list.join(lang === 'zh' ? '、' : ', ') }));
+    }
     if (out.projects.length) basics.push(t(accountTexts, 'ovProjects', lang, { list: out.projects.map((p) => `${p.name}${p.status ? `(${label(PROJECT_STATUS, p.status, lang)})` : ''}`).join(lang === 'zh' ? '、' : ', ') }));
     const recent = out.recent.map((i) => t(accountTexts, 'ovRecentLine', lang, { date: i.date, type: typeLabel(i.type, lang), summary: i.summary }));
     const open: string[] = [];

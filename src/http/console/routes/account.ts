@@ -14,6 +14,7 @@ import { accountContracts } from '../../../store/contracts.ts';
 import { accountInteractions, lastContactTouch } from '../../../store/interactions.ts';
 import { accountOpportunities } from '../../../store/opportunities.ts';
 import { accountProjects } from '../../../store/projects.ts';
+import { accountCompetitors } from '../../../store/pipeline.ts';
 import { accountTickets } from '../../../store/tickets.ts';
 import { userNames } from '../../../store/users.ts';
 import { budgetExecution, customerTree, healthHistory, visibleAlerts } from '../../../store/console-queries.ts';
@@ -36,7 +37,7 @@ async function load360(ctx: PageContext, id: string): Promise<Account360> {
   const year = Number(today.slice(0, 4));
   const tunables = await loadTunables(db);
   const scope = { viewerId: viewer, accountIds: [id] };
-  const [tree, team, contacts, interactions, contracts, budget, tickets, opportunities, projects, health, history, recorded, rollup] = await Promise.all([
+  const [tree, team, contacts, interactions, contracts, budget, tickets, opportunities, projects, health, history, recorded, rollup, competitors] = await Promise.all([
     customerTree(db, viewer, id),
     accountTeam(db, viewer, id),
     accountContacts(db, viewer, id),
@@ -50,6 +51,7 @@ async function load360(ctx: PageContext, id: string): Promise<Account360> {
     healthHistory(db, viewer, addDays(today, -TREND_DAYS), today, [id]),
     visibleAlerts(db, viewer, { status: 'all', accountId: id, now: ctx.now, limit: 50 }),
     buildRollup(db, viewer, id, ctx.now, ctx.tz),
+    accountCompetitors(db, viewer, id),
   ]);
   // The health_drop rule reuses the score just computed instead of scoring the account again.
   const firing = await evaluateAlerts(db, { at: asOfNow(ctx.now, ctx.tz), tunables, lang: ctx.lang, scope, health });
@@ -75,6 +77,7 @@ async function load360(ctx: PageContext, id: string): Promise<Account360> {
     tickets,
     opportunities,
     projects,
+    competitors,
     health: h,
     trend: trendWithToday(history.get(id) ?? [], h, today),
     trendFrom: addDays(today, -TREND_DAYS),

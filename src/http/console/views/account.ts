@@ -6,6 +6,8 @@ import { daysBetween, hoursBetween, toIsoDate } from '../../../domain/time.ts';
 import type { Alert } from '../../../insights/alerts/evaluate.ts';
 import type { GroupRollup } from '../../../insights/rollup/build.ts';
 import type { TeamMemberName } from '../../../store/accounts.ts';
+import type { AccountCompetitor } from '../../../store/pipeline.ts';
+import { notePipelineTexts } from '../../../../prompts/notes-pipeline.ts';
 import type { BudgetExecution, ConsoleAlert, HealthPoint, TreeNode } from '../../../store/console-queries.ts';
 import { formatAmount } from '../../../tools/format.ts';
 import { ct } from '../../../../prompts/console.ts';
@@ -36,6 +38,8 @@ export interface Account360 {
   tickets: Ticket[];
   opportunities: Opportunity[];
   projects: Project[];
+  /** Competitors named in notes at the account. */
+  competitors: AccountCompetitor[];
   health?: Health;
   trend: HealthPoint[];
   trendFrom: string;
@@ -216,6 +220,23 @@ function opportunitiesSection(ctx: PageContext, d: Account360): Html {
   );
 }
 
+function competitorsSection(ctx: PageContext, d: Account360): Html {
+  const { lang } = ctx;
+  const pt = (k: keyof typeof notePipelineTexts) => t(notePipelineTexts, k, lang);
+  if (!d.competitors.length) return html`<p class="muted">${pt('consoleNone')}</p>`;
+  return table(
+    [pt('colCompetitor'), pt('colFirstSeen'), pt('colLastSeen'), pt('colMentions')],
+    d.competitors.map(
+      (c) => html`<tr data-competitor="${c.name}">
+  <td>${c.name}</td>
+  <td>${c.first_seen ?? '–'}</td>
+  <td>${c.last_seen ?? '–'}</td>
+  <td class="num">${String(c.mentions)}</td>
+</tr>`,
+    ),
+  );
+}
+
 function projectsSection(ctx: PageContext, d: Account360): Html {
   if (!d.projects.length) return html`<p class="muted">${ct('projects_none', ctx.lang)}</p>`;
   return html`<ul class="plain">${d.projects.map((p) => html`<li>${p.name} <span class="muted small">${p.id}${p.started_at ? ` · ${p.started_at}` : ''}${p.status ? ` · ${label(PROJECT_STATUS, p.status, ctx.lang)}` : ''}</span></li>`)}</ul>`;
@@ -239,6 +260,7 @@ ${overview(ctx, d)}
   ${card('chain', ct('chain_title', lang), chainSection(ctx, d), 'wide')}
   ${card('contracts', ct('contracts_title', lang), contractsSection(ctx, d), 'wide')}
   ${card('opportunities', ct('opps_title', lang), opportunitiesSection(ctx, d), 'wide')}
+  ${card('competitors', t(notePipelineTexts, 'consoleTitle', lang), competitorsSection(ctx, d))}
   ${card('tickets', ct('tickets_title', lang), ticketsSection(ctx, d), 'wide')}
   ${card('timeline', ct('timeline_title', lang), timelineSection(ctx, d), 'wide')}
 </div>
