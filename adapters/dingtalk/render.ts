@@ -8,6 +8,7 @@ import { splitText } from '../shared/split.ts';
 import type { Button, ButtonAction, Reply } from '../../src/chat/types.ts';
 import type { DingtalkPart, StandardCard } from './types.ts';
 import { withoutTitleLine } from '../../src/chat/title.ts';
+import { citationLabel } from '../../src/chat/citation-label.ts';
 
 /** Characters of markdown per card; DingTalk's robot messages stay well under 5,000. */
 export const DINGTALK_CARD_CHARS = 3000;
@@ -38,7 +39,7 @@ export function renderDingtalkCards(reply: Reply, cause: string, mentionLine?: s
     const contents: unknown[] = [];
     if (chunk) contents.push({ type: 'markdown', text: escapeMd(chunk).replace(/\n/g, '  \n'), id: `md_${i}` });
     if (last && reply.citations?.length) {
-      const refs = reply.citations.map((c) => [c.id, c.date].filter(Boolean).join(' ')).join(' · ');
+      const refs = reply.citations.map((c) => citationLabel(c)).join(' · ');
       contents.push({ type: 'text', text: `${t(platformTexts, 'sources', reply.lang)}: ${refs}`, id: 'sources' });
     }
     if (last && reply.buttons?.length) contents.push({ type: 'action', actions: reply.buttons.slice(0, MAX_BUTTONS).map(renderButton), id: 'actions' });

@@ -6,6 +6,7 @@ import { splitText } from '../shared/split.ts';
 import type { Button, ButtonAction, Reply } from '../../src/chat/types.ts';
 import type { FeishuCard } from './types.ts';
 import { withoutTitleLine } from '../../src/chat/title.ts';
+import { citationLabel } from '../../src/chat/citation-label.ts';
 
 /** Characters of body text per card (the Lark SDK's own channel uses 3,500). */
 export const FEISHU_CARD_CHARS = 3500;
@@ -28,7 +29,7 @@ export function renderFeishuCards(reply: Reply): FeishuCard[] {
     const elements: unknown[] = [];
     if (chunk) elements.push({ tag: 'div', text: { tag: 'lark_md', content: escapeMd(chunk) } });
     if (last && reply.citations?.length) {
-      const refs = reply.citations.map((c) => [c.id, c.date].filter(Boolean).join(' ')).join(' · ');
+      const refs = reply.citations.map((c) => citationLabel(c)).join(' · ');
       elements.push({ tag: 'note', elements: [{ tag: 'plain_text', content: `${t(platformTexts, 'sources', reply.lang)}: ${refs}` }] });
     }
     if (last && reply.buttons?.length) elements.push({ tag: 'action', actions: reply.buttons.map(renderButton) });

@@ -6,6 +6,7 @@ import { splitText, truncate } from '../shared/split.ts';
 import type { Button, ButtonAction, Reply } from '../../src/chat/types.ts';
 import type { SlackMessage } from './types.ts';
 import { withoutTitleLine } from '../../src/chat/title.ts';
+import { citationLabel } from '../../src/chat/citation-label.ts';
 
 /** Section text limit of Block Kit; also keeps the fallback `text` under Slack's 4,000 advice. */
 export const SLACK_SECTION_CHARS = 3000;
@@ -31,7 +32,7 @@ export function renderSlackMessages(reply: Reply): SlackMessage[] {
     if (reply.title && i === 0) blocks.push({ type: 'header', text: { type: 'plain_text', text: truncate(reply.title, 150) } });
     if (chunk) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(chunk) } });
     if (last && reply.citations?.length) {
-      const refs = reply.citations.map((c) => [c.id, c.date].filter(Boolean).join(' ')).join(' · ');
+      const refs = reply.citations.map((c) => citationLabel(c)).join(' · ');
       blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(`${t(platformTexts, 'sources', reply.lang)}: ${refs}`) }] });
     }
     if (last && reply.buttons?.length) blocks.push({ type: 'actions', elements: reply.buttons.slice(0, MAX_BUTTONS).map(renderButton) });

@@ -7,6 +7,7 @@ import { splitText, truncate, utf8Bytes } from '../shared/split.ts';
 import type { Button, ButtonAction, Reply } from '../../src/chat/types.ts';
 import type { WecomChatOutgoing, WecomOutgoing, WecomTemplateCard } from './types.ts';
 import { withoutTitleLine } from '../../src/chat/title.ts';
+import { citationLabel } from '../../src/chat/citation-label.ts';
 
 /** WeCom truncates app text and markdown messages past 2,048 bytes. */
 export const WECOM_MESSAGE_BYTES = 2048;
@@ -20,7 +21,7 @@ export function renderMarkdownBody(reply: Reply): string {
   if (reply.title) lines.push(`**${reply.title}**`);
   if (body) lines.push(body);
   if (reply.citations?.length) {
-    const refs = reply.citations.map((c) => [c.id, c.date].filter(Boolean).join(' ')).join('；');
+    const refs = reply.citations.map((c) => citationLabel(c)).join('；');
     lines.push(`> ${t(platformTexts, 'sources', reply.lang)}：${refs}`);
   }
   return lines.join('\n');

@@ -5,6 +5,7 @@ import type { Reply } from '../chat/types.ts';
 import { AccountProblem } from '../tools/account-arg.ts';
 import type { Tool, ToolContext } from '../tools/types.ts';
 import type { TurnContext } from './types.ts';
+import { completeCitations } from './citations.ts';
 
 export type ToolRun =
   | { kind: 'ok'; tool: Tool<any, any>; input: unknown; output: unknown; reply: Reply; accountId?: string }
@@ -27,7 +28,9 @@ export async function runTool(turn: TurnContext, tool: Tool<any, any>, rawInput:
   const ctx = toolContext(turn);
   try {
     const output = await tool.run(ctx, parsed.data);
-    const reply = tool.render(ctx, output);
+    const rendered = tool.render(ctx, output);
+    const citations = await completeCitations(turn, rendered.citations);
+    const reply = citations ? { ...rendered, citations } : rendered;
     const accountId = tool.subjectAccount?.(output);
     return { kind: 'ok', tool, input: parsed.data, output, reply: { ...reply, data: withCitations(reply.data ?? { tool: tool.name, ...(output as object) }, reply) }, accountId };
   } catch (e) {

@@ -5,6 +5,7 @@ import { t } from '../../../prompts/index.ts';
 import type { Button, Citation, Reply } from '../../chat/types.ts';
 import { html, type Html } from './html.ts';
 import { withoutTitleLine } from '../../chat/title.ts';
+import { citationLabel } from '../../chat/citation-label.ts';
 
 /** The body without the line that only repeats the title (as the card renderers do). */
 function body(reply: Reply): string {
@@ -12,7 +13,7 @@ function body(reply: Reply): string {
 }
 
 function citation(c: Citation): Html {
-  const head = [c.id, c.date, c.author].filter(Boolean).join(' · ');
+  const head = citationLabel(c, ' · ');
   return html`<li><span class="cite-id">${head}</span>${c.snippet ? html` <span class="cite-snippet">${c.snippet}</span>` : ''}</li>`;
 }
 
