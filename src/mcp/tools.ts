@@ -10,6 +10,7 @@ import { AccountProblem } from '../tools/account-arg.ts';
 import type { Tool, ToolContext } from '../tools/types.ts';
 import { handleMessage, MAX_TEXT_LENGTH } from '../conversation/engine.ts';
 import { withCitations } from '../conversation/run-tool.ts';
+import { completeCitations } from '../conversation/citations.ts';
 
 export interface McpToolSpec {
   name: string;
@@ -69,7 +70,9 @@ export async function callMcpTool(caller: McpCaller, name: string, args: unknown
   const ctx: ToolContext = { app, user, now: caller.now(), tz: app.config.timeZone, lang: app.config.lang };
   try {
     const output = await tool.run(ctx, parsed.data);
-    const reply = tool.render(ctx, output);
+    const rendered = tool.render(ctx, output);
+    const citations = await completeCitations({ app, user, tz: ctx.tz }, rendered.citations);
+    const reply = citations ? { ...rendered, citations } : rendered;
     return { text: reply.text, data: withCitations(reply.data ?? { tool: tool.name, ...(output as object) }, reply), isError: false };
   } catch (e) {
     if (!(e instanceof AccountProblem)) throw e;

@@ -11,7 +11,7 @@ export interface CitedRecord {
   who: string | null;
 }
 
-const OWNER = (acc: string) => `(SELECT u.name FROM accounts a JOIN users u ON u.id = a.owner_id WHERE a.id = ${acc})`;
+const OWNER = (acc: string) => `(SELECT ou.name FROM accounts oa JOIN users ou ON ou.id = oa.owner_id WHERE oa.id = ${acc})`;
 
 export async function citedRecords(db: Db, userId: string, cites: { source: string; id: string }[], tz: string): Promise<CitedRecord[]> {
   if (!cites.length) return [];

@@ -20,7 +20,8 @@ describe('search_history in chat', () => {
   it('answers when 西山矿业 last talked about the engine, citing T003 with its date', async () => {
     const r = await ask(app, 'u_li', '上次和西山矿业谈到发动机问题是什么时候?');
     expect(r.text.split('\n')[0]).toBe('上次谈到「发动机」是 2026-11-20(4天前),西山矿业集团 工单 T003:');
-    expect(r.citations).toEqual([{ source: 'ticket', id: 'T003', date: '2026-11-20', accountId: 'A200', snippet: '报修工单(高):矿用自卸车发动机故障' }]);
+    // A ticket's who is its account's owner (李娜 for 西山矿业).
+    expect(r.citations).toEqual([{ source: 'ticket', id: 'T003', date: '2026-11-20', accountId: 'A200', author: '李娜', snippet: '报修工单(高):矿用自卸车发动机故障' }]);
   });
 
   it('reveals nothing of 西山矿业 to a user outside its team', async () => {
