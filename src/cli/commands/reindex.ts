@@ -11,6 +11,7 @@ import { SOURCE_TABLES } from '../../domain/passage-sources.ts';
 import { vectorIndexStatus, type VectorIndexStatus } from '../../retrieval/vector-index.ts';
 import { clearSourceHashes } from '../../store/chunks.ts';
 import { UserInputError } from '../../errors.ts';
+import { leaseHolder } from '../../store/leases.ts';
 import { leaseOwner, RETRIEVAL_LEASE, withLease } from '../../retrieval/work-lease.ts';
 
 const INDEX_STATE: Record<VectorIndexStatus['state'], string> = {
@@ -34,6 +35,8 @@ export function register(program: Command) {
         if (opts.status) {
           const { total, pending } = await pendingEmbeddings(app.db, embedder);
           say(`${embedder.id}: ${total - pending} of ${total} passages embedded, ${pending} waiting`);
+          const holder = await leaseHolder(app.db, RETRIEVAL_LEASE);
+          if (holder) say(`in progress: ${holder.owner} has been re-embedding or building vector indexes since ${holder.since.toISOString()}`);
           for (const ix of await vectorIndexStatus(app.db, app.config.reembed.indexMinRows)) say(`vector index ${ix.name} (${ix.rows} passages of ${ix.embedder}): ${INDEX_STATE[ix.state]}`);
           return;
         }
