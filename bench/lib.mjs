@@ -161,7 +161,9 @@ export async function openBenchDb(name, { dir } = {}) {
     return { db, kind: 'server', done };
   }
   const { migrate, openPglite } = await import('../db/index.ts');
-  const db = await openPglite(dir);
+  // BENCH_DB_WORKER=1: the embedded database in a worker thread, as `kam start` runs it.
+  const worker = process.env.BENCH_DB_WORKER === '1';
+  const db = await openPglite(dir, { worker });
   await migrate(db);
-  return { db, kind: 'embedded', done: () => db.close() };
+  return { db, kind: worker ? 'embedded (worker thread)' : 'embedded', done: () => db.close() };
 }
