@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { openBenchDb } from './lib.mjs';
 import { loadConfig } from '../src/config.ts';
-import { buildServer } from '../src/http/server.ts';
+import { buildKamServer } from '../src/compose/server.ts';
 import { importDir } from '../src/importing/import-dir.ts';
 import { adaptersFor } from '../adapters/index.ts';
 
@@ -16,7 +16,7 @@ const db = bench.db;
 const config = loadConfig(process.env);
 await importDir(db, SAMPLE, config.timeZone);
 const app = { db, config, log: pino({ level: 'silent' }) };
-const server = await buildServer(app);
+const server = await buildKamServer(app);
 // Server-side handling time of each webhook request (receive → response written).
 const acks = [];
 server.addHook('onResponse', (req, reply, done) => {

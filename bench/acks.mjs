@@ -65,13 +65,15 @@ async function chatLoop(i) {
 }
 
 let seq = 0;
+const badStatus = new Map();
 async function webhook() {
   seq++;
   const ev = messageEvent({ token: 'tok', eventId: `eva_${seq}`, messageId: `oma_${seq}`, senderOpenId: `ou_guest_${seq % 50}`, chatType: 'p2p', text: `问题 ${seq}` });
   const cb = feishuCallback(ev, { encryptKey: KEY, timestamp: Math.floor(Date.now() / 1000) });
   const t0 = performance.now();
   const res = await fetch(`${base}/webhooks/feishu`, { method: 'POST', headers: cb.headers, body: cb.body });
-  await res.text();
+  const body = await res.text();
+  if (res.status !== 200) badStatus.set(`${res.status} ${body.slice(0, 80)}`, (badStatus.get(`${res.status} ${body.slice(0, 80)}`) ?? 0) + 1);
   return { ms: performance.now() - t0, ok: res.status === 200 };
 }
 
@@ -104,6 +106,7 @@ const f = (x) => x.toFixed(1);
 say(`| webhooks | sent/s | ack p50 | ack p99 | ack max | server-side ack p50 / p99 | non-200 | chats | chat turns | turn p50 / p99 | server loop delay p99 / max |`);
 say(`|---|---|---|---|---|---|---|---|---|---|---|`);
 say(`| ${acks.length + bad} | ${((acks.length + bad) / elapsed).toFixed(0)} | ${f(percentile(acks, 50))} ms | ${f(percentile(acks, 99))} ms | ${f(percentile(acks, 100))} ms | ${f(server.p50)} / ${f(server.p99)} ms | ${bad} | ${CHATS} | ${chatMs.length} (${(chatMs.length / elapsed).toFixed(1)}/s, ${chatErrors} errors) | ${f(percentile(chatMs, 50))} / ${f(percentile(chatMs, 99))} ms | ${f(server.loopP99)} / ${f(server.loopMax)} ms |`);
+if (badStatus.size) say(`\nnon-200 answers: ${[...badStatus].map(([k, n]) => `${n}× ${k}`).join('; ')}`);
 say('');
 say(`${RATE} Feishu webhooks/s for ${SECONDS} s (after ${WARMUP_S} s of chat warm-up) while ${CHATS} /api/chat conversations run back to back; ${machine()}`);
 if (write) writeResultsSection('## Acks under chat load (bench/acks.mjs, issue 18 item 10)', lines);
