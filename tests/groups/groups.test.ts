@@ -167,6 +167,12 @@ describe('what goes to the bound groups', () => {
     expect(accountPost.text).toContain('本周客户简报 · 西山矿业集团');
     expect(accountPost.text).not.toContain('中建华东');
     expect(dingtalk.cards.some((c) => c.body.openConversationId === CHATS.dingtalk && c.card.header?.title.text === '本周客户简报 · 西山矿业集团')).toBe(true);
+    const feishuBriefing = feishu.calls('/open-apis/im/v1/messages').filter((r) => r.body.receive_id === CHATS.feishu && r.body.content.includes('本周客户简报 · 西山矿业集团'));
+    expect(feishuBriefing).toHaveLength(1);
+    expect(feishuBriefing[0].body.content).not.toContain('中建华东');
+    const wecomBriefing = wecom.calls('/cgi-bin/appchat/send').filter((r) => r.body.chatid === CHATS.wecom && r.body.markdown.content.includes('本周客户简报 · 西山矿业集团'));
+    expect(wecomBriefing).toHaveLength(1);
+    expect(wecomBriefing[0].body.markdown.content).not.toContain('中建华东');
   });
 });
 
