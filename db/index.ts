@@ -179,6 +179,7 @@ export async function openPg(url: string): Promise<Db> {
     },
   };
   let vectorReady = false;
+  let copyCapable = false;
   const pool = new pgMod.Pool({
     connectionString: url,
     max: 10,
@@ -211,16 +212,20 @@ export async function openPg(url: string): Promise<Db> {
     });
     await pgvector.registerTypes(client);
     vectorReady = true;
+    // PGlite served over a socket (pglite-socket) speaks the wire protocol but not COPY FROM STDIN.
+    const version = (await client.query('SELECT version() AS v')).rows[0].v as string;
+    copyCapable = !/PGlite|emscripten/i.test(version);
   } finally {
     client.release();
   }
-  return wrapPool(pool);
+  return wrapPool(pool, copyCapable);
 }
 
-function wrapClient(client: any): Db {
-  const db: Db & { client: unknown } = {
+function wrapClient(client: any, copyCapable = false): Db {
+  const db: Db & { client: unknown; copyCapable: boolean } = {
     kind: 'pg',
     client,
+    copyCapable,
     query: async (sql, params) => {
       const r = await client.query(sql, params);
       return { rows: r.rows, affectedRows: r.rowCount ?? undefined };
@@ -234,10 +239,11 @@ function wrapClient(client: any): Db {
   return db;
 }
 
-function wrapPool(pool: any): Db {
-  const db: Db & { pool: unknown } = {
+function wrapPool(pool: any, copyCapable: boolean): Db {
+  const db: Db & { pool: unknown; copyCapable: boolean } = {
     kind: 'pg',
     pool,
+    copyCapable,
     query: async (sql, params) => {
       const r = await pool.query(sql, params);
       return { rows: r.rows, affectedRows: r.rowCount ?? undefined };
@@ -249,7 +255,7 @@ function wrapPool(pool: any): Db {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const out = await fn(wrapClient(client));
+        const out = await fn(wrapClient(client, copyCapable));
         await client.query('COMMIT');
         return out;
       } catch (e) {
@@ -264,9 +270,13 @@ function wrapPool(pool: any): Db {
   return db;
 }
 
-/** Whether `copyIn` works on db: one server connection (a transaction's), not PGlite or a pool. */
+/**
+ * Whether `copyIn` works on db: one connection (a transaction's) to a real PostgreSQL server; not
+ * PGlite, in-process or behind a socket, and not a pool.
+ */
 export function canCopyIn(db: Db): boolean {
-  return Boolean((db as { client?: unknown }).client);
+  const c = db as { client?: unknown; copyCapable?: boolean };
+  return Boolean(c.client) && c.copyCapable === true;
 }
 
 /**
@@ -298,7 +308,7 @@ export async function onOneConnection<T>(db: Db, fn: (session: Db) => Promise<T>
   if (!pool) return fn(db);
   const client = await pool.connect();
   try {
-    return await fn(wrapClient(client));
+    return await fn(wrapClient(client, (db as { copyCapable?: boolean }).copyCapable));
   } finally {
     client.release();
   }
