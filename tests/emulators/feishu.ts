@@ -119,7 +119,7 @@ export function feishuCallback(payload: unknown, opts: { encryptKey?: string; ti
 
 let seq = 0;
 
-export function messageEvent(p: { token: string; createTime?: number; eventId?: string; messageId?: string; senderOpenId: string; chatType: 'p2p' | 'group'; text?: string; messageType?: string; content?: unknown; mentions?: { key: string; openId: string; name: string; userId?: string }[] }) {
+export function messageEvent(p: { token: string; createTime?: number; eventId?: string; messageId?: string; senderOpenId: string; chatType: 'p2p' | 'group'; text?: string; messageType?: string; content?: unknown; chatId?: string; mentions?: { key: string; openId: string; name: string; userId?: string | null }[] }) {
   seq++;
   return {
     schema: '2.0',
@@ -128,12 +128,12 @@ export function messageEvent(p: { token: string; createTime?: number; eventId?: 
       sender: { sender_id: { open_id: p.senderOpenId, user_id: 'u', union_id: 'on' }, sender_type: 'user', tenant_key: 't1' },
       message: {
         message_id: p.messageId ?? `om_${seq}`,
-        chat_id: p.chatType === 'p2p' ? `oc_p2p_${p.senderOpenId}` : 'oc_group1',
+        chat_id: p.chatId ?? (p.chatType === 'p2p' ? `oc_p2p_${p.senderOpenId}` : 'oc_group1'),
         chat_type: p.chatType,
         message_type: p.messageType ?? 'text',
         content: p.content !== undefined ? JSON.stringify(p.content) : p.messageType && p.messageType !== 'text' ? JSON.stringify({ image_key: 'img_1' }) : JSON.stringify({ text: p.text ?? '' }),
         create_time: '1700000000000',
-        mentions: p.mentions?.map((m) => ({ key: m.key, id: { open_id: m.openId, user_id: m.userId ?? '', union_id: '' }, name: m.name, tenant_key: 't1' })),
+        mentions: p.mentions?.map((m) => ({ key: m.key, id: { open_id: m.openId, user_id: m.userId === undefined ? '' : m.userId, union_id: '' }, name: m.name, tenant_key: 't1' })),
       },
     },
   };
