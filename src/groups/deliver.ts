@@ -24,9 +24,10 @@ async function responsible(db: Db, accountIds: string[]): Promise<Map<string, st
   return new Map([...people].map(([id, p]) => [id, p.arIds.length ? p.arIds : [p.ownerId]]));
 }
 
-/** One row per alert and chat bound to its account, for the rules the settings send to groups. */
+/** One row per alert (or escalation) and chat bound to its account, for the rules the settings send to groups. */
 export async function groupAlertRows<A extends AlertLike>(db: Db, alerts: A[], render: (a: A) => Reply, s: GroupSettings, kind: 'alert' | 'escalation' = 'alert', extra: (a: A) => string[] = () => []): Promise<NewOutboxRow[]> {
-  const eligible = kind === 'alert' ? alerts.filter((a) => s.alertRules.has(a.rule as never)) : s.escalations ? alerts : [];
+  // A rule's escalations reach the groups its alerts reach (groups.alert_rules), unless groups.escalations is off.
+  const eligible = kind === 'escalation' && !s.escalations ? [] : alerts.filter((a) => s.alertRules.has(a.rule as never));
   if (!eligible.length) return [];
   const accountIds = [...new Set(eligible.map((a) => a.accountId))];
   const bindings = await bindingsOfAccounts(db, accountIds);

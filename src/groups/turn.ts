@@ -23,8 +23,20 @@ function inGroup(turn: TurnContext): boolean {
   return turn.msg.chatType === 'group' && isGroupPlatform(turn.msg.platform);
 }
 
+/**
+ * A button pressed on a card in a bound chat was pressed in that group, whatever the platform
+ * could tell: Feishu's card callback (card.action.trigger) names the chat (context.open_chat_id)
+ * but not its type, so the adapter cannot know a group card from a one-to-one one.
+ */
+async function pressedInBoundGroup(turn: TurnContext): Promise<void> {
+  const { msg, app } = turn;
+  if (!msg.action || msg.chatType === 'group' || !isGroupPlatform(msg.platform)) return;
+  if (await bindingOf(app.db, msg.platform, msg.chatId)) turn.msg = { ...msg, chatType: 'group' };
+}
+
 /** Takes the turn for binding commands and acknowledgements in a group; null otherwise. */
 export async function groupTurn(turn: TurnContext): Promise<Reply | null> {
+  await pressedInBoundGroup(turn);
   if (!inGroup(turn)) return null;
   const { app, msg, lang, user, now } = turn;
   const text = msg.text.trim();
