@@ -6,6 +6,10 @@
 // row ends sent, failed or undeliverable. Each platform is its own lane: a drain can take one lane
 // only (the scheduler runs one loop per lane), and a platform that times out delays only its own
 // rows — the rest of its batch waits for the next round instead of paying one timeout each.
+// Several instances may drain one database: a row is claimed under a lease, and renewed (from
+// `clock`) right before it is tried, so a row another instance took over once a long batch outlived
+// its lease is skipped here rather than sent twice.
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/index.ts';
 import type { Adapter, GroupMention, PendingReply, Recipient } from '../chat/types.ts';
@@ -16,6 +20,7 @@ import type { Lang } from '../../prompts/index.ts';
 import { PlatformError } from '../errors.ts';
 import {
   claimDue,
+  holdClaim,
   markFailed,
   markRetry,
   markSent,
@@ -43,6 +48,8 @@ export interface DrainOptions {
   lane?: string;
   /** Checked before each row: once true (shutdown), the rows not yet tried go back unchanged. */
   stopping?: () => boolean;
+  /** The time before each row, from which its lease is renewed; default `now` throughout. */
+  clock?: () => Date;
 }
 
 export interface DrainResult {
@@ -53,8 +60,8 @@ export interface DrainResult {
   postponed: number;
 }
 
-/** How long a claimed row stays ours before another worker may take it back. */
-const LEASE_MS = 60_000;
+/** How long a claimed row stays ours (renewed as each row is tried) before another worker may take it back. */
+export const OUTBOX_LEASE_MS = 60_000;
 const RATE_WINDOW_MS = 60_000;
 /** Failures that say the platform cannot be reached at all (rather than refusing this one message). */
 const UNREACHABLE = new Set(['timeout', 'network', 'shutdown']);
@@ -67,7 +74,8 @@ export function drainLanes(adapters: readonly Adapter[]): string[] {
 export async function drainOutbox(db: Db, o: DrainOptions): Promise<DrainResult> {
   const result: DrainResult = { sent: 0, retried: 0, failed: 0, undeliverable: 0, postponed: 0 };
   const order = o.adapters.filter((a) => a.platform !== 'console').map((a) => a.platform);
-  const rows = await claimDue(db, o.now, o.limit ?? 100, LEASE_MS, o.lane ? { platform: o.lane, order } : undefined);
+  const claimant = randomUUID();
+  const rows = await claimDue(db, o.now, o.limit ?? 100, OUTBOX_LEASE_MS, claimant, o.lane ? { platform: o.lane, order } : undefined);
   if (!rows.length) return result;
   const recipientIds = [...new Set(rows.map((r) => r.recipientId))];
   const identities = await recipientIdentities(db, recipientIds);
@@ -79,14 +87,27 @@ export async function drainOutbox(db: Db, o: DrainOptions): Promise<DrainResult>
     const lane = laneOf(row, identities.get(row.recipientId), o);
     lanes.set(lane, [...(lanes.get(lane) ?? []), row]);
   }
-  await Promise.all([...lanes.values()].map((laneRows) => drainLane(db, laneRows, identities, sentRecently, result, o)));
+  await Promise.all([...lanes.values()].map((laneRows) => drainLane(db, laneRows, claimant, identities, sentRecently, result, o)));
   return result;
 }
 
 /** One lane's rows in order; after a failure that says the platform is unreachable, the rest wait for the next round. */
-async function drainLane(db: Db, rows: OutboxRow[], identities: Map<string, RecipientIdentity>, sentRecently: Map<string, number>, result: DrainResult, o: DrainOptions): Promise<void> {
+async function drainLane(
+  db: Db,
+  rows: OutboxRow[],
+  claimant: string,
+  identities: Map<string, RecipientIdentity>,
+  sentRecently: Map<string, number>,
+  result: DrainResult,
+  o: DrainOptions,
+): Promise<void> {
   let unreachable: Date | undefined;
   for (const row of rows) {
+    // Another instance took the row over (our lease ran out while earlier rows went out): theirs to send.
+    if (!(await holdClaim(db, row.id, claimant, o.clock?.() ?? o.now, OUTBOX_LEASE_MS))) {
+      o.log.info({ outbox: row.id }, 'outbox row taken over by another worker; skipped');
+      continue;
+    }
     if (o.stopping?.() || unreachable) {
       await postpone(db, row.id, unreachable ?? o.now);
       result.postponed++;

@@ -57,7 +57,7 @@ export async function startScheduler(app: AppContext, deps: SchedulerDeps = {}):
       if (stopped) return;
       for (const lane of drainLanes(getAdapters())) {
         if (lanes.has(lane)) continue;
-        const run = drainWithRegistry(app, clock(), undefined, { lane, stopping: () => stopped })
+        const run = drainWithRegistry(app, clock(), undefined, { lane, stopping: () => stopped, clock })
           .catch((e) => app.log.error({ err: e, lane }, 'outbox drain failed'))
           .finally(() => lanes.delete(lane));
         lanes.set(lane, run);

@@ -1,5 +1,7 @@
 // The outbox: every push is a row (recipient, platform, payload, status, attempts, next attempt,
-// last error). Rows are claimed with SKIP LOCKED and a lease, so a crashed worker's rows come back.
+// last error). Rows are claimed with SKIP LOCKED and a lease, so a crashed worker's rows come back;
+// the claim names its holder, who renews the lease row by row (holdClaim) and so never sends a row
+// another worker took over after the lease ran out.
 import type { Db } from '../../db/index.ts';
 
 /** Kind of a row that carries an answer to an inbound message, parked after its platform kept failing. */
@@ -94,26 +96,43 @@ const LANE_SQL = `CASE WHEN o.kind = 'reply' OR o.recipient_id LIKE 'group:%' TH
        OR (p = 'dingtalk' AND btrim(u.dingtalk_user_id) <> '')
     ORDER BY n LIMIT 1), 'console') END`;
 
-/** Claims due rows (pending, or sending with an expired lease) for `leaseMs`; with a lane, only that lane's rows. */
-export async function claimDue(db: Db, now: Date, limit: number, leaseMs: number, lane?: OutboxLane): Promise<OutboxRow[]> {
+/**
+ * Claims due rows (pending, or sending with an expired lease) for `leaseMs` as `claimant`; with a
+ * lane, only that lane's rows.
+ */
+export async function claimDue(db: Db, now: Date, limit: number, leaseMs: number, claimant: string, lane?: OutboxLane): Promise<OutboxRow[]> {
   const due = `o.status IN ('pending', 'sending') AND o.next_attempt_at <= $1`;
   const res = lane
     ? await db.query(
-        `UPDATE outbox SET status = 'sending', next_attempt_at = $2
+        `UPDATE outbox SET status = 'sending', next_attempt_at = $2, claimed_by = $6
          WHERE id IN (SELECT o.id FROM outbox o LEFT JOIN users u ON u.id = o.recipient_id
                       WHERE ${due} AND ${LANE_SQL} = $4
                       ORDER BY o.next_attempt_at, o.id LIMIT $3 FOR UPDATE OF o SKIP LOCKED)
          RETURNING *`,
-        [now, new Date(now.getTime() + leaseMs), limit, lane.platform, lane.order],
+        [now, new Date(now.getTime() + leaseMs), limit, lane.platform, lane.order, claimant],
       )
     : await db.query(
-        `UPDATE outbox SET status = 'sending', next_attempt_at = $2
+        `UPDATE outbox SET status = 'sending', next_attempt_at = $2, claimed_by = $4
          WHERE id IN (SELECT o.id FROM outbox o WHERE ${due}
                       ORDER BY o.next_attempt_at, o.id LIMIT $3 FOR UPDATE SKIP LOCKED)
          RETURNING *`,
-        [now, new Date(now.getTime() + leaseMs), limit],
+        [now, new Date(now.getTime() + leaseMs), limit, claimant],
       );
   return res.rows.map(toRow).sort((a, b) => a.id - b.id);
+}
+
+/**
+ * Right before a claimed row is worked on: renews its lease to `now + leaseMs` when `claimant`
+ * still holds it. False when its lease ran out meanwhile and another worker claimed it (or it is
+ * no longer being sent): the row is theirs now and must not be sent here.
+ */
+export async function holdClaim(db: Db, id: number, claimant: string, now: Date, leaseMs: number): Promise<boolean> {
+  const res = await db.query(`UPDATE outbox SET next_attempt_at = $3 WHERE id = $1 AND status = 'sending' AND claimed_by = $2 RETURNING id`, [
+    id,
+    claimant,
+    new Date(now.getTime() + leaseMs),
+  ]);
+  return res.rows.length > 0;
 }
 
 export async function markSent(db: Db, id: number, platform: string, now: Date): Promise<void> {

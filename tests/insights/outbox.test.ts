@@ -5,10 +5,10 @@ import pino from 'pino';
 import type { Db } from '../../db/index.ts';
 import type { Adapter, Recipient, Reply } from '../../src/chat/types.ts';
 import { PlatformError } from '../../src/errors.ts';
-import { drainOutbox } from '../../src/outbox/worker.ts';
+import { drainOutbox, type DrainResult } from '../../src/outbox/worker.ts';
 import { backoffMs } from '../../src/outbox/policy.ts';
 import { DEFAULT_OUTBOX_SETTINGS } from '../../src/outbox/settings.ts';
-import { enqueue, listOutbox } from '../../src/store/outbox.ts';
+import { claimDue, enqueue, listOutbox } from '../../src/store/outbox.ts';
 import { emptyDb } from '../helpers/db.ts';
 
 let db: Db;
@@ -119,5 +119,39 @@ describe('drainOutbox', () => {
     expect([r.sent, r.postponed]).toEqual([2, 1]);
     expect(await statusOf('r3')).toMatchObject({ status: 'pending', attempts: 0 });
     expect((await drainOutbox(db, { now: plus(1061), settings, adapters: [ch.adapter], fallback: channel('console').adapter, log, lang: 'zh' })).sent).toBe(1);
+  });
+
+  it('two workers: rows another worker took over once the first worker\'s lease ran out (a long batch) go out once', async () => {
+    await enqueue(db, [1, 2, 3].map((i) => ({ recipientId: 'a', kind: 'alert' as const, payload: { reply: reply(`slow${i}`) }, dedupKey: `slow${i}` })), plus(2000));
+    const sent: string[] = [];
+    const common = { settings: DEFAULT_OUTBOX_SETTINGS, fallback: channel('console').adapter, log, lang: 'zh' as const };
+    const other = channel('feishu');
+    let time = plus(2000);
+    let second: DrainResult | undefined;
+    // The first worker's platform is slow: 55 s for its first push; during its second, a worker
+    // elsewhere drains at a time the batch's original lease (60 s) has run out.
+    const slow: Adapter = {
+      platform: 'feishu',
+      canReach: (r) => !!r.feishuOpenId,
+      async send(_r, msg) {
+        sent.push(`first:${msg.text}`);
+        if (msg.text === 'slow1') time = plus(2055);
+        if (msg.text === 'slow2') second = await drainOutbox(db, { ...common, adapters: [other.adapter], now: plus(2061) });
+      },
+    };
+    const first = await drainOutbox(db, { ...common, adapters: [slow], now: plus(2000), clock: () => time });
+    for (const m of other.sent) sent.push(`second:${m.replace(/^a:/, '')}`);
+    expect(sent).toEqual(['first:slow1', 'first:slow2', 'second:slow3']);
+    expect([first.sent, second?.sent]).toEqual([2, 1]);
+    for (const k of ['slow1', 'slow2', 'slow3']) expect(await statusOf(k)).toMatchObject({ status: 'sent', attempts: 1 });
+  });
+
+  it('claims running at once (workers of several instances) never hand one row to two of them', async () => {
+    await enqueue(db, Array.from({ length: 200 }, (_, i) => ({ recipientId: 'a', kind: 'alert' as const, payload: { reply: reply(`c${i}`) }, dedupKey: `claim${i}` })), plus(3000));
+    const claims = await Promise.all(Array.from({ length: 8 }, (_, i) => claimDue(db, plus(3000), 50, 60_000, `worker${i}`)));
+    const ids = claims.flat().map((r) => r.id);
+    expect(ids.length).toBeGreaterThanOrEqual(50);
+    expect(new Set(ids).size).toBe(ids.length);
+    await db.query("UPDATE outbox SET status = 'sent' WHERE dedup_key LIKE 'claim%'");
   });
 });
