@@ -13,8 +13,9 @@ trap '.ci/postgres.sh stop "$cluster"' EXIT
 url=$(.ci/postgres.sh start "$cluster")
 
 # Every test file that takes its database from tests/helpers/db.ts, except the platform and browser
-# folders (their database use is the same as the chat tests'; what they test is the wire).
-mapfile -t files < <(grep -rlE "helpers/db\.ts|helpers/pg-socket\.ts" tests --include='*.test.ts' | grep -vE '^tests/(adapters|console)/' | sort)
+# folders (their database use is the same as the chat tests'; what they test is the wire); and the
+# tests that need a server (tests/helpers/server-db.ts: several `kam start` on one database).
+mapfile -t files < <(grep -rlE "helpers/(server-)?db\.ts|helpers/pg-socket\.ts" tests --include='*.test.ts' | grep -vE '^tests/(adapters|console)/' | sort)
 echo "ci: server pass on $("/usr/lib/postgresql/15/bin/postgres" --version), ${#files[@]} test files"
 KAM_TEST_DATABASE_URL=$url npx vitest run "${files[@]}" --reporter=default --reporter=json --outputFile.json="$results/server.json"
 
