@@ -300,6 +300,19 @@ export function isPool(db: Db): boolean {
 }
 
 /**
+ * Runs independent reads: at once on a server pool (each on a connection of its own, so the
+ * server works on them side by side), one after the other elsewhere — on one connection (a
+ * transaction's) or on the embedded database, which runs one statement at a time anyway. Results
+ * in the order of `fns`.
+ */
+export async function allReads<T extends readonly (() => Promise<unknown>)[]>(db: Db, fns: T): Promise<{ [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  if (isPool(db)) return (await Promise.all(fns.map((f) => f()))) as never;
+  const out: unknown[] = [];
+  for (const f of fns) out.push(await f());
+  return out as never;
+}
+
+/**
  * Runs fn on one connection of a server pool, outside any transaction: for what must not run in
  * one (CREATE INDEX CONCURRENTLY) or needs a session setting beside it. Elsewhere fn gets db itself.
  */

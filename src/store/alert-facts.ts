@@ -21,7 +21,11 @@ export interface LastMeeting {
  * Per tier-matching account in scope: its contacts matching `contactWhere` (SQL over alias c) and
  * the latest interaction (up to now) with one of them. Walks each account's interactions newest
  * first through interactions_account_idx and stops at the first match, so it costs a few rows per
- * account instead of a scan of the whole history.
+ * account instead of a scan of the whole history. `COALESCE(contact_ids, '{}') &&` keeps the GIN
+ * index of contact_ids out: combined with it (a BitmapAnd) every matching interaction of the
+ * account was fetched and sorted (~58 per account, 0.6-0.8 s at 10,000 accounts on a server), and
+ * ordering by id as well made the planner sort them all too; the ties of the newest time are
+ * ordered by id outside the walk.
  */
 async function latestMeetingWith(db: Db, at: AsOf, tiers: Tier[], scope: AccountScope | undefined, contactWhere: string) {
   const params: unknown[] = [at.now, at.tz, tiers];
@@ -36,9 +40,11 @@ async function latestMeetingWith(db: Db, at: AsOf, tiers: Tier[], scope: Account
      FROM accounts a
      LEFT JOIN g ON g.account_id = a.id
      LEFT JOIN LATERAL (
-       SELECT i.id, i.occurred_at, i.contact_ids FROM interactions i
-       WHERE i.account_id = a.id AND i.occurred_at <= $1 AND i.contact_ids && g.ids
-       ORDER BY i.occurred_at DESC, i.id DESC LIMIT 1) l ON g.ids IS NOT NULL
+       SELECT x.* FROM (
+         SELECT i.id, i.occurred_at, i.contact_ids FROM interactions i
+         WHERE i.account_id = a.id AND i.occurred_at <= $1 AND COALESCE(i.contact_ids, '{}') && g.ids
+         ORDER BY i.occurred_at DESC FETCH FIRST 1 ROWS WITH TIES) x
+       ORDER BY x.id DESC LIMIT 1) l ON g.ids IS NOT NULL
      WHERE a.tier = ANY($3::text[]) AND ${where}
      ORDER BY a.id`,
     params,

@@ -42,8 +42,13 @@ const BATCH = 1000;
 /** Inserts the alerts whose key is not recorded yet; returns key → id of those inserted now. */
 export async function insertNewAlerts(db: Db, rows: NewAlertRow[], firedAt: Date): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const part = rows.slice(i, i + BATCH);
+  // Most of a daily sweep's alerts were recorded by an earlier run: only their keys are sent to
+  // find them, not their messages and facts (ON CONFLICT still settles a race with another instance).
+  const known = rows.length ? await db.query<{ key: string }>('SELECT key FROM alerts WHERE key = ANY($1::text[])', [rows.map((r) => r.key)]) : { rows: [] };
+  const recorded = new Set(known.rows.map((r) => r.key));
+  const fresh = recorded.size ? rows.filter((r) => !recorded.has(r.key)) : rows;
+  for (let i = 0; i < fresh.length; i += BATCH) {
+    const part = fresh.slice(i, i + BATCH);
     const res = await db.query<{ id: number; key: string }>(
       `INSERT INTO alerts (key, rule, account_id, subject, period, severity, recipients, facts, message, action, fired_at)
        SELECT k, r, a, s, p, sv, ARRAY(SELECT jsonb_array_elements_text(rc)), f, m, ac, $11

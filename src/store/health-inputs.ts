@@ -1,6 +1,6 @@
 // Bulk reads behind the health score: per-account aggregates as of one moment, a handful of
 // GROUP BY queries for any number of accounts, plus tier peer medians over all accounts.
-import type { Db } from '../../db/index.ts';
+import { allReads, type Db } from '../../db/index.ts';
 import type { HealthInputs, PeerStats, Peers } from '../domain/health/types.ts';
 import type { Tier } from '../domain/types.ts';
 import type { AsOf } from './alert-facts.ts';
@@ -18,14 +18,13 @@ async function byAccount(db: Db, sql: string, params: unknown[]): Promise<Map<st
 
 export async function loadHealthInputs(db: Db, at: AsOf, windowDays: number, scope?: AccountScope): Promise<HealthInputs[]> {
   const accountsParams: unknown[] = [];
-  const accounts = await db.query<{ id: string; tier: Tier | null; strategic_value: 'high' | 'low' | null }>(
+  const accountsQ = () => db.query<{ id: string; tier: Tier | null; strategic_value: 'high' | 'low' | null }>(
     `SELECT a.id, a.tier, a.strategic_value FROM accounts a WHERE ${scopeSql('a.id', scope, accountsParams)} ORDER BY a.id`,
     accountsParams,
   );
-  if (!accounts.rows.length) return [];
 
   const knownParams: unknown[] = [];
-  const known = await byAccount(
+  const knownQ = () => byAccount(
     db,
     `SELECT c.account_id,
        count(*) FILTER (WHERE c.active AND c.decision_role IN ('decision_maker', 'influencer'))::int AS chain_known,
@@ -42,7 +41,7 @@ export async function loadHealthInputs(db: Db, at: AsOf, windowDays: number, sco
   // interaction (126k nested loops, ~1 s of the daily sweep at 10,000 accounts on a server); as a
   // set it hashes contacts once for the whole portfolio, or looks a few up by key for a small scope.
   const winParams: unknown[] = [at.now, windowDays];
-  const window = await byAccount(
+  const windowQ = () => byAccount(
     db,
     `SELECT m.account_id,
        count(DISTINCT c.id) FILTER (WHERE c.active AND c.decision_role IN ('decision_maker', 'influencer'))::int AS chain_met,
@@ -61,21 +60,22 @@ export async function loadHealthInputs(db: Db, at: AsOf, windowDays: number, sco
     winParams,
   );
 
-  // Newest first through interactions_account_idx, stopping at the first interaction with an executive.
+  // Newest first through interactions_account_idx, stopping at the first interaction with an
+  // executive; COALESCE keeps the GIN index of contact_ids out, as in store/alert-facts.ts.
   const execParams: unknown[] = [at.now, at.tz];
-  const lastExec = await byAccount(
+  const lastExecQ = () => byAccount(
     db,
     `WITH e AS (SELECT c.account_id, array_agg(c.id) AS ids FROM contacts c WHERE c.level = 'executive' AND ${scopeSql('c.account_id', scope, execParams)} GROUP BY c.account_id)
      SELECT e.account_id, (l.occurred_at AT TIME ZONE $2)::date AS last_date
      FROM e CROSS JOIN LATERAL (
        SELECT i.occurred_at FROM interactions i
-       WHERE i.account_id = e.account_id AND i.occurred_at <= $1 AND i.contact_ids && e.ids
+       WHERE i.account_id = e.account_id AND i.occurred_at <= $1 AND COALESCE(i.contact_ids, '{}') && e.ids
        ORDER BY i.occurred_at DESC LIMIT 1) l`,
     execParams,
   );
 
   const ticketParams: unknown[] = [at.now];
-  const tickets = await byAccount(
+  const ticketsQ = () => byAccount(
     db,
     `SELECT t.account_id, count(*)::int AS total,
        count(*) FILTER (WHERE t.resolved_at <= $1)::int AS resolved,
@@ -90,7 +90,7 @@ export async function loadHealthInputs(db: Db, at: AsOf, windowDays: number, sco
   );
 
   const orgParams: unknown[] = [at.today];
-  const org = await byAccount(
+  const orgQ = () => byAccount(
     db,
     `SELECT account_id, sum(sa)::int AS agreements, sum(pj)::int AS projects FROM (
        SELECT c.account_id, 1 AS sa, 0 AS pj FROM contracts c
@@ -104,7 +104,7 @@ export async function loadHealthInputs(db: Db, at: AsOf, windowDays: number, sco
   );
 
   const orderParams: unknown[] = [at.today];
-  const orders = await byAccount(
+  const ordersQ = () => byAccount(
     db,
     `SELECT o.account_id, max(o.order_date) AS last_date,
        count(*) FILTER (WHERE o.order_date > $1::date - 365)::int AS count12,
@@ -117,6 +117,9 @@ export async function loadHealthInputs(db: Db, at: AsOf, windowDays: number, sco
     orderParams,
   );
 
+  // Independent reads: side by side on a server pool (allReads), in turn on one connection.
+  const [accounts, known, window, lastExec, tickets, org, orders] = await allReads(db, [accountsQ, knownQ, windowQ, lastExecQ, ticketsQ, orgQ, ordersQ] as const);
+  if (!accounts.rows.length) return [];
   return accounts.rows.map((a) => {
     const k = known.get(a.id);
     const w = window.get(a.id);

@@ -18,7 +18,9 @@ export async function saveSnapshots(db: Db, rows: SnapshotRow[]): Promise<void> 
     await db.query(
       `INSERT INTO health_snapshots (account_id, as_of, score, components)
        SELECT * FROM unnest($1::text[], $2::date[], $3::int[], $4::jsonb[])
-       ON CONFLICT (account_id, as_of) DO UPDATE SET score = EXCLUDED.score, components = EXCLUDED.components`,
+       ON CONFLICT (account_id, as_of) DO UPDATE SET score = EXCLUDED.score, components = EXCLUDED.components
+       -- A second run of the day mostly computes the same scores: an unchanged row is not rewritten.
+       WHERE (health_snapshots.score, health_snapshots.components) IS DISTINCT FROM (EXCLUDED.score, EXCLUDED.components)`,
       [part.map((r) => r.accountId), part.map((r) => r.asOf), part.map((r) => r.score), part.map((r) => JSON.stringify(r.components))],
     );
   }

@@ -1,6 +1,6 @@
 // Evaluates every rule as of a moment and turns findings into alerts: recipients resolved,
 // message and recommended action written, stable key attached. Reads only; records nothing.
-import type { Db } from '../../../db/index.ts';
+import { allReads, type Db } from '../../../db/index.ts';
 import { resolveRecipients } from '../../domain/alerts/recipients.ts';
 import { alertKey, RULE_IDS, type FactValue, type Finding, type RuleId } from '../../domain/alerts/types.ts';
 import type { Severity } from '../../domain/types.ts';
@@ -45,14 +45,13 @@ export async function evaluateAlerts(db: Db, opts: EvaluateOptions): Promise<Ale
   const healthNow = () => (health ??= healthAsOf(db, opts.at, opts.tunables.health, opts.scope));
   const ctx = { db, at: opts.at, thresholds: opts.tunables.rules, health: opts.tunables.health, scope: opts.scope, healthNow };
   const chosen = alertRules.filter((r) => !opts.rules || opts.rules.includes(r.id));
-  const findings: Finding[] = [];
-  for (const rule of chosen) findings.push(...(await rule.find(ctx)));
+  // Each rule reads on its own (side by side on a server pool); findings stay in rule order.
+  const findings: Finding[] = (await allReads(db, chosen.map((rule) => () => rule.find(ctx)))).flat();
   return toAlerts(db, findings, opts.lang);
 }
 
 export async function toAlerts(db: Db, findings: Finding[], lang: Lang): Promise<Alert[]> {
-  const people = await accountPeople(db, [...new Set(findings.map((f) => f.accountId))]);
-  const managers = await managerMap(db);
+  const [people, managers] = await allReads(db, [() => accountPeople(db, [...new Set(findings.map((f) => f.accountId))]), () => managerMap(db)] as const);
   const managerOf = (u: string) => managers.get(u) ?? null;
   const alerts = findings.map((f): Alert => {
     const p = people.get(f.accountId) ?? { accountId: f.accountId, name: f.accountId, ownerId: f.accountId, arIds: [], frIds: [] };

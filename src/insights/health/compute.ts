@@ -1,5 +1,5 @@
 // Health scores of many accounts as of one moment: bulk inputs from the store, scored in the domain.
-import type { Db } from '../../../db/index.ts';
+import { allReads, type Db } from '../../../db/index.ts';
 import { computeHealth } from '../../domain/health/score.ts';
 import type { HealthSettings } from '../../domain/health/settings.ts';
 import type { Health } from '../../domain/health/types.ts';
@@ -9,7 +9,7 @@ import { loadHealthInputs, loadPeers } from '../../store/health-inputs.ts';
 import type { AccountScope } from '../../store/scope.ts';
 
 export async function healthAsOf(db: Db, at: AsOf, settings: HealthSettings, scope?: AccountScope): Promise<Health[]> {
-  const [inputs, peers] = await Promise.all([loadHealthInputs(db, at, settings.windowDays, scope), loadPeers(db, at.today)]);
+  const [inputs, peers] = await allReads(db, [() => loadHealthInputs(db, at, settings.windowDays, scope), () => loadPeers(db, at.today)] as const);
   return inputs.map((i) => computeHealth(i, peers, settings));
 }
 
