@@ -29,10 +29,12 @@ import {
   postpone,
   recipientIdentities,
   sentSince,
+  sentTimesSince,
   updatePayload,
   type OutboxRow,
   type RecipientIdentity,
 } from '../store/outbox.ts';
+import { GROUP_PACE, GROUP_PACE_LOOKBACK_MS, nextSlot } from './group-pace.ts';
 import { backoffMs, hasPlatformIdentity } from './policy.ts';
 import type { OutboxSettings } from './settings.ts';
 
@@ -80,6 +82,7 @@ export async function drainOutbox(db: Db, o: DrainOptions): Promise<DrainResult>
   const recipientIds = [...new Set(rows.map((r) => r.recipientId))];
   const identities = await recipientIdentities(db, recipientIds);
   const sentRecently = await sentSince(db, recipientIds, new Date(o.now.getTime() - RATE_WINDOW_MS));
+  const groupSends = await sentTimesSince(db, recipientIds.filter((r) => parseGroupKey(r)), new Date(o.now.getTime() - GROUP_PACE_LOOKBACK_MS));
 
   // Each platform's rows in their own lane, the lanes side by side: a platform that hangs holds up only its own rows.
   const lanes = new Map<string, OutboxRow[]>();
@@ -87,8 +90,14 @@ export async function drainOutbox(db: Db, o: DrainOptions): Promise<DrainResult>
     const lane = laneOf(row, identities.get(row.recipientId), o);
     lanes.set(lane, [...(lanes.get(lane) ?? []), row]);
   }
-  await Promise.all([...lanes.values()].map((laneRows) => drainLane(db, laneRows, claimant, identities, sentRecently, result, o)));
+  await Promise.all([...lanes.values()].map((laneRows) => drainLane(db, laneRows, claimant, identities, { sentRecently, groupSends }, result, o)));
   return result;
+}
+
+/** What went out recently: per recipient over the rate window, and each group chat's send times. */
+interface RecentSends {
+  sentRecently: Map<string, number>;
+  groupSends: Map<string, Date[]>;
 }
 
 /** One lane's rows in order; after a failure that says the platform is unreachable, the rest wait for the next round. */
@@ -97,10 +106,11 @@ async function drainLane(
   rows: OutboxRow[],
   claimant: string,
   identities: Map<string, RecipientIdentity>,
-  sentRecently: Map<string, number>,
+  recent: RecentSends,
   result: DrainResult,
   o: DrainOptions,
 ): Promise<void> {
+  const { sentRecently, groupSends } = recent;
   let unreachable: Date | undefined;
   for (const row of rows) {
     // Another instance took the row over (our lease ran out while earlier rows went out): theirs to send.
@@ -114,18 +124,32 @@ async function drainLane(
       continue;
     }
     const already = sentRecently.get(row.recipientId) ?? 0;
+    const group = row.kind === PARKED_REPLY_KIND ? undefined : parseGroupKey(row.recipientId);
+    // A group over its platform's per-chat limit: this row waits for its slot, the lane goes on.
+    const slot = group && nextSlot(groupSends.get(row.recipientId) ?? [], GROUP_PACE[group.platform], o.now);
     const outcome =
       already >= o.settings.ratePerMinute
         ? await holdBack(db, row, o)
-        : row.kind === PARKED_REPLY_KIND
-          ? await resendParked(db, row, o)
-          : parseGroupKey(row.recipientId)
-            ? await postToGroup(db, row, o)
-            : await push(db, row, identities.get(row.recipientId)!, o);
+        : slot && slot > o.now
+          ? await waitForSlot(db, row, slot)
+          : row.kind === PARKED_REPLY_KIND
+            ? await resendParked(db, row, o)
+            : group
+              ? await postToGroup(db, row, o)
+              : await push(db, row, identities.get(row.recipientId)!, o);
     result[outcome.outcome]++;
-    if (outcome.outcome === 'sent') sentRecently.set(row.recipientId, already + 1);
+    if (outcome.outcome === 'sent') {
+      sentRecently.set(row.recipientId, already + 1);
+      if (group) groupSends.set(row.recipientId, [...(groupSends.get(row.recipientId) ?? []), o.now]);
+    }
     if (outcome.unreachable) unreachable = new Date(o.now.getTime() + backoffMs(1, o.settings));
   }
+}
+
+/** A group post over its chat's pace: back in the queue until its slot, no attempt counted. */
+async function waitForSlot(db: Db, row: OutboxRow, slot: Date): Promise<Outcome> {
+  await postpone(db, row.id, slot);
+  return { outcome: 'postponed' };
 }
 
 /** The lane a row goes out through: what push() and resendParked() will pick. */

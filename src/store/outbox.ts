@@ -171,6 +171,18 @@ export async function sentSince(db: Db, recipientIds: string[], since: Date): Pr
   return new Map(res.rows.map((r) => [r.recipient_id, r.n]));
 }
 
+/** When each of these recipients was sent something since `since` (the group pacing window). */
+export async function sentTimesSince(db: Db, recipientIds: string[], since: Date): Promise<Map<string, Date[]>> {
+  const out = new Map<string, Date[]>();
+  if (!recipientIds.length) return out;
+  const res = await db.query<{ recipient_id: string; sent_at: Date }>(
+    `SELECT recipient_id, sent_at FROM outbox WHERE status = 'sent' AND recipient_id = ANY($1::text[]) AND sent_at > $2 ORDER BY sent_at`,
+    [recipientIds, since],
+  );
+  for (const r of res.rows) out.set(r.recipient_id, [...(out.get(r.recipient_id) ?? []), new Date(r.sent_at)]);
+  return out;
+}
+
 export async function listOutbox(db: Db, statuses: OutboxStatus[], limit = 200): Promise<OutboxRow[]> {
   const res = await db.query(`SELECT * FROM outbox WHERE status = ANY($1::text[]) ORDER BY id DESC LIMIT $2`, [statuses, limit]);
   return res.rows.map(toRow);

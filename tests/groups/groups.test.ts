@@ -29,6 +29,7 @@ import { SlackEmulator } from '../emulators/slack.ts';
 import { WecomEmulator } from '../emulators/wecom.ts';
 import { at } from '../insights/helpers.ts';
 import { webhookServer } from '../adapters/helpers.ts';
+import { drainPaced } from './world.ts';
 
 const NOW = new Date('2026-11-24T10:00:00+08:00');
 const MONDAY = new Date('2026-11-30T08:30:00+08:00');
@@ -88,8 +89,10 @@ function inGroup(platform: InboundMessage['platform'], platformUserId: string, t
   return { platform, platformUserId, chatId, chatType: 'group', mentioned: true, text, receivedAt: NOW, eventId };
 }
 
-const drain = (now: Date) =>
+const drainAt = (now: Date) =>
   drainOutbox(db, { now, settings: { ...DEFAULT_OUTBOX_SETTINGS, ratePerMinute: 1000 }, adapters: adapters.list, fallback: logChannel(app.log), log: app.log, lang: 'zh' });
+/** Posts into one group are paced per chat: the drain runs again a second later while rows wait. */
+const drain = (now: Date) => drainPaced(db, now, drainAt);
 
 describe('binding a group chat', () => {
   it('refuses someone outside the account team, binds for a team member (DingTalk, through the signed callback) and a manager above', async () => {
@@ -148,7 +151,7 @@ describe('what goes to the bound groups', () => {
     expect(slack.posts.filter((p) => p.channel === 'C0TEAM')).toHaveLength(0);
     // A second sweep posts nothing again.
     await sweepAlerts(db, { at: at('2026-11-24T10:00'), lang: 'zh' });
-    expect((await drain(NOW)).sent).toBe(0);
+    expect((await drainAt(NOW)).sent).toBe(0);
   });
 
   it('"收到" in the group acknowledges the alerts posted there, recorded as the person who said it', async () => {

@@ -31,7 +31,8 @@ export interface GroupWorld {
   slack: SlackEmulator;
   dingtalk: DingtalkEmulator;
   adapters: ReturnType<typeof buildAdapters>;
-  drain(now: Date): ReturnType<typeof drainOutbox>;
+  /** Drains what is due at `now`, then a second later and so on while rows wait for their group's pace. */
+  drain(now: Date): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -85,11 +86,23 @@ export async function groupWorld(clock: () => Date): Promise<GroupWorld> {
     slack,
     dingtalk,
     adapters,
-    drain: (now) => drainOutbox(db, { now, settings: { ...DEFAULT_OUTBOX_SETTINGS, ratePerMinute: 1000 }, adapters: adapters.list, fallback: logChannel(app.log), log: app.log, lang: 'zh' }),
+    drain: (now) => drainPaced(db, now, (at) => drainOutbox(db, { now: at, settings: { ...DEFAULT_OUTBOX_SETTINGS, ratePerMinute: 1000 }, adapters: adapters.list, fallback: logChannel(app.log), log: app.log, lang: 'zh' })),
     async stop() {
       for (const a of adapters.list) await a.stop?.();
       for (const e of [feishu, wecom, slack, dingtalk]) await e.stop();
       await db.close();
     },
   };
+}
+
+/**
+ * Posts into one group are paced per chat (src/outbox/group-pace.ts): drains at `now`, then each
+ * following second (an injected clock, no waiting) until nothing is pending, for at most 90 s.
+ */
+export async function drainPaced(db: Db, now: Date, drainAt: (at: Date) => Promise<unknown>): Promise<void> {
+  for (let s = 0; s <= 90; s++) {
+    await drainAt(new Date(now.getTime() + s * 1000));
+    const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM outbox WHERE status = 'pending'");
+    if (!rows[0].n) return;
+  }
 }
