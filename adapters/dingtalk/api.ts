@@ -32,7 +32,12 @@ export class DingtalkApi {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  /** Sends one StandardCard to a person (singleChatReceiver) or a group (openConversationId). */
+  /**
+   * Sends one StandardCard to a person (singleChatReceiver) or a group (openConversationId).
+   * Fields checked against aliyun/dingtalk-sdk's SendRobotInteractiveCardRequest (im_1_0): required
+   * cardTemplateId, cardBizId, cardData (JSON text), robotCode; exactly one of openConversationId and
+   * singleChatReceiver (JSON text); sendOptions.atUserListJson (JSON text of {nickName, userId}).
+   */
   async sendCard(target: DingtalkTarget, part: DingtalkPart, atNames: Record<string, string> = {}): Promise<void> {
     const at = part.atUserIds?.length ? { atUserListJson: JSON.stringify(part.atUserIds.map((userId) => ({ nickName: atNames[userId] ?? userId, userId }))) } : {};
     await this.call('POST', '/v1.0/im/v1.0/robot/interactiveCards/send', 'interactiveCards/send', {

@@ -31,7 +31,9 @@ export class DingtalkEmulator extends PlatformEmulator {
     const unauth = { status: 401, body: { code: 'InvalidAuthentication', message: '不合法的access_token' } };
     this.route('POST', '/v1.0/im/v1.0/robot/interactiveCards/send', (r) => {
       if (!authed(r)) return unauth;
+      // Required per the SDK's SendRobotInteractiveCardRequest (aliyun/dingtalk-sdk, im_1_0): cardTemplateId, cardBizId, cardData, robotCode.
       if (r.body?.cardTemplateId !== 'StandardCard' || !r.body?.cardBizId || typeof r.body?.cardData !== 'string') return { status: 400, body: { code: 'param.error', message: '参数无效' } };
+      if (r.body?.robotCode !== (this.robotCode ?? creds.clientId)) return { status: 400, body: { code: 'param.error', message: 'robotCode 无效' } };
       if (!r.body.singleChatReceiver === !r.body.openConversationId) return { status: 400, body: { code: 'param.error', message: 'singleChatReceiver or openConversationId' } };
       return { body: { processQueryKey: `pqk-${r.body.cardBizId}` } };
     });
