@@ -43,15 +43,7 @@ export const bandNames: Texts = {
   at_risk: { zh: '风险', en: 'at risk' },
 };
 
-export const interactionTypeNames: Texts = {
-  visit: { zh: '拜访', en: 'visit' },
-  call: { zh: '电话', en: 'call' },
-  meeting: { zh: '会议', en: 'meeting' },
-  email: { zh: '邮件', en: 'email' },
-  dinner: { zh: '宴请', en: 'dinner' },
-  event: { zh: '活动', en: 'event' },
-  im: { zh: '即时消息', en: 'IM' },
-};
+export { INTERACTION_TYPE as interactionTypeNames } from './conversation/labels.ts';
 
 export const healthTexts: Texts = {
   title: { zh: '{name} 的健康分:{score}({band})', en: 'Health of {name}: {score} ({band})' },

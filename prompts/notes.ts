@@ -80,23 +80,8 @@ export const noteTexts = {
   noSuchListed: { zh: '列表里没有第{n}条。', en: 'There is no #{n} in the list.' },
 } satisfies Texts;
 
-export const typeLabels = {
-  visit: { zh: '拜访', en: 'visit' },
-  call: { zh: '电话', en: 'call' },
-  meeting: { zh: '会议', en: 'meeting' },
-  email: { zh: '邮件', en: 'email' },
-  dinner: { zh: '宴请', en: 'dinner' },
-  event: { zh: '活动', en: 'event' },
-  im: { zh: '即时消息', en: 'instant message' },
-} satisfies Texts;
-
-export const roleLabels = {
-  decision_maker: { zh: '决策人', en: 'decision maker' },
-  influencer: { zh: '影响者', en: 'influencer' },
-  evaluator: { zh: '评估者', en: 'evaluator' },
-  user: { zh: '使用者', en: 'user' },
-  gatekeeper: { zh: '把关人', en: 'gatekeeper' },
-} satisfies Texts;
+/** Interaction types and decision roles read as everywhere else in the product. */
+export { INTERACTION_TYPE as typeLabels, DECISION_ROLE as roleLabels } from './conversation/labels.ts';
 
 export const amountKindLabels = {
   budget: { zh: '预算', en: 'budget' },

@@ -68,6 +68,11 @@ export const PROJECT_STATUS: Labels = {
   done: { zh: '已完成', en: 'done' },
 };
 
+export const STRATEGIC_VALUE: Labels = {
+  high: { zh: '高', en: 'high' },
+  low: { zh: '低', en: 'low' },
+};
+
 export const HEALTH_BAND: Labels = {
   healthy: { zh: '健康', en: 'healthy' },
   watch: { zh: '需关注', en: 'watch' },

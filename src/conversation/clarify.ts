@@ -1,6 +1,7 @@
 // Questions the bot asks back instead of guessing: which account (ambiguous or missing), and
 // "not found" with the closest names the user may see. Choices come back as button presses or
 // short replies and are handled by choose-account.ts.
+import { placeholderTexts } from '../../prompts/conversation/facts.ts';
 import { engineTexts } from '../../prompts/conversation.ts';
 import { t } from '../../prompts/index.ts';
 import type { Button, Reply } from '../chat/types.ts';
@@ -67,7 +68,9 @@ export async function whichAccountReply(turn: TurnContext, text: string, tool?: 
   const names = await someTopLevelAccounts(turn.app.db, turn.user.id, MAX_BUTTONS * 2 + 1);
   // Buttons only make sense for a short book; a long one gets the hint alone.
   const offer = names.length <= MAX_BUTTONS * 2 ? names.slice(0, MAX_BUTTONS) : [];
-  const example = names[0] ? `${names[0].aliases[0] ?? names[0].name}${lang === 'zh' ? '的合同什么时候到期?' : ' contracts'}` : lang === 'zh' ? '中建华东的合同' : 'Acme contracts';
+  const example = names[0]
+    ? t(placeholderTexts, 'contractsExample', lang, { account: names[0].aliases[0] ?? names[0].name })
+    : t(placeholderTexts, 'contractsExampleNoAccount', lang);
   if (offer.length) remember(turn, text, offer, tool);
   const head = t(engineTexts, 'whichAccount', lang);
   return {

@@ -1,6 +1,7 @@
 // How dates, amounts, percentages and durations read in replies, in Chinese and English.
 // Shared by every reply (tools, alerts, briefings): one look across the product.
-import type { Lang } from '../../prompts/index.ts';
+import { placeholderTexts } from '../../prompts/conversation/facts.ts';
+import { t, type Lang } from '../../prompts/index.ts';
 import { toIsoDate, type IsoDate } from '../domain/time.ts';
 
 /** '2026-11-10' in both languages: unambiguous, sortable, and what people copy into spreadsheets. */
@@ -25,7 +26,7 @@ function groupThousands(n: number, decimals = 0): string {
 
 /** Chinese: 1,700万 / 1.2亿 / ¥5,000; English: ¥17,000,000. */
 export function formatAmount(yuan: number | null | undefined, lang: Lang): string {
-  if (yuan === null || yuan === undefined || !Number.isFinite(yuan)) return lang === 'zh' ? '未知' : 'unknown';
+  if (yuan === null || yuan === undefined || !Number.isFinite(yuan)) return t(placeholderTexts, 'unknownAmount', lang);
   const sign = yuan < 0 ? '-' : '';
   const v = Math.abs(yuan);
   if (lang === 'zh') {

@@ -37,7 +37,7 @@ describe('kam ask with a visit note', () => {
 
     const again = ask(NOTE);
     expect(again.data.note.interaction.id).not.toBe(id);
-    expect(ask('是').text).toContain('已将高远设为决策人');
+    expect(ask('是').text).toContain('已将高远设为决策者');
     const alerts = kam(['alerts', '--at', '2026-11-24T19:00:00+08:00', '--dry-run', '--json'], env);
     expect(alerts.code).toBe(0);
     const fired = JSON.parse(alerts.stdout) as { rule: string; account_id: string }[];

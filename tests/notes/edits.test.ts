@@ -45,10 +45,10 @@ describe('editing the last note', () => {
     const u = chat(testApp(db), 'u_zhang');
     await u.say(NOTE);
     const r = await u.say('把何军设为决策人');
-    expect(r.text).toContain('已将何军设为决策人');
+    expect(r.text).toContain('已将何军设为决策者');
     expect((await contactsOf(db, 'A400')).find((c) => c.id === 'C4001').decision_role).toBe('decision_maker');
     // The question about 高远 is still open and asked again.
-    expect(r.text).toContain('高远是决策人吗?');
+    expect(r.text).toContain('高远是决策者吗?');
     const no = await u.say('不是');
     expect(no.text).toContain('高远的角色保持不变');
     const undo = await u.say('撤销');
@@ -60,8 +60,8 @@ describe('editing the last note', () => {
     const u = chat(testApp(db), 'u_zhang');
     await u.say(NOTE);
     const r = await u.say('把高远设为决策人');
-    expect(r.text).toContain('已将高远设为决策人');
-    expect(r.text).not.toContain('高远是决策人吗?');
+    expect(r.text).toContain('已将高远设为决策者');
+    expect(r.text).not.toContain('高远是决策者吗?');
     expect((await contactsOf(db, 'A400')).find((c) => c.name === '高远').decision_role).toBe('decision_maker');
     // "是" now answers nothing and is left to the rest of the assistant.
     expect(noteData(await u.say('是'))?.kind).not.toBe('note');

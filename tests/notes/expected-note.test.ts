@@ -53,7 +53,7 @@ describe('the EXPECTED.md visit note', () => {
     expect(r.text).toContain('发送交付计划(截止 2026-12-02)');
     expect(r.text).toContain('600万');
     expect(r.text).toContain('6,000,000');
-    expect(r.text).toContain('高远是决策人吗?');
+    expect(r.text).toContain('高远是决策者吗?');
     expect(r.buttons!.map((b) => [b.label, b.action])).toEqual([
       ['是', 'note.answer'],
       ['不是', 'note.answer'],
@@ -67,7 +67,7 @@ describe('the EXPECTED.md visit note', () => {
 
     // "是" answers the question: 高远 becomes the decision maker.
     const yes = await u.say('是');
-    expect(yes.text).toContain('已将高远设为决策人');
+    expect(yes.text).toContain('已将高远设为决策者');
     expect((await contactsOf(db, 'A400')).find((c) => c.name === '高远').decision_role).toBe('decision_maker');
     expect(yes.buttons!.map((b) => b.action)).toEqual(['note.undo', 'note.edit', 'note.opportunity']);
 

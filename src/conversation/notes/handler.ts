@@ -1,6 +1,7 @@
 // The visit-note turn handler: takes a message before question answering when it is a note
 // ("今天下午拜访了…", "log: …"), an answer to a note's question ("是"), a follow-up edit of the
 // last note ("日期改成昨天", "撤销"), a request for unfiled notes, or a note button press.
+import { placeholderTexts } from '../../../prompts/conversation/facts.ts';
 import type { ButtonAction, Reply } from '../../chat/types.ts';
 import { noteTexts } from '../../../prompts/notes.ts';
 import { noteEditTexts } from '../../../prompts/notes-edits.ts';
@@ -24,11 +25,11 @@ import { fileListed as fileListedNote, listUnfiled } from './unfiled.ts';
 async function editHelp(turn: TurnContext, capture: Capture): Promise<Reply> {
   const lang = turn.lang;
   const people = capture.extraction.draft.people;
-  const person = people.find((p) => p.name)?.name ?? people[0]?.mention ?? (lang === 'zh' ? '某人' : 'someone');
+  const person = people.find((p) => p.name)?.name ?? people[0]?.mention ?? t(placeholderTexts, 'someone', lang);
   const account = capture.account_id ? await accountName(turn.app.db, turn.user.id, capture.account_id) : undefined;
   const lines = [
     t(noteTexts, 'editHelpDate', lang),
-    t(noteTexts, 'editHelpAccount', lang, { account: account || (lang === 'zh' ? '这个客户' : 'this account') }),
+    t(noteTexts, 'editHelpAccount', lang, { account: account || t(placeholderTexts, 'thisAccount', lang) }),
     t(noteTexts, 'editHelpRole', lang, { person }),
     t(noteTexts, 'editHelpNext', lang),
     t(noteEditTexts, 'editHelpContact', lang),

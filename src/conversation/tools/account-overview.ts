@@ -1,8 +1,9 @@
 // The 360° view of one account: tier and segment, owner and iron triangle, recent and executive
 // interactions, and what is open (tickets, next steps, contracts ending, opportunities, budget).
+import { factLabels } from '../../../prompts/conversation/facts.ts';
 import { z } from 'zod';
 import { accountTexts } from '../../../prompts/conversation/accounts.ts';
-import { HEALTH_BAND, PROJECT_STATUS, STAGE, TEAM_ROLE, label } from '../../../prompts/conversation/labels.ts';
+import { HEALTH_BAND, PROJECT_STATUS, STAGE, STRATEGIC_VALUE, TEAM_ROLE, label } from '../../../prompts/conversation/labels.ts';
 import { t } from '../../../prompts/index.ts';
 import { addDays, daysBetween, toIsoDate, yearElapsedShare } from '../../domain/time.ts';
 import { latestHealthSnapshot } from '../../store/account-health.ts';
@@ -121,7 +122,7 @@ export const accountOverviewTool: Tool<typeof input, Output> = {
         tier: a.tier ? t(accountTexts, 'tierLabel', lang, { tier: a.tier }) : t(accountTexts, 'tierUnknown', lang),
         industry: a.industry ?? '-',
         region: a.region ?? '-',
-        value: a.strategicValue === 'high' ? (lang === 'zh' ? '高' : 'high') : a.strategicValue === 'low' ? (lang === 'zh' ? '低' : 'low') : '-',
+        value: label(STRATEGIC_VALUE, a.strategicValue, lang) || '-',
       }),
       ...(out.parent ? [t(accountTexts, 'ovParent', lang, { name: out.parent.name })] : []),
       t(accountTexts, 'ovOwner', lang, { name: out.owner }),
@@ -165,9 +166,9 @@ export const accountOverviewTool: Tool<typeof input, Output> = {
       text,
       sections: [{ lines: basics }, ...(recent.length ? [{ title: recentTitle, lines: recent }] : []), { title: openTitle, lines: open }],
       facts: [
-        { label: lang === 'zh' ? '级别' : 'Tier', value: a.tier ?? '-' },
-        ...(out.health ? [{ label: lang === 'zh' ? '健康度' : 'Health', value: `${out.health.score}/100` }] : []),
-        { label: lang === 'zh' ? '负责人' : 'Owner', value: out.owner },
+        { label: t(factLabels, 'tier', lang), value: a.tier ?? '-' },
+        ...(out.health ? [{ label: t(factLabels, 'health', lang), value: `${out.health.score}/100` }] : []),
+        { label: t(factLabels, 'owner', lang), value: out.owner },
       ],
       citations: [
         ...out.recent.map((i) => ({ source: 'interaction' as const, id: i.id, date: i.date, accountId: a.id, author: i.user.name })),

@@ -1,5 +1,6 @@
 // Budget execution of an account: the year's orders against its planned purchases from us, and
 // against the share of the year already elapsed.
+import { factLabels } from '../../../prompts/conversation/facts.ts';
 import { z } from 'zod';
 import { commercialTexts } from '../../../prompts/conversation/commercial.ts';
 import { t } from '../../../prompts/index.ts';
@@ -91,8 +92,8 @@ export const budgetExecutionTool: Tool<typeof input, Output> = {
       lang,
       text: lines.join('\n'),
       facts: [
-        { label: lang === 'zh' ? '执行率' : 'Execution', value: formatPercent(out.share) },
-        { label: lang === 'zh' ? '时间进度' : 'Year elapsed', value: formatPercent(out.yearElapsed) },
+        { label: t(factLabels, 'execution', lang), value: formatPercent(out.share) },
+        { label: t(factLabels, 'yearElapsed', lang), value: formatPercent(out.yearElapsed) },
       ],
       citations: out.orders.map((o) => ({ source: 'order' as const, id: o.id, date: o.date, accountId: out.account.id })),
     };

@@ -1,5 +1,6 @@
 // Contracts: all contracts of one account with days to expiry, or, without an account, the active
 // contracts of every visible account that end within N days (and whether a renewal is in play).
+import { factLabels } from '../../../prompts/conversation/facts.ts';
 import { z } from 'zod';
 import { commercialTexts } from '../../../prompts/conversation/commercial.ts';
 import { CONTRACT_KIND, CONTRACT_STATUS, label } from '../../../prompts/conversation/labels.ts';
@@ -107,7 +108,7 @@ export const contractsTool: Tool<typeof input, Output> = {
       title: head,
       text: [summary, head, ...lines].join('\n'),
       sections: [{ title: head, lines }],
-      facts: first ? [{ label: lang === 'zh' ? '到期日' : 'Ends', value: first.endDate }] : undefined,
+      facts: first ? [{ label: t(factLabels, 'contractEnds', lang), value: first.endDate }] : undefined,
       citations: out.contracts.map((c) => ({ source: 'contract' as const, id: c.id, date: c.endDate, accountId: c.account.id })),
     };
   },

@@ -1,5 +1,6 @@
 // The decision chain of an account: decision makers, influencers, evaluators ... with their level,
 // attitude and when we last had contact, flagging those not met for a long time.
+import { factLabels } from '../../../prompts/conversation/facts.ts';
 import { z } from 'zod';
 import { accountTexts } from '../../../prompts/conversation/accounts.ts';
 import { ATTITUDE, DECISION_ROLE, LEVEL, label } from '../../../prompts/conversation/labels.ts';
@@ -93,7 +94,7 @@ export const decisionChainTool: Tool<typeof input, Output> = {
       title: head,
       text,
       sections: [{ title: head, lines }, { lines: tail }],
-      facts: out.decisionMakers.length ? [{ label: lang === 'zh' ? '决策者' : 'Decision makers', value: joinList(out.decisionMakers, lang) }] : undefined,
+      facts: out.decisionMakers.length ? [{ label: t(factLabels, 'decisionMakers', lang), value: joinList(out.decisionMakers, lang) }] : undefined,
       citations: out.members.map((m) => ({ source: 'contact' as const, id: m.id, date: m.lastContact ?? undefined, accountId: out.account.id })),
     };
   },

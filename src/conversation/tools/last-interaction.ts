@@ -1,5 +1,6 @@
 // When did we last interact with an account: optionally executive-level only, of one type, or
 // with one person; with the people met, the summary and the committed next step.
+import { factLabels } from '../../../prompts/conversation/facts.ts';
 import { z } from 'zod';
 import { activityTexts } from '../../../prompts/conversation/activity.ts';
 import { t } from '../../../prompts/index.ts';
@@ -101,8 +102,8 @@ export const lastInteractionTool: Tool<typeof input, Output> = {
       lang,
       text: lines.join('\n'),
       facts: [
-        { label: lang === 'zh' ? '日期' : 'Date', value: i.date },
-        ...(i.contacts.length ? [{ label: lang === 'zh' ? '参与人' : 'People', value: joinList(i.contacts.map((c) => c.name), lang) }] : []),
+        { label: t(factLabels, 'date', lang), value: i.date },
+        ...(i.contacts.length ? [{ label: t(factLabels, 'people', lang), value: joinList(i.contacts.map((c) => c.name), lang) }] : []),
       ],
       citations: [citation],
       data: { tool: 'last_interaction', ...out },

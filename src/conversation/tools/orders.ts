@@ -1,6 +1,7 @@
 // Purchase history of one account (the R, F and M of RFM): its orders in a period with their count
 // and total, the products bought, and the last order ever placed. "X过去一年下了多少单?",
 // "X最近一次下单是什么时候?", "what did X buy this year?", "西山矿业去年买了多少".
+import { factLabels } from '../../../prompts/conversation/facts.ts';
 import { z } from 'zod';
 import type { Citation } from '../../chat/types.ts';
 import { orderTexts } from '../../../prompts/orders.ts';
@@ -99,8 +100,8 @@ export const ordersTool: Tool<typeof input, Output> = {
       text: [...lines, ...orderLines].join('\n'),
       sections: [{ title: lines[0], lines: [...lines.slice(1), ...orderLines] }],
       facts: [
-        { label: lang === 'zh' ? '订单数' : 'Orders', value: String(out.count) },
-        { label: lang === 'zh' ? '金额' : 'Amount', value: formatAmount(out.total, lang) },
+        { label: t(factLabels, 'orders', lang), value: String(out.count) },
+        { label: t(factLabels, 'amount', lang), value: formatAmount(out.total, lang) },
       ],
       citations,
     };
