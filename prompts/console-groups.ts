@@ -16,8 +16,8 @@ export const consoleGroupTexts = {
   col_bound_at: { zh: '绑定时间', en: 'Bound at' },
   group_target: { zh: '客户或团队', en: 'Account or team' },
   group_target_hint: {
-    zh: '客户名称或 ID（例如“西山矿业”），或“陈志强的团队”/“team u_chen”',
-    en: 'An account name or id (e.g. "Xishan Mining"), or "team u_chen"',
+    zh: '客户名称或 ID，或“某经理的团队”/“team 经理的用户 ID”',
+    en: 'An account name or id, or "team <manager\'s user id>"',
   },
   group_chat_hint: {
     zh: '飞书 chat_id（oc_…）、企业微信 appchat chatid、Slack 频道 ID（C…）、钉钉 openConversationId',

@@ -65,7 +65,7 @@ export const consoleTexts = {
     zh: '以 {user} 的身份提问或记录拜访,与飞书、企业微信、Slack 中的机器人完全相同。',
     en: 'Ask questions or log visits as {user}, exactly as with the bot in Feishu, WeCom or Slack.',
   },
-  chat_placeholder: { zh: '例如:西山矿业有哪些未解决的工单?', en: 'e.g. Which tickets of Xishan Mining are open?' },
+  chat_placeholder: { zh: '例如:我的客户有哪些未解决的工单?', en: 'e.g. Which of my accounts have open tickets?' },
   chat_send: { zh: '发送', en: 'Send' },
   chat_clear: { zh: '清空记录', en: 'Clear' },
   chat_you: { zh: '我', en: 'You' },

@@ -15,8 +15,8 @@ export const engineTexts = {
   notUnderstood: { zh: '抱歉,我没太明白。你可以这样问我:', en: "Sorry, I didn't quite get that. You can ask me things like:" },
   helpTitle: { zh: '我是大客户经营助手,可以回答这些问题:', en: "I'm KAM Assistant. Here is what you can ask me:" },
   helpFooter: {
-    zh: '直接发拜访纪要(例如"今天拜访了北方路桥的何总工……")也会被记录下来。',
-    en: 'You can also just send a visit note ("Visited Beifang Luqiao today, met chief engineer He ...") and I will log it.',
+    zh: '直接发拜访纪要(例如"今天拜访了{account}的王总……")也会被记录下来。',
+    en: 'You can also just send a visit note ("Visited {account} today, met their CFO ...") and I will log it.',
   },
   whichAccount: { zh: '你想问的是哪个客户?', en: 'Which account do you mean?' },
   whichAccountHint: { zh: '请带上客户名称再问一次,例如"{example}"。', en: 'Please ask again with the account name, e.g. "{example}".' },

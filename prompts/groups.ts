@@ -13,8 +13,8 @@ export const groupTexts = {
   unbound: { zh: '已解除本群与「{name}」的绑定。', en: 'This group is no longer bound to "{name}".' },
   notBound: { zh: '本群还没有绑定客户或团队。发送“@我 绑定 客户名”即可绑定。', en: 'This group is not bound to an account or a team yet. Send "@me bind <account>" to bind it.' },
   bindUsage: {
-    zh: '用法：@我 绑定 客户名（例如“绑定 中建华东”），或“绑定 陈志强的团队”；解除用“解绑”。',
-    en: 'Usage: @me bind <account> (e.g. "bind Xishan Mining"), or "bind team <manager>"; "unbind" removes it.',
+    zh: '用法：@我 绑定 客户名，或“绑定 某经理的团队”；解除用“解绑”。',
+    en: 'Usage: @me bind <account>, or "bind team <manager>"; "unbind" removes it.',
   },
   bindUnknown: { zh: '没有找到你能看到的客户或经理「{name}」。', en: 'No account or manager "{name}" that you can see.' },
   forbiddenAccount: {

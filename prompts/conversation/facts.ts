@@ -20,6 +20,7 @@ export const placeholderTexts = {
   unknownAmount: { zh: '未知', en: 'unknown' },
   someone: { zh: '某人', en: 'someone' },
   thisAccount: { zh: '这个客户', en: 'this account' },
+  aCustomer: { zh: '某客户', en: 'a customer' },
   contractsExample: { zh: '{account}的合同什么时候到期?', en: '{account} contracts' },
   contractsExampleNoAccount: { zh: '某某客户的合同什么时候到期?', en: '<account> contracts' },
 } satisfies Texts;

@@ -99,8 +99,8 @@ export const searchHistoryTool: Tool<typeof input, Output> = {
     'Searches the history of visits, calls, notes, tickets, contracts and opportunities for a topic (e.g. an engine failure, pricing, delivery time), in one account or all visible accounts; answers when it was mentioned and what was said, with citations.',
   input,
   examples: {
-    zh: ['上次和西山矿业谈到发动机问题是什么时候?', '江南港务有没有提到过价格?'],
-    en: ['What did Jiangnan Port say about pricing?', 'When did Xishan Mining last mention the engine failure?'],
+    zh: ['上次和{account}谈到价格是什么时候?', '{account}有没有提到过交付周期?'],
+    en: ['What did {account} say about pricing?', 'When did {account} last mention delivery times?'],
   },
   async run(ctx: ToolContext, args) {
     const account = args.account ? await accountFor(ctx, args.account) : undefined;

@@ -117,6 +117,28 @@ export async function someTopLevelAccounts(db: Db, userId: string, limit: number
   return r.rows;
 }
 
+/**
+ * Names for a user's example questions: a few top-level accounts they may see, one visible account
+ * with visible subsidiaries, and a contact at the first account (executives first).
+ */
+export async function exampleNames(db: Db, userId: string, limit: number): Promise<{ accounts: AccountName[]; group: AccountName | null; contact: string | null }> {
+  const accounts = await someTopLevelAccounts(db, userId, limit);
+  const groups = await db.query<AccountName>(
+    `SELECT a.id, a.name, a.aliases, a.parent_id FROM accounts a
+     WHERE ${visibleTo('a.id', 1)} AND EXISTS (SELECT 1 FROM accounts c WHERE c.parent_id = a.id AND ${visibleTo('c.id', 1)})
+     ORDER BY a.name LIMIT 1`,
+    [userId],
+  );
+  const contact = accounts.length
+    ? await db.query<{ name: string }>(
+        `SELECT c.name FROM contacts c WHERE c.account_id = $2 AND ${canSee(1, '$2')}
+         ORDER BY CASE c.level WHEN 'executive' THEN 1 WHEN 'manager' THEN 2 ELSE 3 END, c.name LIMIT 1`,
+        [userId, accounts[0].id],
+      )
+    : undefined;
+  return { accounts, group: groups.rows[0] ?? null, contact: contact?.rows[0]?.name ?? null };
+}
+
 export async function getVisibleAccount(db: Db, userId: string, accountId: string): Promise<Account | undefined> {
   const r = await db.query<Account>(`SELECT ${COLS} FROM accounts a WHERE a.id = $2 AND ${canSee(1, '$2')}`, [userId, accountId]);
   return r.rows[0];

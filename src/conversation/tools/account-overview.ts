@@ -56,7 +56,7 @@ export const accountOverviewTool: Tool<typeof input, Output> = {
   name: 'account_overview',
   description: "A 360° overview of one account: tier, industry, owner, account team, health score, last executive interaction, recent interactions, open tickets, next step, expiring contract, open opportunities, this year's budget execution, joint projects.",
   input,
-  examples: { zh: ['介绍一下中建华东的情况', '江南港务怎么样?'], en: ['Overview of Xishan Mining', 'Tell me about Jiangnan Port'] },
+  examples: { zh: ['介绍一下{account}的情况', '{account}怎么样?'], en: ['Overview of {account}', 'Tell me about {account}'] },
   async run(ctx, args) {
     const db = ctx.app.db;
     const uid = ctx.user.id;

@@ -22,7 +22,7 @@ export const alertsListTool: Tool<typeof input, Output> = {
   name: 'alerts_list',
   description: 'The account alerts (CONTRACT rules: executive silence, contract expiry, budget lag, open complaints, overdue next steps, decision-chain gaps, stalled opportunities, health drops) firing now on the accounts the user may see, or on one account.',
   input,
-  examples: { zh: ['我有哪些预警?', '江南港务有什么预警?'], en: ['What alerts do I have?', 'Any alerts on Jiangnan Port?'] },
+  examples: { zh: ['我有哪些预警?', '{account}有什么预警?'], en: ['What alerts do I have?', 'Any alerts on {account}?'] },
   async run(ctx, args) {
     const accountIds = args.account ? [(await accountFor(ctx, args.account)).id] : undefined;
     const tunables = await loadTunables(ctx.app.db);

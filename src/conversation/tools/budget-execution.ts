@@ -43,7 +43,7 @@ export const budgetExecutionTool: Tool<typeof input, Output> = {
   name: 'budget_execution',
   description: "An account's budget execution for a year: orders placed vs its planned purchases (budget), compared with the share of the year elapsed.",
   input,
-  examples: { zh: ['中建华东今年预算执行到多少了?', '西山矿业去年的预算完成率?'], en: ['What is the budget execution of Xishan Mining this year?', 'How much of its budget has Jiangnan Port spent?'] },
+  examples: { zh: ['{account}今年预算执行到多少了?', '{account}去年的预算完成率?'], en: ['What is the budget execution of {account} this year?', 'How much of its budget has {account} spent?'] },
   async run(ctx, args) {
     const account = await accountFor(ctx, args.account);
     const today = toIsoDate(ctx.now, ctx.tz);

@@ -55,7 +55,7 @@ export const contactLookupTool: Tool<typeof input, Output> = {
   name: 'contact_lookup',
   description: "Looks up contacts by name (full name, surname+title like 王总, or pinyin) with title, role, attitude, phone, email and last contact; or lists an account's contacts.",
   input,
-  examples: { zh: ['刘建国的电话是多少?', '中建华东有哪些联系人?'], en: ["What's Liu Jianguo's phone number?", 'Contacts at Jiangnan Port'] },
+  examples: { zh: ['{contact}的电话是多少?', '{account}有哪些联系人?'], en: ["What's {contact}'s phone number?", 'Contacts at {account}'] },
   async run(ctx, args) {
     const account = args.account ? await accountFor(ctx, args.account) : undefined;
     // Neither a person nor an account: the engine asks which account.

@@ -46,7 +46,7 @@ export const contractsTool: Tool<typeof input, Output> = {
   name: 'contracts',
   description: "Contracts: all contracts of one account (kind, dates, amount, status, days to expiry), or, without an account, active contracts ending within N days across the user's accounts.",
   input,
-  examples: { zh: ['江南港务的合同什么时候到期?', '未来90天有哪些合同到期?'], en: ['When does the Jiangnan Port contract expire?', 'Which contracts end in the next 60 days?'] },
+  examples: { zh: ['{account}的合同什么时候到期?', '未来90天有哪些合同到期?'], en: ['When does the {account} contract expire?', 'Which contracts end in the next 60 days?'] },
   async run(ctx, args) {
     const today = toIsoDate(ctx.now, ctx.tz);
     const view = (c: Awaited<ReturnType<typeof accountContracts>>[number], account: AccountRef): ContractView => ({

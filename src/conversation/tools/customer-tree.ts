@@ -48,7 +48,7 @@ export const customerTreeTool: Tool<typeof input, Output> = {
   name: 'customer_tree',
   description: "An account's place in its group: parent and all subsidiaries, each with tier, this year's orders, last interaction and open tickets.",
   input,
-  examples: { zh: ['中建华东有哪些下属公司?', '华东一公司的上级单位是哪家?'], en: ['What subsidiaries does Zhongjian Huadong have?', 'Show the account tree of Zhongjian Huadong'] },
+  examples: { zh: ['{group}有哪些下属公司?', '{group}的客户树'], en: ['What subsidiaries does {group} have?', 'Show the account tree of {group}'] },
   async run(ctx, args) {
     const account = await accountFor(ctx, args.account);
     const tree: { a: Account; depth: number }[] = [{ a: account, depth: 0 }];

@@ -50,7 +50,7 @@ export const decisionChainTool: Tool<typeof input, Output> = {
   name: 'decision_chain',
   description: "An account's decision chain: decision makers, influencers, evaluators, gatekeepers, users, with level, attitude and days since last contact.",
   input,
-  examples: { zh: ['中建华东的关键决策人是谁?', '西山矿业的决策链怎么样?'], en: ['Who are the decision makers at Jiangnan Port?', 'Decision chain of Xishan Mining'] },
+  examples: { zh: ['{account}的关键决策人是谁?', '{account}的决策链怎么样?'], en: ['Who are the decision makers at {account}?', 'Decision chain of {account}'] },
   async run(ctx, args) {
     const account = await accountFor(ctx, args.account);
     const contacts = (await accountContacts(ctx.app.db, ctx.user.id, account.id, { activeOnly: true })).filter((c) => c.decision_role);

@@ -43,8 +43,8 @@ export const discussionHistoryTool: Tool<typeof input, Output> = {
   description: 'What was discussed with an account: the latest interaction(s) with summary and next step, or all interactions in a period (from/to).',
   input,
   examples: {
-    zh: ['上次和西山矿业聊了什么?', '最近30天江南港务有哪些互动?'],
-    en: ['What did we discuss with Zhongjian Huadong last time?', 'Interactions with Jiangnan Port in the last 30 days'],
+    zh: ['上次和{account}聊了什么?', '最近30天{account}有哪些互动?'],
+    en: ['What did we discuss with {account} last time?', 'Interactions with {account} in the last 30 days'],
   },
   async run(ctx, args) {
     const account = await accountFor(ctx, args.account);

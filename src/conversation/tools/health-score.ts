@@ -21,7 +21,7 @@ export const healthScoreTool: Tool<typeof input, HealthExplanation> = {
   description:
     "An account's relationship health score (0-100) as of now, with every component that makes it up (key layer: decision chain and executive contact; general layer: departments and issue resolution; organizational layer: strategic agreements and joint projects; RFM of orders), what pulls it down most, the suggested tier and the recent trend. Use for 'why is X's health score low', 'how healthy is X'.",
   input,
-  examples: { zh: ['为什么西山矿业的健康分这么低?', '江南港务的健康度怎么样?'], en: ['Why is the health score of Xishan Mining low?', 'How healthy is Jiangnan Port?'] },
+  examples: { zh: ['为什么{account}的健康分这么低?', '{account}的健康度怎么样?'], en: ['Why is the health score of {account} low?', 'How healthy is {account}?'] },
   async run(ctx, args) {
     const account = await accountFor(ctx, args.account);
     const tunables = await loadTunables(ctx.app.db);

@@ -2,7 +2,9 @@
 // appear here without touching this file).
 import { z } from 'zod';
 import { engineTexts } from '../../../prompts/conversation.ts';
+import { placeholderTexts } from '../../../prompts/conversation/facts.ts';
 import { t } from '../../../prompts/index.ts';
+import { personalExamples } from '../../tools/examples.ts';
 import type { Tool } from '../../tools/types.ts';
 import { countHits } from '../../nlu/keywords.ts';
 
@@ -13,6 +15,8 @@ const input = z.object({
 interface HelpOutput {
   reason: 'asked' | 'not_understood';
   examples: { tool: string; examples: string[] }[];
+  /** An account of the user's for the visit-note example (null: they have none). */
+  noteAccount: string | null;
 }
 
 /** Examples shown when a message was not understood. */
@@ -30,16 +34,22 @@ export const createHelpTool = (catalog: () => Tool[]): Tool<typeof input, HelpOu
   input,
   examples: { zh: ['你能做什么?'], en: ['help'] },
   async run(ctx, { reason }) {
-    const examples = catalog()
+    const templates = catalog()
       .filter((tool) => tool.name !== 'help' && tool.examples)
       .map((tool) => ({ tool: tool.name, examples: tool.examples![ctx.lang].slice(0, reason === 'asked' ? 2 : 1) }));
+    const filled = await personalExamples(ctx.app, ctx.user.id, ctx.lang, [...templates.flatMap((x) => x.examples), '{account}']);
+    const noteAccount = filled.pop() ?? null;
+    let at = 0;
+    const examples = templates
+      .map((x) => ({ tool: x.tool, examples: x.examples.map(() => filled[at++]).filter((e): e is string => e !== null) }))
+      .filter((x) => x.examples.length);
     // Not understood: a short nudge, not the whole manual.
-    return { reason, examples: reason === 'asked' ? examples : examples.slice(0, NUDGE_EXAMPLES) };
+    return { reason, examples: reason === 'asked' ? examples : examples.slice(0, NUDGE_EXAMPLES), noteAccount };
   },
   render(ctx, out) {
     const head = t(engineTexts, out.reason === 'asked' ? 'helpTitle' : 'notUnderstood', ctx.lang);
     const lines = out.examples.flatMap((e) => e.examples.map((x) => `• ${x}`));
-    const footer = t(engineTexts, 'helpFooter', ctx.lang);
+    const footer = t(engineTexts, 'helpFooter', ctx.lang, { account: out.noteAccount ?? t(placeholderTexts, 'aCustomer', ctx.lang) });
     return {
       lang: ctx.lang,
       text: [head, ...lines, footer].join('\n'),

@@ -60,8 +60,8 @@ export const lastInteractionTool: Tool<typeof input, Output> = {
     'When the team last interacted with an account (visit, call, meeting, ...), optionally only with executive-level contacts, of one type, or with one person. Returns the date, people, summary and next step.',
   input,
   examples: {
-    zh: ['中建华东最近一次高层拜访是什么时候?', '上次和江南港务联系是哪天?'],
-    en: ['When did we last meet an executive at Xishan Mining?', 'Last call with Jiangnan Port?'],
+    zh: ['{account}最近一次高层拜访是什么时候?', '上次和{account}联系是哪天?'],
+    en: ['When did we last meet an executive at {account}?', 'Last call with {account}?'],
   },
   async run(ctx, args) {
     const account = await accountFor(ctx, args.account);

@@ -37,7 +37,10 @@ interface Output {
 }
 
 const STEP_WORDS = { zh: ['下一步', '待办', '跟进事项', '承诺', '要做的事', '行动项'], en: ['next step', 'next steps', 'follow-up', 'follow-ups', 'action item', 'action items', 'to-do', 'todo'] };
-const DUE_WORDS = /到期|截止|要做|该做|due|deadline|coming up|overdue|逾期|过期/;
+const DUE = { zh: ['到期', '截止', '要做', '该做', '逾期', '过期'], en: ['due', 'deadline', 'coming up', 'overdue'] };
+const DUE_WORDS = new RegExp([...DUE.zh, ...DUE.en].join('|'));
+/** Question words, not a name: "Which next steps are due this week?" names no account. */
+const KEYWORDS = { zh: [...STEP_WORDS.zh, ...DUE.zh], en: [...STEP_WORDS.en, ...DUE.en] };
 const DEFAULT_DAYS = 14;
 
 export const nextStepsTool: Tool<typeof input, Output> = {
@@ -96,7 +99,7 @@ export const nextStepsTool: Tool<typeof input, Output> = {
   subjectAccount: (out) => out.account?.id,
   offline: {
     account: 'optional',
-    keywords: STEP_WORDS,
+    keywords: KEYWORDS,
     score: (u) => (countHits(u, STEP_WORDS) ? (DUE_WORDS.test(u.rest) || u.range ? 4 : 2.5) : 0),
     input(u, accountId) {
       const r = u.range;

@@ -48,7 +48,7 @@ export const opportunitiesTool: Tool<typeof input, Output> = {
   name: 'opportunities',
   description: 'Sales opportunities: those of one account (open ones, or all with includeClosed), or the open pipeline across all visible accounts; stage, amount, expected close, days since update.',
   input,
-  examples: { zh: ['西山矿业有哪些在谈商机?', '我的商机有哪些?'], en: ['Open opportunities at Lanhai New Energy?', 'Show my pipeline'] },
+  examples: { zh: ['{account}有哪些在谈商机?', '我的商机有哪些?'], en: ['Open opportunities at {account}?', 'Show my pipeline'] },
   async run(ctx, args) {
     const today = toIsoDate(ctx.now, ctx.tz);
     let account: AccountRef | undefined;

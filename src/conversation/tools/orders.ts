@@ -53,7 +53,7 @@ export const ordersTool: Tool<typeof input, Output> = {
   description:
     "Purchase history of one account: its orders in a period (from/to; omit for all time) with count and total amount, the products bought, and the last order ever placed (date, product, amount). Use for 'how many orders', 'when did X last order', 'what did X buy', 'how much did X buy last year'.",
   input,
-  examples: { zh: ['中建华东过去一年下了多少单?', '西山矿业最近一次下单是什么时候?'], en: ['What did Jiangnan Port buy this year?', 'When was the last order from Xishan Mining?'] },
+  examples: { zh: ['{account}过去一年下了多少单?', '{account}最近一次下单是什么时候?'], en: ['What did {account} buy this year?', 'When was the last order from {account}?'] },
   async run(ctx, args) {
     const account = await accountFor(ctx, args.account);
     const today = toIsoDate(ctx.now, ctx.tz);

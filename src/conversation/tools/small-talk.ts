@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { t } from '../../../prompts/index.ts';
 import { smallTalkTexts } from '../../../prompts/small-talk.ts';
+import { personalExamples } from '../../tools/examples.ts';
 import type { Tool } from '../../tools/types.ts';
 
 const KINDS = ['greeting', 'morning', 'evening', 'presence', 'thanks', 'ack', 'farewell'] as const;
@@ -54,7 +55,8 @@ export const createSmallTalkTool = (catalog: () => Tool[]): Tool<typeof input, {
   description: 'Answers a greeting, thanks or acknowledgement briefly and says what the assistant can do. Use only when the message asks nothing.',
   input,
   async run(ctx, { kind }) {
-    const examples = ['last_interaction', 'contracts', 'orders'].map((n) => catalog().find((x) => x.name === n)?.examples?.[ctx.lang][0]).filter((x): x is string => !!x);
+    const templates = ['last_interaction', 'contracts', 'orders'].map((n) => catalog().find((x) => x.name === n)?.examples?.[ctx.lang][0]).filter((x): x is string => !!x);
+    const examples = (await personalExamples(ctx.app, ctx.user.id, ctx.lang, templates)).filter((x): x is string => x !== null);
     return { kind, examples };
   },
   render(ctx, out) {

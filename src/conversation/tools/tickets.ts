@@ -56,7 +56,7 @@ export const ticketsTool: Tool<typeof input, Output> = {
   name: 'tickets',
   description: 'Service tickets (complaints, repairs, inquiries) of one account or of all visible accounts; open ones by default, with severity and how long they have been open.',
   input,
-  examples: { zh: ['西山矿业有哪些未解决的工单?', '我的客户有没有未处理的投诉?'], en: ['Open tickets at Xishan Mining?', 'Any unresolved complaints across my accounts?'] },
+  examples: { zh: ['{account}有哪些未解决的工单?', '我的客户有没有未处理的投诉?'], en: ['Open tickets at {account}?', 'Any unresolved complaints across my accounts?'] },
   async run(ctx, args) {
     const q = { openOnly: !args.includeResolved, asOf: ctx.now, kinds: args.kinds };
     let account: AccountRef | undefined;

@@ -50,7 +50,7 @@ export const relationshipMapTool: Tool<typeof input, AccountMap> = {
   description:
     "A picture of an account's decision chain: contacts by department and level, coloured by decision role and attitude, with the days since our last contact and the gaps (no decision maker met, departments not reached). Use for 'relationship map', 'org chart', '关系图'.",
   input,
-  examples: { zh: ['西山矿业的关系图'], en: ['Relationship map of Xishan Mining'] },
+  examples: { zh: ['{account}的关系图'], en: ['Relationship map of {account}'] },
   async run(ctx, args) {
     const account = await accountFor(ctx, args.account);
     const out = await buildRelationshipMap(ctx.app.db, ctx.user.id, account.id, ctx.now, ctx.tz, ctx.lang);

@@ -19,7 +19,7 @@ export const roadmapTool: Tool<typeof input, Roadmap> = {
   description:
     "The relationship-optimization roadmap of one account: current state (health by layer, tier, wallet share, pipeline), gaps (decision chain, executive silence, departments, complaints, budget lag, contracts ending, stalled opportunities) and a cited 30/60/90-day plan with owners and target contacts.",
   input,
-  examples: { zh: ['给中建华东生成关系优化路线图'], en: ['Relationship roadmap for Xishan Mining'] },
+  examples: { zh: ['给{account}生成关系优化路线图'], en: ['Relationship roadmap for {account}'] },
   async run(ctx, args) {
     const account = await accountFor(ctx, args.account);
     const roadmap = await buildRoadmap(ctx.app, { userId: ctx.user.id, accountId: account.id, now: ctx.now, tz: ctx.tz, lang: ctx.lang });

@@ -19,7 +19,7 @@ export const rollupTool: Tool<typeof input, GroupRollup> = {
   description:
     "Roll-up of a group account over all its visible subsidiaries: budget, this year's orders, budget execution, pipeline, open tickets and revenue-weighted health, with each unit's share; marked partial when the user may see only part of the group.",
   input,
-  examples: { zh: ['中建华东集团整体预算执行', '中建华东含下属公司的汇总'], en: ['Roll-up for Zhongjian Huadong group', 'Consolidated figures of Xishan Mining group'] },
+  examples: { zh: ['{group}整体预算执行', '{group}含下属公司的汇总'], en: ['Roll-up for {group}', 'Consolidated figures of {group} and its subsidiaries'] },
   async run(ctx, args) {
     const account = await accountFor(ctx, args.account);
     const rollup = await buildRollup(ctx.app.db, ctx.user.id, account.id, ctx.now, ctx.tz);

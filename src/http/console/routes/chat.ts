@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { answerConsoleTurn } from '../answer-turn.ts';
 import { consoleTurnSchema } from '../turn-types.ts';
 import { tools } from '../../../conversation/tools/index.ts';
+import { personalExamples } from '../../../tools/examples.ts';
 import { pushedTo } from '../../../store/console-queries.ts';
 import { ct } from '../../../../prompts/console.ts';
 import { page, type ConsoleDeps, type PageContext } from '../context.ts';
@@ -13,13 +14,16 @@ import { renderPage } from '../views/page.ts';
 /** How many example questions the chat page offers (the first example of each tool). */
 const EXAMPLES = 8;
 
-function examples(ctx: PageContext): string[] {
-  return tools.map((tool) => tool.examples?.[ctx.lang]?.[0]).filter((e): e is string => !!e).slice(0, EXAMPLES);
+/** The first example of each tool, in the acting user's accounts (left out where they have none to fill it). */
+async function examples(ctx: PageContext): Promise<string[]> {
+  const templates = tools.map((tool) => tool.examples?.[ctx.lang]?.[0]).filter((e): e is string => !!e);
+  const filled = await personalExamples(ctx.app, ctx.user.id, ctx.lang, templates);
+  return filled.filter((e): e is string => e !== null).slice(0, EXAMPLES);
 }
 
 async function chatPage(ctx: PageContext, exchange?: Exchange) {
   const pushed = await pushedTo(ctx.app.db, ctx.user.id);
-  return renderPage(ctx, { title: ct('nav_chat', ctx.lang), active: 'chat', body: chatBody(ctx, exchange, pushed, examples(ctx)) });
+  return renderPage(ctx, { title: ct('nav_chat', ctx.lang), active: 'chat', body: chatBody(ctx, exchange, pushed, await examples(ctx)) });
 }
 
 export function chatRoutes(server: FastifyInstance, deps: ConsoleDeps) {
