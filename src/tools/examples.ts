@@ -28,8 +28,8 @@ export async function personalExamples(app: AppContext, userId: string, lang: La
     const account = names.accounts.length ? nameIn(names.accounts[next % names.accounts.length], lang) : null;
     if (template.includes('{account}')) next++;
     const values: Record<string, string | null> = { account, group: names.group && nameIn(names.group, lang), contact: names.contact };
-    let missing = false;
-    const text = template.replace(/\{(account|group|contact)\}/g, (_, key: string) => values[key] ?? ((missing = true), ''));
-    return missing ? null : text;
+    const blanks = [...template.matchAll(/\{(account|group|contact)\}/g)].map((m) => m[1]);
+    if (blanks.some((key) => !values[key])) return null;
+    return template.replace(/\{(account|group|contact)\}/g, (_, key: string) => values[key]!);
   });
 }
