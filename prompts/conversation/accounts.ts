@@ -26,6 +26,9 @@ export const accountTexts = {
   // account list
   listHead: { zh: '{scope}{filters}的客户有 {count} 个:', en: '{count} account(s) {scope}{filters}:' },
   listNone: { zh: '{scope}没有{filters}的客户。', en: 'No accounts {scope}{filters}.' },
+  // No filter: "李娜的客户中,共有 3 个", not "李娜的客户中,的客户有 3 个".
+  listHeadPlain: { zh: '{scope}共有 {count} 个:', en: '{count} account(s) {scope}:' },
+  listNonePlain: { zh: '{scope}一个也没有。', en: 'No accounts {scope}.' },
   scopeMine: { zh: '你负责的客户中,', en: 'of yours' },
   scopeTeam: { zh: '你团队的客户中,', en: "in your team's accounts" },
   scopeAll: { zh: '你可见的客户中,', en: 'you can see' },

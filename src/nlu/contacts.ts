@@ -27,6 +27,8 @@ const TITLE_FORMS: { form: string; title: RegExp; executive?: boolean }[] = [
 ];
 // 汇总 / 加总 ("sum up") are words, not a Mr. Hui or Mr. Jia.
 const NOT_SURNAME = /[副老小大总的是和跟与见了个位这那该我你他她汇加]/;
+// 客户经理, 项目经理, 交付总监: a role, not a Mr. Hu or a Mr. Fu (the character before the title ends a role word).
+const ROLE_WORD = /(客户|项目|产品|交付|服务|销售|方案|商务|财务|采购|售前|售后|区域|大区|渠道|运营|技术|市场|行政|人事|部门|实施)$/;
 const TITLE_RE = new RegExp(`([\\u4e00-\\u9fff])(${TITLE_FORMS.map((f) => f.form).join('|')})`, 'g');
 
 export interface ContactRef {
@@ -39,7 +41,7 @@ export interface ContactRef {
 export function titleForms(text: string): { surname: string; form: string; text: string }[] {
   const out: { surname: string; form: string; text: string }[] = [];
   for (const m of text.matchAll(TITLE_RE)) {
-    if (NOT_SURNAME.test(m[1])) continue;
+    if (NOT_SURNAME.test(m[1]) || ROLE_WORD.test(text.slice(Math.max(0, m.index! - 1), m.index! + 1))) continue;
     out.push({ surname: m[1], form: m[2], text: m[0] });
   }
   return out;

@@ -75,9 +75,11 @@ describe('kam ask: retrieval over the history', () => {
   });
 
   it('says so when nothing matches', () => {
-    // A Chinese name in the question makes the reply Chinese (prompts/index.ts detectLang).
+    // An English question around a Chinese name is answered in English (prompts/index.ts detectLang).
     const r = kam(['ask', '--user', 'u_li', '--at', AT, 'what did 江南港务 say about pricing?'], env);
-    expect(r.stdout.trim()).toBe('在江南港务集团的记录里没有找到关于「pricing」的内容。');
+    expect(r.stdout.trim()).toBe('I found nothing about "pricing" in 江南港务集团\'s records.');
+    const zh = kam(['ask', '--user', 'u_li', '--at', AT, '江南港务有没有提到过pricing?'], env);
+    expect(zh.stdout.trim()).toBe('在江南港务集团的记录里没有找到关于「pricing」的内容。');
   });
 });
 

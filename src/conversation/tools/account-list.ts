@@ -226,8 +226,8 @@ export const accountListTool: Tool<typeof input, Output> = {
     if (out.rows.length > MAX_ROWS) lines.push(t(accountTexts, 'listMore', lang, { count: out.rows.length - MAX_ROWS }));
     const parts: string[] = [];
     const head = out.rows.length
-      ? t(accountTexts, 'listHead', lang, { scope, filters, count: out.rows.length })
-      : t(accountTexts, 'listNone', lang, { scope, filters });
+      ? t(accountTexts, filters ? 'listHead' : 'listHeadPlain', lang, { scope, filters, count: out.rows.length })
+      : t(accountTexts, filters ? 'listNone' : 'listNonePlain', lang, { scope, filters });
     parts.push(head);
     if (f.rankBy && out.rows.length) {
       const key = f.rankBy === 'health' ? (f.ascending ? 'rankHealthLow' : 'rankHealthHigh') : f.ascending ? 'rankOrdersLow' : 'rankOrdersHigh';
@@ -246,7 +246,8 @@ export const accountListTool: Tool<typeof input, Output> = {
       const tiers = tiersIn(u.rest).length > 0;
       const scoped = u.users.length > 0 || !!roleIn(u.rest) || u.regions.length > 0;
       if (rankWanted(u) && (list || RANK_SUBJECT.test(u.rest))) return 4.5;
-      if (scoped && (list || ACCOUNT_WORD.test(u.rest))) return 4;
+      // "李娜负责的客户", "我作为客户经理的客户": a scope over accounts; not "江南港务的客户经理是谁" (one account's team).
+      if (scoped && (list || (u.mention.kind !== 'found' && ACCOUNT_WORD.test(u.rest.replace(/(大)?客户经理/g, ''))))) return 4;
       if (tiers && list && (any(u, TICKET_FILTER) || any(u, EXPIRY_FILTER))) return 4;
       // Otherwise only an explicit list of accounts ("哪些客户"), not any "哪些" ("江南港务的联系人有哪些").
       const accounts = countHits(u, LIST_MARKERS) > 0;

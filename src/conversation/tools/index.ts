@@ -33,6 +33,7 @@ import { ticketsTool } from './tickets.ts';
 import { opportunitiesTool } from './opportunities.ts';
 import { contactLookupTool } from './contact-lookup.ts';
 import { accountListTool } from './account-list.ts';
+import { accountTeamTool } from './account-team.ts';
 import { searchHistoryTool } from '../../retrieval/search-history-tool.ts';
 import { roadmapTool } from '../../insights/roadmap/roadmap-tool.ts';
 import { rollupTool } from '../../insights/rollup/rollup-tool.ts';
@@ -53,6 +54,7 @@ export const tools: Tool<any, any>[] = [
   ticketsTool,
   opportunitiesTool,
   contactLookupTool,
+  accountTeamTool,
   accountListTool,
   compareAccountsTool,
   nextStepsTool,
