@@ -25,7 +25,7 @@ function hashGram(codes: number[], start: number, n: number): number {
   return h >>> 0;
 }
 
-const SEGMENT_BREAK = /[^\p{L}\p{N}]+/u;
+export const SEGMENT_BREAK = /[^\p{L}\p{N}]+/u;
 
 /** Letters and digits in runs, lower-cased, full-width folded; punctuation and spaces separate runs. */
 export function segments(text: string): number[][] {

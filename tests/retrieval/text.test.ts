@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHUNK_SIZE, splitIntoPassages } from '../../src/retrieval/chunking.ts';
 import { embedText, HASH_EMBEDDER_DIM, hashEmbedder } from '../../src/retrieval/hash-embedder.ts';
-import { keywordTerms } from '../../src/retrieval/grams.ts';
+import { keywordGrams, keywordTerms, termHash } from '../../src/retrieval/grams.ts';
 import { analyzeQuery, questionTopic } from '../../src/retrieval/query.ts';
 import { reciprocalRankFusion } from '../../src/retrieval/rrf.ts';
 import { composeSource } from '../../src/retrieval/sources.ts';
@@ -54,6 +54,21 @@ describe('keyword terms', () => {
     expect(keywordTerms('发动机故障')).toEqual(['发动', '动机', '机故', '故障']);
     expect(keywordTerms('价')).toEqual(['价']);
     expect(keywordTerms('Prices and pricing, 2027')).toEqual(['pric', 'and', '2027']);
+  });
+
+  it('hash to the distinct term hashes, in order, however mixed the text', () => {
+    const texts = [
+      '发动机故障',
+      '价',
+      'Prices and pricing, 2027',
+      '客户ＡＢＣ说价格太高；下周二拜访王总 Visit on 3/12, Q4预算 1,200万',
+      '𠀀𠀁 漢字𠀂x 8 a ab 一a二 ﹏ ｶﾀｶﾅ 한국어 café CAFÉ naïve',
+      '',
+      '   ',
+      '丁',
+      'x1 y 12 三四五六七八九十',
+    ];
+    for (const text of texts) expect(keywordGrams(text)).toEqual([...new Set(keywordTerms(text).map(termHash))]);
   });
 });
 
