@@ -79,36 +79,40 @@ function opportunityText(r: OpportunitySource): string {
 
 // Business dates of instants, per 15-minute block: every zone's offset today (and so local midnight)
 // falls on a quarter hour, and a bulk import asks for the same few thousand blocks again and again.
-const businessDates = new Map<string, IsoDate>();
+// Keyed by block number per zone (no key string per call); ten years of blocks fit (350,000).
+const businessDates = new Map<string, Map<number, IsoDate>>();
 function businessDate(at: Date, tz: string): IsoDate {
-  const key = `${tz} ${Math.floor(at.getTime() / 900_000)}`;
-  let d = businessDates.get(key);
+  let dates = businessDates.get(tz);
+  if (!dates) businessDates.set(tz, (dates = new Map()));
+  const block = Math.floor(at.getTime() / 900_000);
+  let d = dates.get(block);
   if (d === undefined) {
-    if (businessDates.size > 100_000) businessDates.clear();
+    if (dates.size > 500_000) dates.clear();
     d = toIsoDate(at, tz);
-    businessDates.set(key, d);
+    dates.set(block, d);
   }
   return d;
 }
 
 export function composeSource(r: SourceRecord, tz: string): ComposedSource {
-  let composed: Omit<ComposedSource, 'hash'>;
+  let composed: ComposedSource;
   switch (r.table) {
     case 'interactions':
-      composed = { table: r.table, id: r.id, accountId: r.account_id, occurredAt: r.occurred_at, occurredOn: businessDate(r.occurred_at, tz), authorId: r.user_id, texts: interactionTexts(r) };
+      composed = { table: r.table, id: r.id, accountId: r.account_id, occurredAt: r.occurred_at, occurredOn: businessDate(r.occurred_at, tz), authorId: r.user_id, texts: interactionTexts(r), hash: '' };
       break;
     case 'tickets':
-      composed = { table: r.table, id: r.id, accountId: r.account_id, occurredAt: r.opened_at, occurredOn: businessDate(r.opened_at, tz), authorId: null, texts: [ticketText(r)] };
+      composed = { table: r.table, id: r.id, accountId: r.account_id, occurredAt: r.opened_at, occurredOn: businessDate(r.opened_at, tz), authorId: null, texts: [ticketText(r)], hash: '' };
       break;
     case 'contracts':
-      composed = { table: r.table, id: r.id, accountId: r.account_id, occurredAt: null, occurredOn: r.signed_at ?? r.start_date, authorId: null, texts: [contractText(r)] };
+      composed = { table: r.table, id: r.id, accountId: r.account_id, occurredAt: null, occurredOn: r.signed_at ?? r.start_date, authorId: null, texts: [contractText(r)], hash: '' };
       break;
     case 'opportunities':
-      composed = { table: r.table, id: r.id, accountId: r.account_id, occurredAt: null, occurredOn: r.updated_at, authorId: r.owner_id, texts: [opportunityText(r)] };
+      composed = { table: r.table, id: r.id, accountId: r.account_id, occurredAt: null, occurredOn: r.updated_at, authorId: r.owner_id, texts: [opportunityText(r)], hash: '' };
       break;
   }
   const hash = createHash('sha1')
     .update(JSON.stringify([composed.accountId, composed.occurredAt?.toISOString() ?? null, composed.occurredOn, composed.authorId, composed.texts]))
     .digest('base64url');
-  return { ...composed, hash };
+  composed.hash = hash;
+  return composed;
 }

@@ -20,8 +20,13 @@ export function formatDateShort(d: IsoDate, lang: Lang, refYear?: number): strin
   return `${EN_MONTHS[m - 1]} ${day}${withYear ? `, ${y}` : ''}`;
 }
 
+// One formatter per precision: toLocaleString with options builds a new one per call (~30 µs;
+// a bulk import formats an amount twice for every contract and opportunity).
+const thousandsFormats = new Map<number, Intl.NumberFormat>();
 function groupThousands(n: number, decimals = 0): string {
-  return n.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: decimals });
+  let f = thousandsFormats.get(decimals);
+  if (!f) thousandsFormats.set(decimals, (f = new Intl.NumberFormat('en-US', { minimumFractionDigits: 0, maximumFractionDigits: decimals })));
+  return f.format(n);
 }
 
 /** Chinese: 1,700万 / 1.2亿 / ¥5,000; English: ¥17,000,000. */
