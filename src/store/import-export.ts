@@ -58,7 +58,7 @@ function stagingTable(f: TableFormat): string {
 const staged = new WeakMap<Db, Set<string>>();
 
 /** A cell in COPY's text format: \N for null; backslash, tab, newline and carriage return escaped. */
-function copyCell(v: string | null): string {
+export function copyCell(v: string | null): string {
   if (v === null) return '\\N';
   return /[\\\t\n\r]/.test(v) ? v.replace(/[\\\t\n\r]/g, (ch) => COPY_ESCAPE[ch]) : v;
 }
