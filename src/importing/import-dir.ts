@@ -129,14 +129,26 @@ async function importFile(
     return header;
   };
 
+  // One batch is written while the next is parsed (the server and this process work at the same
+  // time); a failed write is kept and thrown after the file, never taken for a CSV problem.
+  let writing: Promise<void> = Promise.resolve();
+  let writeFailed: { error: unknown } | undefined;
   const flush = async () => {
     if (!batch.length) return;
     // Once a problem is known the transaction will be rolled back: keep validating, stop writing.
-    if (!problems.length) {
-      const r = await upsertRows(tx, f, batch);
-      count.inserted += r.inserted;
-      count.updated += r.updated;
-      for (const k of r.changedKeys) changedIds.push(k);
+    if (!problems.length && !writeFailed) {
+      const rows = batch;
+      await writing;
+      writing = upsertRows(tx, f, rows).then(
+        (r) => {
+          count.inserted += r.inserted;
+          count.updated += r.updated;
+          for (const k of r.changedKeys) changedIds.push(k);
+        },
+        (error: unknown) => {
+          writeFailed = { error };
+        },
+      );
     }
     batch = [];
   };
@@ -203,6 +215,8 @@ async function importFile(
   }
   if (!header && !unreadable) report(1, 'the file is empty (a header row is required)');
   await flush();
+  await writing;
+  if (writeFailed) throw writeFailed.error;
   for (const id of fileIds) ownIds!.add(id);
 
   if (f.parent) checkParents(f, selfRefs, ownIds!, report);

@@ -29,7 +29,8 @@ export function isSourceTable(table: string): table is SourceTable {
 
 /** Passages split from these sources, embedded by `embedder` (null: written without vectors). */
 async function chunksOf(sources: ComposedSource[], embedder: Embedder | null): Promise<NewChunk[]> {
-  const pending: Omit<NewChunk, 'embedding' | 'embedder' | 'dim'>[] = [];
+  // Built whole and filled in place: a bulk import makes a million of these (a spread copy of each cost seconds).
+  const pending: NewChunk[] = [];
   for (const s of sources) {
     let index = 0;
     for (const text of s.texts) {
@@ -45,15 +46,23 @@ async function chunksOf(sources: ComposedSource[], embedder: Embedder | null): P
           authorId: s.authorId,
           sourceHash: s.hash,
           grams: keywordGrams(content),
+          embedder: null,
+          dim: null,
+          embedding: null,
         });
       }
     }
   }
   if (!pending.length) return [];
-  if (!embedder) return pending.map((p) => ({ ...p, embedder: null, dim: null, embedding: null }));
+  if (!embedder) return pending;
   const vectors = await embedder.embed(pending.map((p) => p.content));
   const dim = embedder.dim() ?? vectors[0].length;
-  return pending.map((p, i) => ({ ...p, embedder: embedder.id, dim, embedding: vectors[i] }));
+  for (let i = 0; i < pending.length; i++) {
+    pending[i].embedder = embedder.id;
+    pending[i].dim = dim;
+    pending[i].embedding = vectors[i];
+  }
+  return pending;
 }
 
 /** Rewrites the chunks of these sources (absent ids lose their chunks). Returns passages written. */
@@ -136,6 +145,12 @@ export async function syncTables(
   return total;
 }
 
+/** Replaces the passages of these sources (`replaced`: those that had some) with `chunks`, `batch` rows a statement. */
+async function writeChunks(tx: Db, table: SourceTable, replaced: string[], chunks: NewChunk[], batch: number): Promise<void> {
+  await deleteSourceChunks(tx, table, replaced);
+  for (let j = 0; j < chunks.length; j += batch) await insertChunks(tx, chunks.slice(j, j + batch));
+}
+
 /**
  * Sources an import may change in one go and still embed inside its transaction. Embedding and
  * writing a vector cost about as much again as the rest of a passage on PGlite (bench/RESULTS.md,
@@ -177,23 +192,39 @@ export async function indexImportedSources(
   // scanned all of a table's passages per page (O(n²); 35 s at 10,000 accounts on a server).
   const hadChunks = new Map<SourceTable, boolean>();
   for (const table of changed.keys()) hadChunks.set(table, await hasSourceChunks(tx, table));
+  // Pipelined: the next page is read and the last one's passages written while this process
+  // composes the current page, so the server and this process work at the same time. The
+  // connection runs its statements one after another, in the order they were sent.
+  let writing: Promise<void> = Promise.resolve();
   for (const [table, ids] of changed) {
-    for (let i = 0; i < ids.length; i += IMPORT_PAGE) {
-      const records = await sourceRecordsByIds(tx, table, ids.slice(i, i + IMPORT_PAGE));
+    const page = (i: number) => sourceRecordsByIds(tx, table, ids.slice(i, i + IMPORT_PAGE));
+    let next: Promise<SourceRecord[]> | undefined = ids.length ? page(0) : undefined;
+    for (let i = 0; next; i += IMPORT_PAGE) {
+      const records: SourceRecord[] = await next;
+      next = i + IMPORT_PAGE < ids.length ? page(i + IMPORT_PAGE) : undefined;
+      // A rejected read is awaited in the next round; until then it must not count as unhandled.
+      next?.catch(() => {});
       const composed = records.map((r) => composeSource(r, opts.tz));
-      const known = hadChunks.get(table) ? await sourceHashes(tx, table, composed.map((c) => c.id)) : new Map<string, string>();
+      // Sent after the last page's write: if that failed, its error is the one to report.
+      const known = hadChunks.get(table)
+        ? await sourceHashes(tx, table, composed.map((c) => c.id)).catch(async (e: unknown) => {
+            await writing;
+            throw e;
+          })
+        : new Map<string, string>();
       const stale = composed.filter((c) => known.get(c.id) !== c.hash);
       total.scanned += records.length;
       if (!stale.length) continue;
       await bulk.growing(stale.length);
       const chunks = await chunksOf(stale, embedder);
-      await deleteSourceChunks(tx, table, stale.filter((c) => known.has(c.id)).map((c) => c.id));
-      const batch = embedder ? INSERT_BATCH : IMPORT_PAGE;
-      for (let j = 0; j < chunks.length; j += batch) await insertChunks(tx, chunks.slice(j, j + batch));
+      await writing;
+      writing = writeChunks(tx, table, stale.filter((c) => known.has(c.id)).map((c) => c.id), chunks, embedder ? INSERT_BATCH : IMPORT_PAGE);
+      writing.catch(() => {});
       total.changed += stale.length;
       total.passages += chunks.length;
     }
   }
+  await writing;
   await recreateChunkIndexes(tx, rebuilt);
   if (skipped) await restoreFkChecks(tx);
   await afterBulkLoad(tx, bulk);
