@@ -245,7 +245,7 @@ export const accountListTool: Tool<typeof input, Output> = {
       const list = countHits(u, LIST_MARKERS) > 0 || PORTFOLIO_QUESTION.test(u.rest);
       const tiers = tiersIn(u.rest).length > 0;
       const scoped = u.users.length > 0 || !!roleIn(u.rest) || u.regions.length > 0;
-      if (rankWanted(u) && (list || RANK_SUBJECT.test(u.rest))) return 4.5;
+      if (rankWanted(u) && (list || RANK_SUBJECT.test(u.rest) || PRIORITY.test(u.rest))) return 4.5;
       // "李娜负责的客户", "我作为客户经理的客户": a scope over accounts; not "江南港务的客户经理是谁" (one account's team).
       if (scoped && (list || (u.mention.kind !== 'found' && ACCOUNT_WORD.test(u.rest.replace(/(大)?客户经理/g, ''))))) return 4;
       if (tiers && list && (any(u, TICKET_FILTER) || any(u, EXPIRY_FILTER))) return 4;
@@ -286,6 +286,8 @@ export const accountListTool: Tool<typeof input, Output> = {
 /** "哪个客户…", "how many accounts", "top 3": a question over the portfolio. */
 const PORTFOLIO_QUESTION = /哪个客户|哪家|哪些|哪几|几个客户|多少个?客户|\bhow many (accounts|customers|clients)\b|\bwhich (one|account|customer|client)s?\b|\btop\s*\d/;
 const ACCOUNT_WORD = /客户|账户|\baccounts?\b|\bcustomers?\b|\bclients?\b/;
+/** "这周该去拜访谁", "重点跟进哪些客户", "who should I focus on": the riskiest first. */
+const PRIORITY = /重点跟进|优先跟进|重点关注|优先关注|该(去)?(拜访|跟进|联系)(谁|哪)|应该(去)?(拜访|跟进|联系)(谁|哪)|先(去)?(拜访|跟进)(谁|哪)|\bprioriti[sz]e\b|\bshould (i|we) (visit|call|see|focus on|follow up)\b|\bfocus on\b/;
 const RANK_LOW = /最(低|差|少|小|弱|危险|不健康)|风险最(大|高)|最有风险|\b(riskiest|lowest|least|worst|bottom)\b|most at risk/;
 const RANK_HIGH = /最(高|好|多|大|强|健康)|排名|排行|前\s*(\d+|[一二两三四五六七八九十])\s*(个|家|名)|\btop\b|\b(highest|most|best|biggest|largest)\b/;
 const RANK_SUBJECT = /健康|风险|买|下单|订单|采购|\bhealth|\brisk|\borders?\b|\bbought\b/;
@@ -303,7 +305,7 @@ function roleIn(rest: string): 'AR' | 'SR' | 'FR' | undefined {
 }
 
 function rankWanted(u: Utterance): 'low' | 'high' | undefined {
-  if (RANK_LOW.test(u.rest)) return 'low';
+  if (RANK_LOW.test(u.rest) || PRIORITY.test(u.rest)) return 'low';
   if (RANK_HIGH.test(u.rest)) return 'high';
   return undefined;
 }

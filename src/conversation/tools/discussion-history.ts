@@ -38,6 +38,14 @@ const LOG_WORDS = {
   en: ['interactions', 'history', 'notes', 'log', 'activity', 'activities', 'touchpoints', 'what happened'],
 };
 
+/** "上个月见了几次", "how many times did we meet X": a count, answered with the period's interactions. */
+const COUNT_WORDS = {
+  zh: ['几次', '多少次', '次数', '频次', '几回', '多少回'],
+  en: ['how many times', 'how often', 'how many interactions', 'how many visits', 'how many meetings', 'how many calls'],
+};
+/** A count with no period named covers this many days. */
+const COUNT_DAYS = 90;
+
 export const discussionHistoryTool: Tool<typeof input, Output> = {
   name: 'discussion_history',
   description: 'What was discussed with an account: the latest interaction(s) with summary and next step, or all interactions in a period (from/to).',
@@ -81,21 +89,25 @@ export const discussionHistoryTool: Tool<typeof input, Output> = {
   subjectAccount: (out) => out.account.id,
   offline: {
     account: 'required',
-    keywords: { zh: [...DISCUSS_WORDS.zh, ...LOG_WORDS.zh], en: [...DISCUSS_WORDS.en, ...LOG_WORDS.en] },
+    keywords: { zh: [...DISCUSS_WORDS.zh, ...LOG_WORDS.zh, ...COUNT_WORDS.zh], en: [...DISCUSS_WORDS.en, ...LOG_WORDS.en, ...COUNT_WORDS.en] },
     score(u) {
       const discuss = countHits(u, DISCUSS_WORDS) > 0;
       const log = countHits(u, LOG_WORDS) > 0;
       let s = (discuss ? 2.5 : 0) + (log ? 1.5 : 0) + (log && u.range ? 1 : 0);
       if (s && isListQuestion(u)) s -= 2;
+      if (countHits(u, COUNT_WORDS) && !isListQuestion(u)) s = Math.max(s, 3.5);
       return s;
     },
     input(u, accountId) {
       const ranged = u.range && u.range.direction !== 'future';
-      const many = /几次|哪些|all|every|list|都/.test(u.rest);
+      const counted = countHits(u, COUNT_WORDS) > 0;
+      const many = counted || /哪些|all|every|list|都/.test(u.rest);
+      // A count needs a period: the one named, else the last COUNT_DAYS (or "近N天").
+      const from = ranged ? u.range!.from : counted ? addDays(u.today, -(u.duration?.days ?? COUNT_DAYS)) : undefined;
       return {
         account: accountId ?? '',
-        from: ranged ? u.range!.from : undefined,
-        to: ranged ? u.range!.to : undefined,
+        from,
+        to: ranged ? u.range!.to : counted ? u.today : undefined,
         limit: many ? 10 : u.duration && !ranged ? 10 : 1,
         executiveOnly: false,
         contact: u.people.find((p) => p.contacts.length === 1)?.contacts[0].id,

@@ -1,0 +1,50 @@
+// Phrasings salespeople use that the offline engine misread: counts over a period, "who should I
+// visit", and an aspect particle glued to an unknown name.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/index.ts';
+import type { AppContext } from '../../src/app.ts';
+import { sampleDb } from '../helpers/db.ts';
+import { ask, testApp } from './helpers.ts';
+
+let db: Db;
+let app: AppContext;
+beforeAll(async () => {
+  db = await sampleDb();
+  app = testApp(db);
+});
+afterAll(() => db.close());
+const tool = (r: { data?: unknown }) => (r.data as { tool?: string } | undefined)?.tool;
+
+describe('how many times', () => {
+  it('"上个月我们见了几次中建华东" counts last month\'s interactions, not the latest one', async () => {
+    const r = await ask(app, 'u_zhang', '上个月我们见了几次中建华东');
+    // The sample has two interactions with A100 in October 2026 (2026-10-08 dinner, 2026-10-28 visit).
+    expect(r.text.split('\n')[0]).toBe('中建华东工程集团在 2026-10-01 至 2026-10-31 期间的互动记录(2条):');
+  });
+
+  it('without a period, the last 90 days; in English too', async () => {
+    expect((await ask(app, 'u_zhang', '中建华东最近拜访了几次')).text.split('\n')[0]).toMatch(/^中建华东工程集团在 2026-08-26 至 2026-11-24 期间的互动记录\(\d+条\):$/);
+    expect((await ask(app, 'u_li', 'How many times did we meet Xishan Mining last month?')).text.split('\n')[0]).toMatch(/^Interactions with 西山矿业集团 from 2026-10-01 to 2026-10-31 \(\d+\):$/);
+  });
+});
+
+describe('who to visit', () => {
+  for (const text of ['我这周该去拜访谁?', '这周应该重点跟进哪些客户', 'Who should I focus on this week?']) {
+    it(`"${text}" ranks the asker's accounts, most at risk first`, async () => {
+      // A follow-up context about one account must not narrow it.
+      await ask(app, 'u_zhang', '中建华东怎么样', { chatId: `visit-${text}` });
+      const r = await ask(app, 'u_zhang', text, { chatId: `visit-${text}` });
+      expect(tool(r)).toBe('account_list');
+      const scores = [...r.text.matchAll(/(?:健康分|health) (\d+)/g)].map((m) => Number(m[1]));
+      expect(scores.length).toBeGreaterThan(2);
+      expect(scores).toEqual([...scores].sort((a, b) => a - b));
+      expect(r.text).not.toContain('西山矿业');
+    });
+  }
+});
+
+describe('unknown names', () => {
+  it('"最近谁拜访过江南港务" (not visible): the name without the particle', async () => {
+    expect((await ask(app, 'u_zhang', '最近谁拜访过江南港务')).text).toContain('没有找到名为"江南港务"的客户');
+  });
+});
