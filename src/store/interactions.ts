@@ -109,7 +109,7 @@ export async function nextStepsDue(db: Db, userId: string, from: string, to: str
   const r = await db.query<NextStepRow>(
     `SELECT ${COLS}, EXISTS (SELECT 1 FROM interactions j WHERE j.account_id = i.account_id AND j.occurred_at > i.occurred_at AND j.occurred_at < $4) AS followed_up
      FROM interactions i
-     WHERE i.next_step IS NOT NULL AND i.next_step <> '' AND i.next_step_due BETWEEN $2 AND $3 AND i.occurred_at < $4 AND ${scope}
+     WHERE i.next_step IS NOT NULL AND i.next_step <> '' AND i.next_step_due BETWEEN $2 AND $3 AND i.occurred_at <= $4 AND ${scope}
      ORDER BY i.next_step_due, i.id LIMIT 200`,
     params,
   );

@@ -48,3 +48,12 @@ describe('unknown names', () => {
     expect((await ask(app, 'u_zhang', '最近谁拜访过江南港务')).text).toContain('没有找到名为"江南港务"的客户');
   });
 });
+
+describe('a note and the next steps', () => {
+  it('a next step logged this minute is among the next steps asked for the same minute', async () => {
+    const note = await ask(app, 'u_li', '刚和江南港务的冯雪通了电话,正面吊的问题已经解决了,下周五前要给她发维保报价', { chatId: 'steps-now' });
+    expect(note.text).toContain('下一步:给她发维保报价(截止 2026-12-04)');
+    const r = await ask(app, 'u_li', '江南港务下一步是什么', { chatId: 'steps-now' });
+    expect(r.text).toContain('2026-12-04 江南港务集团:给她发维保报价');
+  });
+});
