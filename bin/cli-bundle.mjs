@@ -39,7 +39,8 @@ export async function bundledCli(root) {
   const tmpDir = `${outDir}.tmp-${process.pid}`;
   mkdirSync(cacheDir, { recursive: true });
   await esbuild.build({
-    entryPoints: { main: join(root, 'src', 'cli', 'main.ts') },
+    // The import's CSV reader runs in worker threads: a second entry point beside main.js.
+    entryPoints: { main: join(root, 'src', 'cli', 'main.ts'), 'csv-worker': join(root, 'src', 'importing', 'csv-worker.ts') },
     outdir: tmpDir,
     bundle: true,
     splitting: true,

@@ -3,13 +3,13 @@
 // reported as FILE:LINE: message.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse';
 import type { Db } from '../../db/index.ts';
-import { FORMATS, checkHeader, cycleMembers, parseRecord, type Cell, type TableFormat, type TableName } from '../domain/csv-format.ts';
+import { FORMATS, cycleMembers, type Cell, type TableFormat, type TableName } from '../domain/csv-format.ts';
 import { allIds, dropSecondaryIndexes, parentLinks, recreateIndexes, restoreFkChecks, rowCount, skipRedundantFkChecks, upsertRows } from '../store/import-export.ts';
 import { UserInputError } from '../errors.ts';
 import { afterImportSteps } from './after-import.ts';
-import { REPLACEMENT_CHAR, isUtf8File, undecodableCell, utf8Stream, type CsvEncoding } from './csv-encoding.ts';
+import { isUtf8File, type CsvEncoding } from './csv-encoding.ts';
+import { csvItems, csvItemsInWorker, workerCanRead } from './csv-rows.ts';
 
 export interface FileCount {
   file: string;
@@ -26,6 +26,11 @@ export interface ImportOptions {
   encoding?: CsvEncoding;
   /** Told what the import is doing (kam import shows it: a bar on a terminal, log lines otherwise). */
   onProgress?: (p: ImportProgress) => void;
+  /**
+   * Where files are parsed and validated: in a worker thread (beside the writes and the database)
+   * for files of WORKER_FILE_BYTES or more by default; 'always'/'never' for tests.
+   */
+  csvWorker?: 'auto' | 'always' | 'never';
 }
 
 /** bytes: of the file read so far (of the decoded text for GBK files); size: the file's size. */
@@ -36,8 +41,6 @@ export type ImportProgress =
   | { kind: 'step'; step: string }
   | { kind: 'done' };
 
-const PROGRESS_ROWS = 1000;
-
 export class ImportFailed extends UserInputError {
   constructor(readonly problems: string[]) {
     super(`import failed: ${problems.length} problem${problems.length === 1 ? '' : 's'}, nothing was written`);
@@ -46,6 +49,8 @@ export class ImportFailed extends UserInputError {
 
 const BATCH = Number(process.env.KAM_IMPORT_BATCH ?? 5000);
 const BULK_FILE_BYTES = 4 * 2 ** 20;
+/** Below this a worker thread's start (tens of milliseconds) costs more than parsing in this one. */
+const WORKER_FILE_BYTES = 2 ** 20;
 const BULK_TABLE_ROWS = 10_000;
 const REFERENCED: TableName[] = ['users', 'accounts', 'contacts'];
 
@@ -78,7 +83,9 @@ export async function importDir(db: Db, dir: string, tz: string, opts: ImportOpt
         const rebuild = skipped && tx.kind === 'pglite' && statSync(path).size >= BULK_FILE_BYTES && (await rowCount(tx, f.table)) < BULK_TABLE_ROWS;
         const indexes = rebuild ? await dropSecondaryIndexes(tx, f.table) : [];
         const encoding = opts.encoding === 'gbk' && !(await isUtf8File(path)) ? 'gbk' : 'utf-8';
-        const count = await importFile(tx, f, path, encoding, tz, known, problems, ids, progress);
+        const mode = opts.csvWorker ?? 'auto';
+        const worker = workerCanRead(f) && (mode === 'always' || (mode === 'auto' && statSync(path).size >= WORKER_FILE_BYTES));
+        const count = await importFile(tx, f, path, encoding, worker, tz, known, problems, ids, progress);
         counts.push(count);
         progress({ kind: 'file_done', file: f.file, rows: count.rows, size: statSync(path).size });
         if (!problems.length) await recreateIndexes(tx, indexes);
@@ -104,6 +111,7 @@ async function importFile(
   f: TableFormat,
   path: string,
   encoding: CsvEncoding,
+  worker: boolean,
   tz: string,
   known: Map<TableName, Set<string>>,
   problems: string[],
@@ -118,17 +126,6 @@ async function importFile(
   const ownIds = known.get(f.table);
   const fileIds = new Set<string>();
   let batch: Record<string, Cell>[] = [];
-  // Checked as soon as the parser reads it: a file with a header and no rows is valid (an empty table's export).
-  let header: string[] | undefined;
-  let headerOk = false;
-  const readHeader = (raw: string[]) => {
-    header = raw.map((h) => h.trim());
-    const hp = checkHeader(f, header);
-    for (const p of hp) report(1, p);
-    headerOk = !hp.length;
-    return header;
-  };
-
   // One batch is written while the next is parsed (the server and this process work at the same
   // time); a failed write is kept and thrown after the file, never taken for a CSV problem.
   let writing: Promise<void> = Promise.resolve();
@@ -153,67 +150,53 @@ async function importFile(
     batch = [];
   };
 
-  const parser = utf8Stream(path, encoding).pipe(
-    parse({ bom: true, skip_empty_lines: true, skip_records_with_empty_values: true, relax_column_count: true, info: true }),
-  );
+  const items = worker ? csvItemsInWorker(f, path, encoding, tz) : csvItems(f, path, encoding, tz);
+  let sawHeader = false;
   let unreadable = false;
-  try {
-    for await (const { record: fields, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>) {
-      if (info.lines % PROGRESS_ROWS === 0) progress({ kind: 'rows', file: f.file, rows: count.rows, bytes: info.bytes, size });
-      if (!header) {
-        readHeader(fields);
-        continue;
+  for await (const item of items) {
+    if (item.kind !== 'row') {
+      if (item.kind === 'progress') progress({ kind: 'rows', file: f.file, rows: count.rows, bytes: item.bytes, size });
+      else if (item.kind === 'header') {
+        sawHeader = true;
+        for (const p of item.problems) report(1, p);
+      } else {
+        report(item.line, item.message);
+        if (item.kind === 'unreadable') unreadable = true;
       }
-      if (!headerOk) break;
-      const line = info.lines;
-      // A file in another encoding: one problem says so, rather than one per garbled row.
-      const garbled = fields.findIndex((v) => v.includes(REPLACEMENT_CHAR));
-      if (garbled >= 0) {
-        report(line, undecodableCell(header[garbled] ?? `field ${garbled + 1}`, encoding));
-        break;
-      }
-      // A stray comma would shift every later value into the wrong column: refuse the row.
-      if (fields.length !== header.length) {
-        report(line, `expected ${header.length} fields, found ${fields.length}`);
-        continue;
-      }
-      const record = Object.fromEntries(header.map((h, i) => [h, fields[i]]));
-      count.rows++;
-      const { row, problems: rowProblems } = parseRecord(f, record, tz);
-      for (const p of rowProblems) report(line, p);
-      if (rowProblems.length) continue;
+      continue;
+    }
+    const { line, row } = item;
+    count.rows++;
+    for (const p of item.problems) report(line, p);
+    if (item.problems.length) continue;
 
-      const key = f.key.map((k) => String(row[k])).join('|');
-      const dup = seenKeys.get(key);
-      if (dup !== undefined) {
-        report(line, `duplicate ${f.key.join(' + ')} "${f.key.map((k) => row[k]).join(', ')}" (first on line ${dup})`);
-        continue;
-      }
-      seenKeys.set(key, line);
+    const key = f.key.map((k) => String(row[k])).join('|');
+    const dup = seenKeys.get(key);
+    if (dup !== undefined) {
+      report(line, `duplicate ${f.key.join(' + ')} "${f.key.map((k) => row[k]).join(', ')}" (first on line ${dup})`);
+      continue;
+    }
+    seenKeys.set(key, line);
 
-      let refOk = true;
-      for (const c of f.columns) {
-        if (!c.ref || row[c.name] === null) continue;
-        const ids = Array.isArray(row[c.name]) ? (row[c.name] as string[]) : [String(row[c.name])];
-        for (const id of ids) {
-          if (c.ref === f.table && c.name === f.parent) {
-            selfRefs.push({ line, id: String(row[f.key[0]]), parent: id });
-          } else if (!known.get(c.ref)?.has(id)) {
-            report(line, `"${c.name}" refers to ${singular(c.ref)} "${id}", which is neither in this import nor in the database`);
-            refOk = false;
-          }
+    let refOk = true;
+    for (const c of f.columns) {
+      if (!c.ref || row[c.name] === null) continue;
+      const ids = Array.isArray(row[c.name]) ? (row[c.name] as string[]) : [String(row[c.name])];
+      for (const id of ids) {
+        if (c.ref === f.table && c.name === f.parent) {
+          selfRefs.push({ line, id: String(row[f.key[0]]), parent: id });
+        } else if (!known.get(c.ref)?.has(id)) {
+          report(line, `"${c.name}" refers to ${singular(c.ref)} "${id}", which is neither in this import nor in the database`);
+          refOk = false;
         }
       }
-      if (!refOk) continue;
-      if (ownIds) fileIds.add(String(row.id));
-      batch.push(row);
-      if (batch.length >= BATCH) await flush();
     }
-  } catch (e) {
-    report((e as { lines?: number }).lines ?? 0, `not valid CSV: ${(e as Error).message}`);
-    unreadable = true;
+    if (!refOk) continue;
+    if (ownIds) fileIds.add(String(row.id));
+    batch.push(row);
+    if (batch.length >= BATCH) await flush();
   }
-  if (!header && !unreadable) report(1, 'the file is empty (a header row is required)');
+  if (!sawHeader && !unreadable) report(1, 'the file is empty (a header row is required)');
   await flush();
   await writing;
   if (writeFailed) throw writeFailed.error;
