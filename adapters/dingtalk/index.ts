@@ -20,7 +20,7 @@ import { firstDelivery, header, json, text, type AdapterOptions, type WebhookAda
 import { DingtalkApi } from './api.ts';
 import { decodeButtonId, renderDingtalkCards } from './render.ts';
 import { StreamClient } from './stream.ts';
-import { audioContentSchema, cardCallbackSchema, cardContentSchema, robotMessageSchema, type CardCallback, type DingtalkPart, type DingtalkTarget, type RobotMessage } from './types.ts';
+import { audioContentSchema, cardCallbackSchema, cardContentSchema, richTextContentSchema, robotMessageSchema, type CardCallback, type DingtalkPart, type DingtalkTarget, type RobotMessage } from './types.ts';
 import { cardDedupKeys, messageDedupKeys, verifyDingtalkSignature } from './verify.ts';
 
 export type DingtalkAdapterOptions = AdapterOptions<NonNullable<Config['dingtalk']>>;
@@ -158,7 +158,11 @@ export class DingtalkAdapter implements Adapter, WebhookAdapter {
     const content = cardContentSchema.safeParse(safeJson(c.content));
     const actionId = content.success ? content.data.cardPrivateData.actionIds[0] : undefined;
     const action = decodeButtonId(actionId);
-    if (!action) return;
+    if (!action) {
+      const reason = content.success ? 'not one of our buttons' : 'content is not {"cardPrivateData": {"actionIds": [...]}}';
+      this.log.warn({ event: 'card_ignored', reason, outTrackId: c.outTrackId }, 'dingtalk card callback ignored');
+      return;
+    }
     if (!(await firstDelivery(this.opts.db, this.log, 'dingtalk', cardDedupKeys(c, actionId!), now))) return;
     this.work.run(`dingtalk card ${c.outTrackId}`, () => this.pressButton(c, action, now));
   }
@@ -173,7 +177,8 @@ export class DingtalkAdapter implements Adapter, WebhookAdapter {
       const { downloadCode, duration, recognition } = audio.data;
       const voice = { recognition, durationMs: duration, download: () => this.api.downloadMessageFile(downloadCode, VOICE_MAX_BYTES) };
       reply = await answerVoice(this.opts.handler, msg, voice, this.opts.transcriber, this.opts.lang, this.log);
-    } else if (m.msgtype !== 'text' || !m.text) {
+    } else if (messageText(m) === undefined) {
+      if (audio) this.log.warn({ event: 'webhook_invalid', reason: invalidReason(audio.error!) }, 'dingtalk voice message without a usable content');
       reply = textOnlyReply(this.opts.lang);
     } else {
       const msg: InboundMessage = {
@@ -183,7 +188,7 @@ export class DingtalkAdapter implements Adapter, WebhookAdapter {
         chatType: group ? 'group' : 'p2p',
         // DingTalk delivers group messages only when they @ the robot, and drops the mention from the text.
         mentioned: group,
-        text: m.text.content.trim(),
+        text: messageText(m)!,
         receivedAt: now,
         eventId: m.msgId,
       };
@@ -234,6 +239,19 @@ export class DingtalkAdapter implements Adapter, WebhookAdapter {
     const lane = 'userId' in target ? `user:${target.userId}` : `chat:${target.conversationId}`;
     await this.limiter.schedule(lane, () => withRetries(() => this.api.sendCard(target, part, atNames), retry, (ms) => this.deadline.sleep(ms)));
   }
+}
+
+/**
+ * The text of a message: msgtype "text", or the text runs of a "richText" one (DingTalk sends a
+ * one-to-one message with formatting or a picture as richText). Undefined when it has no text part.
+ */
+function messageText(m: RobotMessage): string | undefined {
+  if (m.msgtype === 'text') return m.text?.content.trim();
+  if (m.msgtype !== 'richText') return undefined;
+  const rich = richTextContentSchema.safeParse(m.content);
+  if (!rich.success) return undefined;
+  const runs = rich.data.richText.flatMap((r) => (r.text?.trim() ? [r.text.trim()] : []));
+  return runs.join('\n') || undefined;
 }
 
 function safeJson(s: string): unknown {

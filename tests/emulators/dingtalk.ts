@@ -1,7 +1,23 @@
 // A local stand-in for DingTalk: the server API (app access token, robot interactive cards and
 // their update) and the Stream Mode gateway (connections/open hands out a ticket for this
-// emulator's WebSocket, which pushes CALLBACK frames and records the client's acks). Helpers sign
-// HTTP callbacks exactly as DingTalk does.
+// emulator's WebSocket, which pushes CALLBACK and SYSTEM frames and records the client's acks).
+// Helpers sign HTTP callbacks exactly as DingTalk does.
+//
+// Wire formats, checked against (citations also in adapters/dingtalk/types.ts):
+// - Stream frames {specVersion, type: SYSTEM|EVENT|CALLBACK, headers: {appId, connectionId,
+//   contentType, messageId, time, topic}, data: JSON text}; the client's reply {code: 200, headers:
+//   {contentType, messageId}, message: "OK", data: JSON text}; SYSTEM topics ping (answered with the
+//   same headers and data) and disconnect: dingtalk-stream 2.1.5 dist/client.mjs (node_modules) and
+//   open-dingtalk/dingtalk-stream-sdk-python dingtalk_stream/frames.py.
+// - connections/open request {clientId, clientSecret, ua, subscriptions: [{type, topic}]} and answer
+//   {endpoint, ticket}: open-dingtalk/dingtalk-stream-sdk-go payload/connection.go.
+// - Robot messages: open-dingtalk/dingtalk-stream-sdk-go chatbot/model.go, dingtalk-stream-sdk-python
+//   dingtalk_stream/chatbot.py (atUsers [{dingtalkId, staffId}], richText content), and the HTTP
+//   receive-message doc (open.dingtalk.com/document/orgapp/receive-message; copy at
+//   kk.hackerjk.top/study/72.html) for the sample body and the `timestamp`/`sign` headers.
+// - Card callbacks {outTrackId, userId, userIdType, corpId, spaceType, spaceId, type, extension: JSON
+//   text, content: JSON text of {cardPrivateData: {actionIds, params}}}: dingtalk-stream-sdk-go
+//   card/model.go, dingtalk-stream-sdk-python dingtalk_stream/card_callback.py.
 import { createHmac, randomUUID } from 'node:crypto';
 import { multipartFields, PlatformEmulator, type RecordedRequest } from './platform-base.ts';
 
@@ -12,6 +28,9 @@ export interface DingtalkCredentials {
 
 export class DingtalkEmulator extends PlatformEmulator {
   readonly acks: { messageId: string; data: unknown }[] = [];
+  /** Every frame the client sent, as parsed JSON. */
+  readonly frames: any[] = [];
+  private ackWaiters: { messageId: string; resolve: () => void }[] = [];
   private wss?: import('ws').WebSocketServer;
   private sockets: import('ws').WebSocket[] = [];
   private readonly tickets = new Set<string>();
@@ -106,9 +125,17 @@ export class DingtalkEmulator extends PlatformEmulator {
       const ticket = new URL(req.url ?? '/', 'ws://x').searchParams.get('ticket') ?? '';
       if (!this.tickets.has(ticket)) return ws.close(4001, 'bad ticket');
       this.sockets.push(ws);
+      ws.on('close', () => {
+        this.sockets = this.sockets.filter((s) => s !== ws);
+      });
       ws.on('message', (data) => {
         const msg = JSON.parse(String(data)) as { headers?: { messageId?: string }; data?: string };
-        if (msg.headers?.messageId) this.acks.push({ messageId: msg.headers.messageId, data: msg.data ? JSON.parse(msg.data) : undefined });
+        this.frames.push(msg);
+        const messageId = msg.headers?.messageId;
+        if (!messageId) return;
+        this.acks.push({ messageId, data: msg.data ? JSON.parse(msg.data) : undefined });
+        for (const w of this.ackWaiters.filter((x) => x.messageId === messageId)) w.resolve();
+        this.ackWaiters = this.ackWaiters.filter((x) => x.messageId !== messageId);
       });
       for (const w of this.connectedWaiters.splice(0)) w();
     });
@@ -118,6 +145,33 @@ export class DingtalkEmulator extends PlatformEmulator {
   waitForClient(): Promise<void> {
     if (this.sockets.length) return Promise.resolve();
     return new Promise((resolve) => this.connectedWaiters.push(resolve));
+  }
+
+  /** Resolves when the client has answered the frame `messageId`. */
+  waitForAck(messageId: string, timeoutMs = 5000): Promise<void> {
+    if (this.acks.some((a) => a.messageId === messageId)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`emulator: no ack for ${messageId} in ${timeoutMs} ms`)), timeoutMs);
+      this.ackWaiters.push({
+        messageId,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
+    });
+  }
+
+  /** Pushes a SYSTEM frame (topic "ping", "disconnect", ...) as the gateway does. */
+  system(topic: string, payload: unknown = {}, messageId = randomUUID()): string {
+    const frame = { specVersion: '1.0', type: 'SYSTEM', headers: { contentType: 'application/json', messageId, time: String(Date.now()), topic }, data: JSON.stringify(payload) };
+    for (const s of this.sockets) s.send(JSON.stringify(frame));
+    return messageId;
+  }
+
+  /** Closes every client connection (what the gateway does after a SYSTEM disconnect). */
+  dropClients(): void {
+    for (const s of this.sockets.splice(0)) s.close(1000, 'disconnect');
   }
 
   /** Pushes a CALLBACK frame as the Stream gateway does (data is a JSON string). */
@@ -158,7 +212,7 @@ export function robotMessage(o: { msgId: string; staffId: string; text: string; 
     createAt: 1700000000000,
     senderCorpId: 'ding_corp',
     conversationType: o.group ? '2' : '1',
-    ...(o.group ? { conversationTitle: '中建华东 项目群', isInAtList: true } : {}),
+    ...(o.group ? { conversationTitle: '中建华东 项目群', isInAtList: true, atUsers: [{ dingtalkId: '$:LWCP_v1:$bot' }] } : {}),
     senderId: `$:LWCP_v1:$${o.staffId}`,
     sessionWebhook: 'https://oapi.dingtalk.com/robot/sendBySession?session=x',
     robotCode: 'dingrobot',
@@ -175,6 +229,7 @@ export function cardPress(o: { bizId: string; staffId: string; buttonId: string;
     corpId: 'ding_corp',
     userId: o.staffId,
     userIdType: 1,
+    extension: '{}',
     ...(o.group ? { spaceType: 'IM_GROUP', spaceId: o.group } : { spaceType: 'IM_ROBOT' }),
     content: JSON.stringify({ cardPrivateData: { actionIds: [o.buttonId], params: {} } }),
   };
