@@ -1,6 +1,22 @@
 // DingTalk server API (api.dingtalk.com, base URL from DINGTALK_API_URL): the app access token
 // (POST /v1.0/oauth2/accessToken, cached for its lifetime), robot interactive cards (StandardCard)
 // to a person or a group, and their in-place update. Errors become PlatformError with DingTalk's code.
+//
+// Endpoints and bodies, checked 2026-12-03 against:
+// - POST /v1.0/im/v1.0/robot/interactiveCards/send {cardTemplateId "StandardCard", robotCode (the
+//   Client ID for an internal app), cardBizId, cardData (JSON text), singleChatReceiver (JSON text
+//   {userId}) | openConversationId, sendOptions {atUserListJson (JSON text [{nickName, userId}])}} and
+//   PUT /v1.0/im/robots/interactiveCards {cardBizId, cardData}: open-dingtalk/dingtalk-stream-sdk-python
+//   dingtalk_stream/chatbot.py (reply_card, update_card); aliyun dingtalk SDK im_1_0
+//   SendRobotInteractiveCardRequest(+SendOptions).
+// - POST /v1.0/robot/messageFiles/download {downloadCode, robotCode} → {downloadUrl}:
+//   dingtalk-stream-sdk-python chatbot.py (get_image_download_url).
+// - POST /v1.0/oauth2/accessToken {appKey, appSecret} → {accessToken, expireIn (seconds)}: aliyun
+//   dingtalk SDK oauth2_1_0 GetAccessTokenRequest/ResponseBody.
+// - Header x-acs-dingtalk-access-token on every new-API call: dingtalk-stream-sdk-python chatbot.py.
+// - Error bodies {requestid, code, message}; a missing permission is HTTP 403
+//   code Forbidden.AccessDenied.AccessTokenPermissionDenied, message "应用尚未开通所需的权限：[scope]"
+//   (recorded in several public DingTalk integrations' tests) — logged as is, so the admin sees the scope.
 import type { Logger } from 'pino';
 import type { CallDeadline } from '../shared/deadline.ts';
 import { platformError } from '../shared/errors.ts';
