@@ -25,6 +25,8 @@ export const commercialTexts = {
   contractOverdue: { zh: ',已过期 {days} 天', en: ', ended {days} days ago' },
   noAmount: { zh: '金额未知', en: 'amount unknown' },
   expiringHead: { zh: '未来 {days} 天内到期的合同有 {count} 份:', en: '{count} contract(s) ending within {days} days:' },
+  expiringHeadPeriod: { zh: '{period}到期的合同有 {count} 份:', en: '{count} contract(s) ending {period}:' },
+  expiringNonePeriod: { zh: '{period}没有到期的合同。', en: 'No contracts end {period}.' },
   expiringNone: { zh: '未来 {days} 天内没有到期的合同。', en: 'No contracts end within the next {days} days.' },
   expiringLine: { zh: '• {account}:{id} {kind},{end} 到期(还有{days}天){opp}', en: '• {account}: {id} {kind}, ends {end} (in {days} days){opp}' },
   expiringNoOpp: { zh: ',暂无在谈商机', en: ', no open opportunity' },

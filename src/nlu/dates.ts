@@ -80,6 +80,7 @@ const RULES: Rule[] = [
   { re: /下(个)?(周|星期|礼拜)(?![一二三四五六日天])|next week/, range: (t) => ({ from: weekOf(addDays(t, 7)).start, to: weekOf(addDays(t, 7)).end, direction: 'future' }) },
   { re: /(本|这)(周|星期|礼拜)(?![一二三四五六日天])|this week/, range: (t) => ({ from: weekOf(t).start, to: weekOf(t).end, direction: 'point' }) },
   { re: /今年|本年|this year/, range: (t) => ({ from: `${t.slice(0, 4)}-01-01`, to: `${t.slice(0, 4)}-12-31`, direction: 'point' }) },
+  { re: /明年|next year/, range: (t) => ({ from: `${Number(t.slice(0, 4)) + 1}-01-01`, to: `${Number(t.slice(0, 4)) + 1}-12-31`, direction: 'future' }) },
   { re: /去年|last year/, range: (t) => ({ from: `${Number(t.slice(0, 4)) - 1}-01-01`, to: `${Number(t.slice(0, 4)) - 1}-12-31`, direction: 'past' }) },
 ];
 

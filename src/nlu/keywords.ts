@@ -52,7 +52,7 @@ export function isListQuestion(u: Utterance): boolean {
  * "我的商机", "all open tickets", "across my accounts", "未来90天有哪些合同到期?": the user's whole book,
  * not the last account. A question asking "which ones" without naming an account asks across it.
  */
-const OWN_BOOK = /我的|我们的|我名下|我负责|所有|全部|哪些|哪几|哪个客户|哪家|几个客户|多少个?客户|\b(my|our|all|across|every|which|any|how many)\b/;
+const OWN_BOOK = /我的|我们的|我名下|我负责|所有|全部|哪些|哪几|哪个客户|哪家|几个客户|多少个?客户|有没有人|有人|有谁|\b(my|our|all|across|every|which|any|how many|anyone|anybody|someone|somebody)\b/;
 
 export function asksAboutWholeBook(u: Utterance): boolean {
   return isListQuestion(u) || OWN_BOOK.test(u.rest);

@@ -6,7 +6,7 @@ import { keywordTerms } from './grams.ts';
 
 // Question words and filler: they say how something is asked, not what about. Longest first.
 const ZH_FILLER = [
-  '是什么时候', '什么时候', '啥时候', '哪一天', '上一次', '最近一次', '有没有', '是不是', '怎么样', '为什么',
+  '有没有人', '有谁', '有人', '是什么时候', '什么时候', '啥时候', '哪一天', '上一次', '最近一次', '有没有', '是不是', '怎么样', '为什么',
   '查一下', '找一下', '搜一下', '看一下', '说了什么', '谈了什么', '聊了什么', '讨论了什么', '说了啥', '谈了啥', '聊了啥',
   '上次', '上回', '最近', '之前', '啥', '以前', '何时', '哪天', '是否', '什么', '怎么', '如何', '哪些', '哪个', '一下',
   '谈到', '谈过', '谈了', '聊到', '聊过', '聊了', '提到', '提过', '提起', '说到', '说过', '说了', '讲到', '讲过',
@@ -22,7 +22,7 @@ const EN_FILLER = new Set(
   ('what when did do does done we they he she say said says about the a an of on in to with last time times talk talked talking ' +
     'discuss discussed discussion mention mentioned regarding re any anything tell me find search show notes note history issue issues ' +
     'problem problems is was were are be been at for from our us their them it its how why who which there that this latest recent ' +
-    'recently ever first told ask asked raise raised bring brought up something anyone somebody customer client account')
+    'recently ever first told ask asked raise raised bring brought up something anyone anybody someone somebody has have had customer client account')
     .split(/\s+/),
 );
 

@@ -57,3 +57,41 @@ describe('a note and the next steps', () => {
     expect(r.text).toContain('2026-12-04 江南港务集团:给她发维保报价');
   });
 });
+
+describe('named periods for contracts', () => {
+  it('"哪些客户的合同明年到期" lists contracts ending next year only', async () => {
+    const r = await ask(app, 'u_chen', '哪些客户的合同明年到期');
+    expect(r.text.split('\n')[0]).toBe('2027年到期的合同有 1 份:');
+    expect(r.text).toContain('CT-A300-01');
+    expect(r.text).not.toContain('CT-A100-2024'); // ends 2026-12-31
+    expect((await ask(app, 'u_chen', 'Which contracts end next year?')).text.split('\n')[0]).toBe('1 contract(s) ending in 2027:');
+    // A number of days stays a number of days.
+    expect((await ask(app, 'u_chen', '未来60天有哪些合同到期')).text.split('\n')[0]).toBe('未来 60 天内到期的合同有 2 份:');
+  });
+});
+
+describe('competitors', () => {
+  it('are answered from what notes recorded on the account, and say how to record them when none are', async () => {
+    const none = await ask(app, 'u_li', '西山矿业的竞争对手有哪些?', { chatId: 'rivals' });
+    expect(none.text).toContain('西山矿业集团的拜访记录里还没有提到竞品');
+    await ask(app, 'u_li', '今天拜访西山矿业的吴刚,三一和徐工都在报价', { chatId: 'rivals-note' });
+    const r = await ask(app, 'u_li', '西山矿业的竞品', { chatId: 'rivals' });
+    expect(r.text.split('\n')[0]).toBe('西山矿业集团的拜访记录里提到过的竞品(2 个):');
+    expect(r.text).toContain('• 三一:最近 2026-11-24');
+    expect((await ask(app, 'u_zhang', '西山矿业的竞争对手有哪些?')).text).not.toContain('三一');
+  });
+
+  it('"有没有人提到过三一" searches every visible account, even right after another account was discussed', async () => {
+    await ask(app, 'u_li', '江南港务怎么样', { chatId: 'anyone' });
+    const r = await ask(app, 'u_li', '有没有人提到过三一', { chatId: 'anyone' });
+    expect(r.text.split('\n')[0]).toMatch(/^关于「三一」找到 \d+ 条相关记录:$/);
+    expect(r.text).toContain('I010');
+  });
+});
+
+describe('plans', () => {
+  it('"帮我写一份西山矿业的拜访计划" gets the relationship roadmap', async () => {
+    expect((await ask(app, 'u_li', '帮我写一份西山矿业的拜访计划')).text.split('\n')[0]).toMatch(/^西山矿业集团 关系优化路线图/);
+    expect((await ask(app, 'u_li', '江南港务下一步怎么推进?')).text.split('\n')[0]).toMatch(/^江南港务集团 关系优化路线图/);
+  });
+});

@@ -43,7 +43,7 @@ describe('search_history in chat', () => {
 
   it('says so when nothing matches', async () => {
     const r = await ask(app, 'u_li', 'what did 江南港务 say about pricing?');
-    expect(r.text).toBe('在江南港务集团的记录里没有找到关于「pricing」的内容。');
+    expect(r.text).toBe('I found nothing about "pricing" in 江南港务集团\'s records.');
     expect(r.citations ?? []).toEqual([]);
   });
 

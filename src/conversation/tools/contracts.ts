@@ -13,10 +13,13 @@ import { formatAmount } from '../../tools/format.ts';
 import { countHits } from '../../nlu/keywords.ts';
 import type { Tool } from '../../tools/types.ts';
 import { accountArg, accountFor, ref, type AccountRef } from '../../tools/account-arg.ts';
+import { isoDate, periodLabel } from './period.ts';
 
 const input = z.object({
   account: accountArg.optional().describe('One account; omit to list contracts ending soon across all accounts the user can see'),
   withinDays: z.number().int().min(1).max(3650).default(90).describe('Without an account: list active contracts ending within this many days'),
+  from: isoDate.optional().describe('Without an account: only contracts ending on or after this date (YYYY-MM-DD; with `to`, instead of withinDays)'),
+  to: isoDate.optional().describe('Without an account: only contracts ending on or before this date'),
 });
 
 interface ContractView {
@@ -34,6 +37,8 @@ interface ContractView {
 interface Output {
   account?: AccountRef;
   withinDays?: number;
+  /** The period asked for ("明年到期的合同"), instead of withinDays. */
+  period?: { from: string; to: string };
   contracts: ContractView[];
 }
 
@@ -64,12 +69,14 @@ export const contractsTool: Tool<typeof input, Output> = {
       const list = await accountContracts(ctx.app.db, ctx.user.id, account.id);
       return { account: ref(account), contracts: list.map((c) => view(c, ref(account))) };
     }
-    const list = await activeContractsEnding(ctx.app.db, ctx.user.id, today, addDays(today, args.withinDays));
+    const period = args.to ? { from: args.from && args.from > today ? args.from : today, to: args.to } : undefined;
+    const list = await activeContractsEnding(ctx.app.db, ctx.user.id, period?.from ?? today, period?.to ?? addDays(today, args.withinDays));
     const ids = [...new Set(list.map((c) => c.account_id))];
     const accounts = new Map((await getVisibleAccounts(ctx.app.db, ctx.user.id, ids)).map((a) => [a.id, ref(a)]));
     const opps = new Set((await openOpportunitiesOf(ctx.app.db, ctx.user.id, ids)).map((o) => o.account_id));
     return {
-      withinDays: args.withinDays,
+      withinDays: period ? undefined : args.withinDays,
+      period,
       contracts: list.map((c) => ({ ...view(c, accounts.get(c.account_id) ?? { id: c.account_id, name: c.account_id }), openOpportunity: opps.has(c.account_id) })),
     };
   },
@@ -78,8 +85,9 @@ export const contractsTool: Tool<typeof input, Output> = {
     const kind = (k: string) => label(CONTRACT_KIND, k, lang);
     if (!out.account) {
       const days = out.withinDays ?? 90;
-      if (!out.contracts.length) return { lang, text: t(commercialTexts, 'expiringNone', lang, { days }) };
-      const head = t(commercialTexts, 'expiringHead', lang, { days, count: out.contracts.length });
+      const period = out.period && periodLabel(out.period, toIsoDate(ctx.now, ctx.tz), lang);
+      if (!out.contracts.length) return { lang, text: period ? t(commercialTexts, 'expiringNonePeriod', lang, { period }) : t(commercialTexts, 'expiringNone', lang, { days }) };
+      const head = period ? t(commercialTexts, 'expiringHeadPeriod', lang, { period, count: out.contracts.length }) : t(commercialTexts, 'expiringHead', lang, { days, count: out.contracts.length });
       const lines = out.contracts.map((c) =>
         t(commercialTexts, 'expiringLine', lang, { account: c.account.name, id: c.id, kind: kind(c.kind), end: c.endDate, days: c.daysToExpiry, opp: c.openOpportunity ? '' : t(commercialTexts, 'expiringNoOpp', lang) }),
       );
@@ -117,9 +125,15 @@ export const contractsTool: Tool<typeof input, Output> = {
     account: 'optional',
     keywords: CONTRACT_WORDS,
     score: (u) => (countHits(u, CONTRACT_WORDS) ? 2 + (/合同|协议|contract|agreement/.test(u.rest) ? 0.5 : 0) : 0),
-    input: (u, accountId) => ({
-      account: accountId,
-      withinDays: u.range?.direction === 'future' ? Math.max(1, (Date.parse(u.range.to) - Date.parse(u.today)) / 86400000) : u.duration?.days ?? 90,
-    }),
+    input: (u, accountId) => {
+      // A named period ("明年", "下个月", "今年") ends where it ends; "未来60天" is a number of days.
+      const named = u.range && !u.duration && u.range.to > u.today ? u.range : undefined;
+      return {
+        account: accountId,
+        withinDays: u.range?.direction === 'future' ? Math.max(1, Math.ceil((Date.parse(u.range.to) - Date.parse(u.today)) / 86400000)) : (u.duration?.days ?? 90),
+        from: named?.from,
+        to: named?.to,
+      };
+    },
   },
 };

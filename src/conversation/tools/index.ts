@@ -34,6 +34,7 @@ import { opportunitiesTool } from './opportunities.ts';
 import { contactLookupTool } from './contact-lookup.ts';
 import { accountListTool } from './account-list.ts';
 import { accountTeamTool } from './account-team.ts';
+import { competitorsTool } from './competitors.ts';
 import { searchHistoryTool } from '../../retrieval/search-history-tool.ts';
 import { roadmapTool } from '../../insights/roadmap/roadmap-tool.ts';
 import { rollupTool } from '../../insights/rollup/rollup-tool.ts';
@@ -55,6 +56,7 @@ export const tools: Tool<any, any>[] = [
   opportunitiesTool,
   contactLookupTool,
   accountTeamTool,
+  competitorsTool,
   accountListTool,
   compareAccountsTool,
   nextStepsTool,

@@ -10,8 +10,8 @@ import type { Roadmap } from './types.ts';
 const input = z.object({ account: accountArg });
 
 const ROADMAP_WORDS = {
-  zh: ['路线图', '关系优化', '优化路线', '关系提升', '提升计划', '改进计划', '行动计划', '经营计划', '客户计划', '30/60/90', '306090'],
-  en: ['roadmap', 'road map', 'relationship plan', 'action plan', 'account plan', '30/60/90', 'improvement plan'],
+  zh: ['路线图', '关系优化', '优化路线', '关系提升', '提升计划', '改进计划', '行动计划', '经营计划', '客户计划', '拜访计划', '跟进计划', '推进计划', '怎么推进', '如何推进', '30/60/90', '306090'],
+  en: ['roadmap', 'road map', 'relationship plan', 'action plan', 'account plan', 'visit plan', 'follow-up plan', '30/60/90', 'improvement plan'],
 };
 
 export const roadmapTool: Tool<typeof input, Roadmap> = {
