@@ -1,7 +1,8 @@
 // DingTalk wire formats as the platform and its official SDKs deliver them (see the citations in
 // adapters/dingtalk/types.ts): createAt may come as text (the receive-message doc's table types it
 // String), a p2p message with formatting or a picture arrives as msgtype "richText", a card callback
-// carries userIdType/extension and may lack spaceType, and the Stream gateway sends SYSTEM frames.
+// carries userIdType/extension and may lack spaceType, the Stream gateway sends SYSTEM frames, and a
+// missing permission is a 403 whose message names the scope.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/index.ts';
@@ -128,5 +129,22 @@ describe('DingTalk Stream gateway SYSTEM frames (the SDK against the emulator)',
     } finally {
       await dt.stop();
     }
+  });
+});
+
+describe('DingTalk API errors as answered', () => {
+  it('a missing permission (403 AccessTokenPermissionDenied) is logged with the scope DingTalk names', async () => {
+    const engine = new FakeEngine();
+    const { log, lines } = capturingLog();
+    const dt = adapter(engine, 'webhook', log);
+    const server = await webhookServer({ dingtalk: dt });
+    const denied = { requestid: '019F419C-8737', code: 'Forbidden.AccessDenied.AccessTokenPermissionDenied', message: '应用尚未开通所需的权限：[qyapi_robot_sendmsg]' };
+    emu.failNext('/v1.0/im/v1.0/robot/interactiveCards/send', { status: 403, body: denied });
+    expect((await post(server, robotMessage({ msgId: 'msgE1', staffId: 'dt_li', text: '你好' }))).statusCode).toBe(200);
+    await dt.work.idle();
+    const line = lines.find((l) => l.platformCode === denied.code);
+    expect(line).toMatchObject({ level: 40, call: 'interactiveCards/send', transient: false });
+    expect(line.msg).toContain('应用尚未开通所需的权限：[qyapi_robot_sendmsg]');
+    await server.close();
   });
 });

@@ -56,7 +56,12 @@ export class DingtalkEmulator extends PlatformEmulator {
       if (!r.body.singleChatReceiver === !r.body.openConversationId) return { status: 400, body: { code: 'param.error', message: 'singleChatReceiver or openConversationId' } };
       return { body: { processQueryKey: `pqk-${r.body.cardBizId}` } };
     });
-    this.route('PUT', '/v1.0/im/robots/interactiveCards', (r) => (authed(r) ? { body: { success: true } } : unauth));
+    // Update: {cardBizId, cardData (JSON text)}, as dingtalk-stream-sdk-python chatbot.py update_card sends it.
+    this.route('PUT', '/v1.0/im/robots/interactiveCards', (r) => {
+      if (!authed(r)) return unauth;
+      if (!r.body?.cardBizId || typeof r.body?.cardData !== 'string') return { status: 400, body: { code: 'param.error', message: '参数无效' } };
+      return { body: { success: true } };
+    });
     // Pictures: uploaded on the older host's media/upload (the same token as access_token), sent as sampleImageMsg.
     this.route('POST', '/media/upload', (r) => {
       if (!this.tokens.has(r.query.access_token ?? '')) return { body: { errcode: 40014, errmsg: '不合法的access_token' } };
