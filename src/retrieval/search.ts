@@ -2,7 +2,7 @@
 // and a keyword ranker (shared character bigrams / words, grouped by concept), each restricted in
 // SQL to the acting user's visible accounts (and optionally one account and a date range), merged
 // by reciprocal rank fusion. A passage must clear a relevance bar, so "nothing found" is an answer.
-import type { Db } from '../../db/index.ts';
+import { allReads, type Db } from '../../db/index.ts';
 import type { IsoDate } from '../domain/time.ts';
 import { keywordRanked, resolveScope, vectorRanked, type ChunkHit } from '../store/chunk-search.ts';
 import type { Embedder } from './embedder.ts';
@@ -10,14 +10,14 @@ import { termHash } from './grams.ts';
 import { analyzeQuery } from './query.ts';
 import { reciprocalRankFusion } from './rrf.ts';
 import { CITATION_SOURCE, type SourceTable } from '../domain/passage-sources.ts';
-import { ivfProbes, vectorIndexFor } from './vector-index.ts';
+import { hnswEfSearch, ivfProbes, vectorIndexFor } from './vector-index.ts';
 
 /** Scopes up to this many passages are scanned exactly (measured: fast, and recall 1.0). */
 export const EXACT_SCAN_MAX = 20_000;
 /** Candidates each ranker contributes to the fusion. */
-const CANDIDATES = 40;
+export const CANDIDATES = 40;
 /** A passage matching this share of the query's concepts (at least one) is relevant by keywords. */
-const MIN_CONCEPT_SHARE = 0.5;
+export const MIN_CONCEPT_SHARE = 0.5;
 
 export interface SearchRequest {
   userId: string;
@@ -52,7 +52,7 @@ export interface Passage {
 export interface SearchResult {
   topic: string;
   concepts: number;
-  mode: 'exact' | 'ivfflat';
+  mode: 'exact' | 'ivfflat' | 'hnsw';
   passages: Passage[];
 }
 
@@ -85,9 +85,12 @@ export async function searchHistory(db: Db, embedder: Embedder, req: SearchReque
   const { scope, size, total } = await resolveScope(db, { userId: req.userId, accountId: req.accountId, from: req.from, to: req.to });
   const small = size < EXACT_SCAN_MAX;
   const mode = await vectorMode(db, embedder.id, dim, small, total);
-  const byVector = size ? await vectorRanked(db, { scope, embedder: embedder.id, dim, vector, limit: CANDIDATES, mode }) : [];
   const minConcepts = Math.max(1, Math.ceil(MIN_CONCEPT_SHARE * q.groups.length));
-  const byKeyword = await keywordRanked(db, { scope, groups: q.groups.map((g) => g.map(termHash)), minMatched: minConcepts, limit: CANDIDATES, small });
+  // The two rankers at once on a server pool (the admin path's p95 is their maximum, not their sum).
+  const [byVector, byKeyword] = await allReads(db, [
+    async () => (size ? await vectorRanked(db, { scope, embedder: embedder.id, dim, vector, limit: CANDIDATES, mode }) : []),
+    () => keywordRanked(db, { scope, groups: q.groups.map((g) => g.map(termHash)), minMatched: minConcepts, limit: CANDIDATES, small }),
+  ] as const);
 
   const similarity = new Map(byVector.map((h) => [h.id, h.score]));
   const matched = new Map(byKeyword.map((h) => [h.id, h.score]));
@@ -109,11 +112,18 @@ export async function searchHistory(db: Db, embedder: Embedder, req: SearchReque
 }
 
 /**
- * How the vector ranker reads a scope: small scopes exactly; big ones through the IVFFlat index of
- * this embedder and dimension when there is one (probed for the lists it was built with), else
- * exactly too.
+ * How the vector ranker reads a scope: small scopes exactly; big ones through the approximate
+ * index of this embedder and dimension when there is one (IVFFlat probed for the lists it was
+ * built with, HNSW with its candidate list), else exactly too.
  */
-export async function vectorMode(db: Db, embedder: string, dim: number, small: boolean, total: number): Promise<{ kind: 'exact' } | { kind: 'ivfflat'; probes: number }> {
+export async function vectorMode(
+  db: Db,
+  embedder: string,
+  dim: number,
+  small: boolean,
+  total: number,
+): Promise<{ kind: 'exact' } | { kind: 'ivfflat'; probes: number } | { kind: 'hnsw'; efSearch: number }> {
   const index = small ? null : await vectorIndexFor(db, embedder, dim);
-  return index ? { kind: 'ivfflat', probes: ivfProbes(total, index.lists) } : { kind: 'exact' };
+  if (!index) return { kind: 'exact' };
+  return index.method === 'hnsw' ? { kind: 'hnsw', efSearch: hnswEfSearch(index.m) } : { kind: 'ivfflat', probes: ivfProbes(total, index.lists) };
 }

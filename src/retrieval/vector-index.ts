@@ -38,11 +38,28 @@ export function ivfProbes(rows: number, lists = ivfLists(rows)): number {
   return Math.max(10, Math.min(125, lists, Math.ceil(share * lists)));
 }
 
+/**
+ * HNSW candidate list (hnsw.ef_search) for an HNSW index built with `m` links per node — one an
+ * operator built, or a later embedder's (the product builds IVFFlat, see indexSpec). Measured on a
+ * PostgreSQL 15 server at 100,000 passages (bench/RESULTS.md, "Retrieval on the server"): m 32 needs
+ * 200 for recall@10 0.975 (0.938 at 100), m 16 needs 400 for 0.965 (0.943 at 200); pgvector's
+ * default 40 gave 0.79–0.85.
+ */
+export function hnswEfSearch(m: number): number {
+  return m >= 32 ? 200 : 400;
+}
+
 export function indexName(embedder: string, dim: number): string {
   const slug = embedder.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '').slice(0, 40);
   return `chunks_vec_${slug}_${dim}`;
 }
 
+/**
+ * The index the product builds, on either engine. On a PostgreSQL server with native pgvector
+ * (bench/RESULTS.md, "Retrieval on the server") IVFFlat stays the choice: at 100,000 passages it
+ * built in 5.9 s against 22 s (HNSW m 16, ef_construction 64) and 73 s (m 32, 128), for the same
+ * recall at about the same query time; at 1,000,000 it built in 40 s.
+ */
 export function indexSpec(embedder: string, dim: number, rows: number): VectorIndexSpec {
   return { name: indexName(embedder, dim), embedder, dim, method: 'ivfflat', options: `lists = ${ivfLists(rows)}` };
 }
@@ -91,15 +108,19 @@ export async function vectorIndexStatus(db: Db, minRows = INDEX_MIN_ROWS): Promi
     });
 }
 
-/** pgvector's IVFFlat default, for an index created without the option. */
+/** pgvector's defaults, for an index created without the option. */
 const DEFAULT_LISTS = 100;
+const DEFAULT_M = 16;
 
-/** The IVFFlat index serving this embedder and dimension (with its lists), or null. */
-export async function vectorIndexFor(db: Db, embedder: string, dim: number): Promise<{ lists: number } | null> {
-  const options = await vectorIndexOptions(db, indexName(embedder, dim));
-  if (!options) return null;
-  const lists = options.map((o) => /^lists=(\d+)$/.exec(o)).find(Boolean);
-  return { lists: lists ? Number(lists[1]) : DEFAULT_LISTS };
+/** The index serving this embedder and dimension (IVFFlat with its lists, or HNSW with its m), or null. */
+export async function vectorIndexFor(db: Db, embedder: string, dim: number): Promise<{ method: 'ivfflat'; lists: number } | { method: 'hnsw'; m: number } | null> {
+  const index = await vectorIndexOptions(db, indexName(embedder, dim));
+  if (!index) return null;
+  const option = (key: string, dflt: number) => {
+    const hit = index.options.map((o) => new RegExp(`^${key}=(\\d+)$`).exec(o)).find(Boolean);
+    return hit ? Number(hit[1]) : dflt;
+  };
+  return index.method === 'hnsw' ? { method: 'hnsw', m: option('m', DEFAULT_M) } : { method: 'ivfflat', lists: option('lists', DEFAULT_LISTS) };
 }
 
 export interface BulkLoad {

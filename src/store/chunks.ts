@@ -248,17 +248,17 @@ export function vectorExpr(dim: number, alias = ''): string {
 }
 
 /**
- * This vector index's storage options (`lists=395`), or null when it does not exist or is not
- * valid yet (a concurrent build still running): a catalog lookup by name, as every big-scope
- * search asks.
+ * This vector index's access method and storage options (`ivfflat`, `lists=395`), or null when it
+ * does not exist or is not valid yet (a concurrent build still running): a catalog lookup by name,
+ * as every big-scope search asks.
  */
-export async function vectorIndexOptions(db: Db, name: string): Promise<string[] | null> {
-  const r = await db.query<{ options: string[] | null }>(
-    `SELECT c.reloptions AS options FROM pg_class c JOIN pg_index x ON x.indexrelid = c.oid
+export async function vectorIndexOptions(db: Db, name: string): Promise<{ method: string; options: string[] } | null> {
+  const r = await db.query<{ method: string; options: string[] | null }>(
+    `SELECT am.amname AS method, c.reloptions AS options FROM pg_class c JOIN pg_index x ON x.indexrelid = c.oid JOIN pg_am am ON am.oid = c.relam
      WHERE c.relname = $1 AND c.relkind = 'i' AND c.relnamespace = current_schema()::regnamespace AND x.indisvalid`,
     [name],
   );
-  return r.rows.length ? (r.rows[0].options ?? []) : null;
+  return r.rows.length ? { method: r.rows[0].method, options: r.rows[0].options ?? [] } : null;
 }
 
 /** Every vector index on chunks (created by this module; prefix chunks_vec_) → valid or not. */

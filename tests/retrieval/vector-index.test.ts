@@ -1,6 +1,6 @@
 // How big an IVFFlat index is built, and how much of it a search reads (no database).
 import { describe, expect, it } from 'vitest';
-import { indexSpec, ivfLists, ivfProbes } from '../../src/retrieval/vector-index.ts';
+import { hnswEfSearch, indexSpec, ivfLists, ivfProbes } from '../../src/retrieval/vector-index.ts';
 
 describe('IVFFlat lists and probes', () => {
   it('builds 1.25 √rows lists, at most 1,000', () => {
@@ -24,5 +24,13 @@ describe('IVFFlat lists and probes', () => {
     // Built by the earlier rule (√rows = 316 lists at 100,000).
     expect(ivfProbes(100_000, 316)).toBe(51);
     expect(ivfProbes(5_000, 20)).toBe(20);
+  });
+});
+
+describe('HNSW candidate list', () => {
+  it('is the ef_search measured for recall@10 ≥ 0.95 at the index m: 200 from m 32, else 400', () => {
+    expect(hnswEfSearch(32)).toBe(200);
+    expect(hnswEfSearch(48)).toBe(200);
+    expect(hnswEfSearch(16)).toBe(400);
   });
 });

@@ -10,7 +10,8 @@ import { exportDir } from '../../src/importing/export-dir.ts';
 import { visibleAccountIds } from '../../src/domain/visibility.ts';
 import type { User, TeamMember } from '../../src/domain/types.ts';
 import { embedText, hashEmbedder } from '../../src/retrieval/hash-embedder.ts';
-import { indexSpec, ivfLists, vectorIndexFor } from '../../src/retrieval/vector-index.ts';
+import { hnswEfSearch, indexName, indexSpec, ivfLists, vectorIndexFor } from '../../src/retrieval/vector-index.ts';
+import { vectorMode } from '../../src/retrieval/search.ts';
 import { resolveScope, vectorRanked } from '../../src/store/chunk-search.ts';
 import { createVectorIndex, dropVectorIndex } from '../../src/store/chunks.ts';
 import { dateArray, flatLists, float4Array, int4Array, textArray, timestamptzArray } from '../../src/store/binary-arrays.ts';
@@ -127,7 +128,7 @@ describe.each(drivers)('store over %s', (_name, open) => {
     await createVectorIndex(db, spec);
     try {
       const probes = ivfLists(rows);
-      expect(await vectorIndexFor(db, embedder.id, 256)).toEqual({ lists: probes });
+      expect(await vectorIndexFor(db, embedder.id, 256)).toEqual({ method: 'ivfflat', lists: probes });
       expect(await vectorIndexFor(db, embedder.id, 128)).toBeNull();
       let compared = 0;
       for (const userId of ['u_admin', 'u_li', 'u_zhang', 'nobody']) {
@@ -144,6 +145,36 @@ describe.each(drivers)('store over %s', (_name, open) => {
       expect(compared).toBeGreaterThan(40);
     } finally {
       await dropVectorIndex(db, spec.name);
+    }
+  });
+
+  it('searches through an HNSW index (a candidate list longer than the table) with the hits of an exact scan, for every user', async () => {
+    // The server's kind of index: search reads its method from the catalog and sets hnsw.ef_search
+    // in the query's transaction; with ef_search above the row count the graph walk finds them all.
+    const embedder = hashEmbedder();
+    const rows = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM chunks WHERE embedder = $1`, [embedder.id])).rows[0].n;
+    expect(rows).toBeLessThan(1000);
+    const name = indexName(embedder.id, 256);
+    await createVectorIndex(db, { name, embedder: embedder.id, dim: 256, method: 'hnsw', options: 'm = 16, ef_construction = 200' });
+    try {
+      expect(await vectorIndexFor(db, embedder.id, 256)).toEqual({ method: 'hnsw', m: 16 });
+      // A big scope goes through it with the candidate list measured for its m.
+      expect(await vectorMode(db, embedder.id, 256, false, rows)).toEqual({ kind: 'hnsw', efSearch: hnswEfSearch(16) });
+      let compared = 0;
+      for (const userId of ['u_admin', 'u_li', 'u_zhang', 'nobody']) {
+        const { scope } = await resolveScope(db, { userId });
+        for (const text of ['矿用自卸车发动机故障停机', '框架协议续签金额', '投诉处理进展']) {
+          const [vector] = await embedder.embed([text]);
+          const q = { scope, embedder: embedder.id, dim: 256, vector, limit: 8 };
+          const exact = await vectorRanked(db, { ...q, mode: { kind: 'exact' } });
+          const indexed = await vectorRanked(db, { ...q, mode: { kind: 'hnsw', efSearch: 1000 } });
+          expect(indexed.map((h) => h.id), `${userId}: ${text}`).toEqual(exact.map((h) => h.id));
+          compared += exact.length;
+        }
+      }
+      expect(compared).toBeGreaterThan(40);
+    } finally {
+      await dropVectorIndex(db, name);
     }
   });
 
