@@ -1,7 +1,7 @@
 // Interactions (visits, calls, meetings ...) of visible accounts.
 import type { Db } from '../../db/index.ts';
 import type { Interaction, InteractionType } from '../domain/types.ts';
-import { canSee, visibleAmong } from './visible.ts';
+import { canSee, visibleAmong, visibleTo } from './visible.ts';
 
 const COLS = 'i.id, i.account_id, i.user_id, i.occurred_at, i.type, i.contact_ids, i.summary, i.next_step, i.next_step_due';
 const WITH_EXECUTIVE = `EXISTS (SELECT 1 FROM contacts ec WHERE ec.id = ANY(i.contact_ids) AND ec.level = 'executive')`;
@@ -114,4 +114,38 @@ export async function nextStepsDue(db: Db, userId: string, from: string, to: str
     params,
   );
   return r.rows;
+}
+
+export interface ActivityRow {
+  user_id: string;
+  name: string;
+  type: InteractionType;
+  interactions: number;
+  accounts: number;
+}
+
+/**
+ * Interactions logged in [from, until) on the accounts the viewer may see, per colleague and type
+ * (only `userIds` when given), with how many distinct accounts each touched ('' : all of them).
+ */
+export async function activityByUser(db: Db, viewerId: string, from: Date, until: Date, userIds?: string[]): Promise<{ rows: ActivityRow[]; accounts: Map<string, number> }> {
+  const params: unknown[] = [viewerId, from, until];
+  let only = '';
+  if (userIds) {
+    params.push(userIds);
+    only = 'AND i.user_id = ANY($4::text[])';
+  }
+  const where = `i.occurred_at >= $2 AND i.occurred_at < $3 AND ${visibleTo('i.account_id', 1)} ${only}`;
+  const byType = await db.query<ActivityRow>(
+    `SELECT i.user_id, COALESCE(u.name, i.user_id) AS name, i.type, count(*)::int AS interactions, count(DISTINCT i.account_id)::int AS accounts
+     FROM interactions i LEFT JOIN users u ON u.id = i.user_id WHERE ${where}
+     GROUP BY i.user_id, u.name, i.type ORDER BY i.user_id, i.type`,
+    params,
+  );
+  // Per colleague, and (the rollup's row with no user) across all of them.
+  const perUser = await db.query<{ user_id: string | null; accounts: number }>(
+    `SELECT i.user_id, count(DISTINCT i.account_id)::int AS accounts FROM interactions i WHERE ${where} GROUP BY ROLLUP (i.user_id)`,
+    params,
+  );
+  return { rows: byType.rows, accounts: new Map(perUser.rows.map((r) => [r.user_id ?? '', r.accounts])) };
 }

@@ -35,6 +35,7 @@ import { contactLookupTool } from './contact-lookup.ts';
 import { accountListTool } from './account-list.ts';
 import { accountTeamTool } from './account-team.ts';
 import { competitorsTool } from './competitors.ts';
+import { teamActivityTool } from './team-activity.ts';
 import { searchHistoryTool } from '../../retrieval/search-history-tool.ts';
 import { roadmapTool } from '../../insights/roadmap/roadmap-tool.ts';
 import { rollupTool } from '../../insights/rollup/rollup-tool.ts';
@@ -57,6 +58,7 @@ export const tools: Tool<any, any>[] = [
   contactLookupTool,
   accountTeamTool,
   competitorsTool,
+  teamActivityTool,
   accountListTool,
   compareAccountsTool,
   nextStepsTool,
