@@ -51,6 +51,8 @@ export const accountTexts = {
   contactHead: { zh: '找到 {count} 位联系人:', en: 'Found {count} contact(s):' },
   contactNone: { zh: '在你可见的客户中没有找到联系人"{name}"。', en: 'No contact named "{name}" in the accounts you can see.' },
   contactListHead: { zh: '{account}的联系人({count}位):', en: 'Contacts at {account} ({count}):' },
+  contactListAttitude: { zh: '{account}态度为「{attitude}」的联系人({count}位):', en: 'Contacts at {account} recorded as {attitude} ({count}):' },
+  contactListAttitudeNone: { zh: '{account}的联系人里没有态度为「{attitude}」的。', en: 'No contact at {account} is recorded as {attitude}.' },
   contactListNone: { zh: '{account}还没有登记联系人。', en: 'No contacts are recorded at {account}.' },
   contactLine: { zh: '• {person} — {account}{department},{role}{level}{attitude}{reach}{last}', en: '• {person} — {account}{department}, {role}{level}{attitude}{reach}{last}' },
   contactInactive: { zh: '(已离职/停用)', en: ' (inactive)' },

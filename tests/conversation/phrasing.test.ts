@@ -95,3 +95,24 @@ describe('plans', () => {
     expect((await ask(app, 'u_li', '江南港务下一步怎么推进?')).text.split('\n')[0]).toMatch(/^江南港务集团 关系优化路线图/);
   });
 });
+
+describe('contacts by attitude, and a named account over a ranking', () => {
+  it('"西山矿业谁反对我们" lists the contacts recorded as opponents; supporters and English too', async () => {
+    const opp = await ask(app, 'u_li', '西山矿业谁反对我们');
+    expect(opp.text.split('\n')[0]).toBe('西山矿业集团态度为「反对」的联系人(1位):');
+    expect(opp.text).toContain('吴刚');
+    expect(opp.text).not.toContain('钱芳');
+    const sup = await ask(app, 'u_li', '西山矿业的联系人里谁是支持我们的');
+    expect(sup.text.split('\n')).toHaveLength(2);
+    expect(sup.text).toContain('钱芳');
+    expect((await ask(app, 'u_li', 'Who opposes us at Xishan Mining?')).text.split('\n')[0]).toBe('Contacts at 西山矿业集团 recorded as opponent (1):');
+    // Without an attitude, every contact.
+    expect((await ask(app, 'u_li', '西山矿业有哪些联系人')).text.split('\n')[0]).toBe('西山矿业集团的联系人(3位):');
+  });
+
+  it('"北方路桥最大的一笔订单" answers with that account\'s orders, not a ranking of the portfolio', async () => {
+    const r = await ask(app, 'u_zhang', '北方路桥最大的一笔订单');
+    expect(r.text.split('\n')[0]).toMatch(/^北方路桥建设有限公司/);
+    expect(r.text).not.toContain('中建华东');
+  });
+});

@@ -245,7 +245,9 @@ export const accountListTool: Tool<typeof input, Output> = {
       const list = countHits(u, LIST_MARKERS) > 0 || PORTFOLIO_QUESTION.test(u.rest);
       const tiers = tiersIn(u.rest).length > 0;
       const scoped = u.users.length > 0 || !!roleIn(u.rest) || u.regions.length > 0;
-      if (rankWanted(u) && (list || RANK_SUBJECT.test(u.rest) || PRIORITY.test(u.rest))) return 4.5;
+      // "北方路桥最大的一笔订单" asks about that account, not for a ranking of the portfolio.
+      const named = u.mention.kind === 'found' || u.mention.kind === 'ambiguous';
+      if (rankWanted(u) && (list || (!named && (RANK_SUBJECT.test(u.rest) || PRIORITY.test(u.rest))))) return 4.5;
       // "李娜负责的客户", "我作为客户经理的客户": a scope over accounts; not "江南港务的客户经理是谁" (one account's team).
       if (scoped && (list || (u.mention.kind !== 'found' && ACCOUNT_WORD.test(u.rest.replace(/(大)?客户经理/g, ''))))) return 4;
       if (tiers && list && (any(u, TICKET_FILTER) || any(u, EXPIRY_FILTER))) return 4;

@@ -18,6 +18,7 @@ import { ago, personLabel } from '../../tools/interactions.ts';
 const input = z.object({
   name: contactArg.optional().describe('The person to look up; omit to list all contacts of the account'),
   account: accountArg.optional().describe('Limit to this account'),
+  attitude: z.enum(['supporter', 'neutral', 'opponent']).optional().describe("Listing an account's contacts: only those with this attitude towards us"),
 });
 
 interface ContactView {
@@ -39,6 +40,7 @@ interface ContactView {
 interface Output {
   name?: string;
   account?: AccountRef;
+  attitude?: 'supporter' | 'neutral' | 'opponent';
   contacts: ContactView[];
 }
 
@@ -48,6 +50,13 @@ const INFO_WORDS = {
 };
 const WHO_WORDS = { zh: ['是谁', '谁是', '什么职位', '职位', '职务', '哪个部门', '什么人', '背景', '是做什么的'], en: ['who is', "who's", 'title', 'position', 'role of', 'department'] };
 const LIST_WORDS = { zh: ['联系人', '对接人', '通讯录'], en: ['contacts', 'contact list', 'people at', 'who do we know'] };
+/** "谁是支持我们的", "who opposes us": a list of an account's contacts by attitude. */
+const ATTITUDE_FILTER: { attitude: 'supporter' | 'neutral' | 'opponent'; re: RegExp }[] = [
+  { attitude: 'opponent', re: /反对|不支持|对立|唱反调|\b(oppos\w*|against us|opponents?)\b/ },
+  { attitude: 'supporter', re: /支持|站在我们|挺我们|\b(support\w*|on our side|champions?|allies)\b/ },
+  { attitude: 'neutral', re: /中立|\bneutral\b/ },
+];
+const attitudeAsked = (rest: string) => ATTITUDE_FILTER.find((f) => f.re.test(rest))?.attitude;
 const ATTITUDE_WORDS = /态度|立场|看法|怎么看|支持我们|反对我们|attitude|stance|think of us|feel about/;
 const TIMING_WORDS = ['上次', '最近一次', '什么时候', '哪天', 'last', 'when'];
 
@@ -60,13 +69,15 @@ export const contactLookupTool: Tool<typeof input, Output> = {
     const account = args.account ? await accountFor(ctx, args.account) : undefined;
     // Neither a person nor an account: the engine asks which account.
     if (!args.name && !account) throw new AccountProblem({ kind: 'none' });
-    const contacts: Contact[] = args.name ? await contactsFor(ctx, args.name, account?.id) : await accountContacts(ctx.app.db, ctx.user.id, account!.id);
+    const listed = args.name ? await contactsFor(ctx, args.name, account?.id) : await accountContacts(ctx.app.db, ctx.user.id, account!.id);
+    const contacts: Contact[] = !args.name && args.attitude ? listed.filter((c) => c.attitude === args.attitude) : listed;
     const touch = await lastContactTouch(ctx.app.db, ctx.user.id, contacts.map((c) => c.id), ctx.now);
     const names = new Map((await getVisibleAccounts(ctx.app.db, ctx.user.id, [...new Set(contacts.map((c) => c.account_id))])).map((a) => [a.id, ref(a)]));
     const today = toIsoDate(ctx.now, ctx.tz);
     return {
       name: args.name,
       account: account ? ref(account) : undefined,
+      attitude: args.name ? undefined : args.attitude,
       contacts: contacts.map((c) => {
         const last = touch.get(c.id);
         const lastContact = last ? toIsoDate(last, ctx.tz) : null;
@@ -92,9 +103,14 @@ export const contactLookupTool: Tool<typeof input, Output> = {
     const lang = ctx.lang;
     if (!out.contacts.length) {
       if (out.name) return { lang, text: t(accountTexts, 'contactNone', lang, { name: out.name }) };
+      if (out.attitude) return { lang, text: t(accountTexts, 'contactListAttitudeNone', lang, { account: out.account?.name ?? '', attitude: label(ATTITUDE, out.attitude, lang) }) };
       return { lang, text: t(accountTexts, 'contactListNone', lang, { account: out.account?.name ?? '' }) };
     }
-    const head = out.name ? t(accountTexts, 'contactHead', lang, { count: out.contacts.length }) : t(accountTexts, 'contactListHead', lang, { account: out.account!.name, count: out.contacts.length });
+    const head = out.name
+      ? t(accountTexts, 'contactHead', lang, { count: out.contacts.length })
+      : out.attitude
+        ? t(accountTexts, 'contactListAttitude', lang, { account: out.account!.name, attitude: label(ATTITUDE, out.attitude, lang), count: out.contacts.length })
+        : t(accountTexts, 'contactListHead', lang, { account: out.account!.name, count: out.contacts.length });
     const sep = lang === 'zh' ? '/' : '/';
     const lines = out.contacts.map((c) =>
       t(accountTexts, 'contactLine', lang, {
@@ -125,12 +141,14 @@ export const contactLookupTool: Tool<typeof input, Output> = {
       // "吴刚对我们什么态度": a question about one person, not their account's decision chain.
       if (person && ATTITUDE_WORDS.test(u.rest)) s = Math.max(s, 3);
       if (person && !s) s = 1;
+      // "西山矿业谁反对我们": the account's contacts of that attitude.
+      if (!person && u.mention.kind === 'found' && attitudeAsked(u.rest) && /谁|哪些|哪位|\bwho\b|\bwhich\b|联系人|\bcontacts\b/.test(u.rest)) s = Math.max(s, 4);
       return s;
     },
     input(u, accountId) {
       const person = u.people[0];
       const name = person ? (person.contacts.length === 1 ? person.contacts[0].id : person.text) : undefined;
-      return { name, account: name && u.mention.kind !== 'found' ? undefined : accountId };
+      return { name, account: name && u.mention.kind !== 'found' ? undefined : accountId, attitude: name ? undefined : attitudeAsked(u.rest) };
     },
   },
 };
