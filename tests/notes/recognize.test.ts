@@ -58,6 +58,9 @@ describe('follow-ups', () => {
     ['set Gao Yuan as decision maker', { kind: 'role', person: 'Gao Yuan', role: 'decision_maker' }],
     ['类型改成电话', { kind: 'type', type: 'call' }],
     ['下一步改成发送报价,周五前', { kind: 'next_step', text: '发送报价,周五前' }],
+    ['把下一步改成下周五前发试点方案', { kind: 'next_step', text: '下周五前发试点方案' }],
+    ['将截止日期改为周五', { kind: 'next_step', text: '周五' }],
+    ['把金额改成350万', { kind: 'amount', text: '把金额改成350万' }],
     ['修改', { kind: 'edit_help' }],
   ])('%s', (text, want) => {
     expect(parseFollowUp(text)).toEqual(want);

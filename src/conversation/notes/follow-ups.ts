@@ -51,14 +51,14 @@ const TYPE_WORDS: { type: InteractionType; zh: string[]; en: string[] }[] = [
 const TYPE_ZH = /^\s*(?:类型|方式)\s*(?:改成|改为|是|换成|:|：)\s*(.+?)\s*[。.!！]?\s*$|^\s*(?:是|其实是)\s*(.+?)\s*[,，]?\s*不是\s*(?:拜访|电话|会议|邮件|宴请|活动|微信)\s*[。.!！]?\s*$/;
 const TYPE_EN = /^\s*(?:(?:change|set) the type to|type\s*[:=]|it was (?:a|an))\s+(.+?)\s*[.!]?\s*$/i;
 
-const NEXT_ZH = /^\s*(?:下一步|下步|后续|截止日期|截止时间|截止)\s*(?:改成|改为|换成|应该是|是|:|：)\s*(.+?)\s*$/;
+const NEXT_ZH = /^\s*(?:把|将)?\s*(?:下一步|下步|后续|截止日期|截止时间|截止)\s*(?:改成|改为|换成|应该是|是|:|：)\s*(.+?)\s*$/;
 const NEXT_EN = /^\s*(?:(?:change|set) the next step to|next step\s*[:=]|the next step is|due date\s*[:=]|(?:change|set) the due date to)\s*(.+?)\s*$/i;
 
 const ADD_CONTACT_ZH = /^\s*(?:把|将)\s*(.+?)\s*(?:加到|加入|添加到|加进|补到|补充到)\s*(?:联系人|参与人|参会人|人员|名单)(?:里|中|里面)?\s*(?:去)?\s*[。.!！]?\s*$|^\s*(?:联系人|参与人|参会人)\s*(?:是|还有|加上|添加|加|补充)\s*(.+?)\s*[。.!！]?\s*$|^\s*(?:还有|加上|添加|补充)\s*(?:联系人|参与人)?\s*(.+?)\s*(?:也在|也参加了|也在场)?\s*[。.!！]?\s*$/;
 const ADD_CONTACT_EN = /^\s*(?:add|also add|include)\s+(.+?)\s+(?:to|as)\s+(?:the\s+)?(?:contacts?|participants?|attendees?|people)\s*[.!]?\s*$|^\s*(?:contacts?|participants?|attendees?)\s*(?:also|:|=|include|is|are)\s*(.+?)\s*[.!]?\s*$|^\s*(.+?)\s+was (?:also )?there\s*[.!]?\s*$/i;
 const RENAME_ZH = /^\s*(?:把|将)\s*(.+?)\s*(?:改成|改为|换成|更正为|纠正为)\s*(.+?)\s*[。.!！]?\s*$|^\s*(.+?)\s*(?:应该是|应为|其实是|写错了,?是|写错了，?是)\s*(.+?)\s*[。.!！]?\s*$/;
 const RENAME_EN = /^\s*(?:change|rename|correct)\s+(.+?)\s+to\s+(.+?)\s*[.!]?\s*$|^\s*(?:it'?s|it is)\s+(.+?),?\s+not\s+(.+?)\s*[.!]?\s*$/i;
-const AMOUNT_ZH = /^\s*(?:金额|预算|报价|价格|合同金额|项目金额|商机金额)\s*(?:改成|改为|应该是|是|换成|:|：|为|更正为)\s*(.+?)\s*[。.!！]?\s*$/;
+const AMOUNT_ZH = /^\s*(?:把|将)?\s*(?:金额|预算|报价|价格|合同金额|项目金额|商机金额)\s*(?:改成|改为|应该是|是|换成|:|：|为|更正为)\s*(.+?)\s*[。.!！]?\s*$/;
 const AMOUNT_EN = /^\s*(?:(?:change|set) the (?:amount|budget|deal size) to|(?:the )?(?:amount|budget|deal size)\s*(?:is|was|should be|:|=))\s*(.+?)\s*[.!]?\s*$/i;
 const COMPETITOR_ADD_ZH = /^\s*(?:竞品|竞争对手|对手)\s*(?:还有|也有|加上|添加|补充|加)\s*(.+?)\s*[。.!！]?\s*$|^\s*(.+?)\s*也在(?:报价|竞争|接触|投标|跟)\s*[。.!！]?\s*$/;
 const COMPETITOR_SET_ZH = /^\s*(?:竞品|竞争对手|对手)\s*(?:是|改成|改为|只有|:|：)\s*(.+?)\s*[。.!！]?\s*$/;
