@@ -77,17 +77,18 @@ export async function importDir(db: Db, dir: string, tz: string, opts: ImportOpt
       for (const f of formats) {
         const ids: string[] = [];
         const path = join(dir, f.file);
+        const size = statSync(path).size;
         // A big file into an (almost) empty table: build its secondary indexes once, at the end.
         // Needs the per-row triggers off (CREATE INDEX refuses a table with deferred checks queued).
         // Embedded only: on a server the drop would lock the table's readers out until commit.
-        const rebuild = skipped && tx.kind === 'pglite' && statSync(path).size >= BULK_FILE_BYTES && (await rowCount(tx, f.table)) < BULK_TABLE_ROWS;
+        const rebuild = skipped && tx.kind === 'pglite' && size >= BULK_FILE_BYTES && (await rowCount(tx, f.table)) < BULK_TABLE_ROWS;
         const indexes = rebuild ? await dropSecondaryIndexes(tx, f.table) : [];
         const encoding = opts.encoding === 'gbk' && !(await isUtf8File(path)) ? 'gbk' : 'utf-8';
         const mode = opts.csvWorker ?? 'auto';
-        const worker = workerCanRead(f) && (mode === 'always' || (mode === 'auto' && statSync(path).size >= WORKER_FILE_BYTES));
+        const worker = workerCanRead(f) && (mode === 'always' || (mode === 'auto' && size >= WORKER_FILE_BYTES));
         const count = await importFile(tx, f, path, encoding, worker, tz, known, problems, ids, progress);
         counts.push(count);
-        progress({ kind: 'file_done', file: f.file, rows: count.rows, size: statSync(path).size });
+        progress({ kind: 'file_done', file: f.file, rows: count.rows, size });
         if (!problems.length) await recreateIndexes(tx, indexes);
         changed.set(f.table, ids);
       }

@@ -23,13 +23,17 @@ function nameIn(a: AccountName, lang: Lang): string {
 export async function personalExamples(app: AppContext, userId: string, lang: Lang, templates: string[]): Promise<(string | null)[]> {
   if (!templates.some((x) => x.includes('{'))) return templates;
   const names = await exampleNames(app.db, userId, ACCOUNTS);
+  const group = names.group && nameIn(names.group, lang);
   let next = 0;
   return templates.map((template) => {
-    const account = names.accounts.length ? nameIn(names.accounts[next % names.accounts.length], lang) : null;
+    const values: Record<string, string | null> = { account: names.accounts.length ? nameIn(names.accounts[next % names.accounts.length], lang) : null, group, contact: names.contact };
     if (template.includes('{account}')) next++;
-    const values: Record<string, string | null> = { account, group: names.group && nameIn(names.group, lang), contact: names.contact };
-    const blanks = [...template.matchAll(/\{(account|group|contact)\}/g)].map((m) => m[1]);
-    if (blanks.some((key) => !values[key])) return null;
-    return template.replace(/\{(account|group|contact)\}/g, (_, key: string) => values[key]!);
+    let complete = true;
+    const text = template.replace(/\{(account|group|contact)\}/g, (_, key: string) => {
+      const value = values[key];
+      if (!value) complete = false;
+      return value ?? '';
+    });
+    return complete ? text : null;
   });
 }

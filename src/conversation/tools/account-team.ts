@@ -6,6 +6,7 @@ import { TEAM_ROLE, label } from '../../../prompts/conversation/labels.ts';
 import { teamTexts } from '../../../prompts/conversation/team.ts';
 import { t } from '../../../prompts/index.ts';
 import type { TeamRole } from '../../domain/types.ts';
+import type { Utterance } from '../../nlu/utterance.ts';
 import { accountTeam } from '../../store/accounts.ts';
 import { userNames } from '../../store/users.ts';
 import { any, countHits } from '../../nlu/keywords.ts';
@@ -39,7 +40,7 @@ const TEAM_WORDS = {
 };
 const WHO = { zh: ['是谁', '谁', '哪位'], en: ['who'] };
 
-function roleAsked(u: Parameters<typeof countHits>[0]): TeamRole | undefined {
+function roleAsked(u: Utterance): TeamRole | undefined {
   return ROLES.find((r) => countHits(u, ROLE_WORDS[r]) > 0);
 }
 
@@ -61,7 +62,8 @@ export const accountTeamTool: Tool<typeof input, Output> = {
   },
   render(ctx, out) {
     const lang = ctx.lang;
-    const namesIn = (role: TeamRole) => out.members.filter((m) => m.role === role).map((m) => m.name);
+    const names = new Map(ROLES.map((role) => [role, out.members.filter((m) => m.role === role).map((m) => m.name)]));
+    const namesIn = (role: TeamRole) => names.get(role)!;
     const lines = ROLES.map((role) =>
       t(teamTexts, 'line', lang, { role: label(TEAM_ROLE, role, lang), code: role, names: namesIn(role).length ? joinList(namesIn(role), lang) : t(teamTexts, 'vacant', lang) }),
     );
@@ -89,9 +91,8 @@ export const accountTeamTool: Tool<typeof input, Output> = {
     keywords: { zh: [...TEAM_WORDS.zh, ...ROLES.flatMap((r) => ROLE_WORDS[r].zh)], en: [...TEAM_WORDS.en, ...ROLES.flatMap((r) => ROLE_WORDS[r].en)] },
     score(u) {
       if (u.mention.kind !== 'found' && !u.refersBack) return 0;
-      const role = roleAsked(u);
       if (countHits(u, TEAM_WORDS)) return 3.5;
-      return role && any(u, WHO) ? 3.5 : 0;
+      return roleAsked(u) && any(u, WHO) ? 3.5 : 0;
     },
     input: (u, accountId) => ({ account: accountId ?? '', role: roleAsked(u) }),
   },

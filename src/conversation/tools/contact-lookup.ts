@@ -5,7 +5,7 @@ import { accountTexts } from '../../../prompts/conversation/accounts.ts';
 import { ATTITUDE, DECISION_ROLE, LEVEL, label } from '../../../prompts/conversation/labels.ts';
 import { t } from '../../../prompts/index.ts';
 import { daysBetween, toIsoDate } from '../../domain/time.ts';
-import type { Contact } from '../../domain/types.ts';
+import type { Attitude, Contact } from '../../domain/types.ts';
 import { getVisibleAccounts } from '../../store/accounts.ts';
 import { accountContacts } from '../../store/contacts.ts';
 import { lastContactTouch } from '../../store/interactions.ts';
@@ -40,7 +40,7 @@ interface ContactView {
 interface Output {
   name?: string;
   account?: AccountRef;
-  attitude?: 'supporter' | 'neutral' | 'opponent';
+  attitude?: Attitude;
   contacts: ContactView[];
 }
 
@@ -51,7 +51,7 @@ const INFO_WORDS = {
 const WHO_WORDS = { zh: ['是谁', '谁是', '什么职位', '职位', '职务', '哪个部门', '什么人', '背景', '是做什么的'], en: ['who is', "who's", 'title', 'position', 'role of', 'department'] };
 const LIST_WORDS = { zh: ['联系人', '对接人', '通讯录'], en: ['contacts', 'contact list', 'people at', 'who do we know'] };
 /** "谁是支持我们的", "who opposes us": a list of an account's contacts by attitude. */
-const ATTITUDE_FILTER: { attitude: 'supporter' | 'neutral' | 'opponent'; re: RegExp }[] = [
+const ATTITUDE_FILTER: { attitude: Attitude; re: RegExp }[] = [
   { attitude: 'opponent', re: /反对|不支持|对立|唱反调|\b(oppos\w*|against us|opponents?)\b/ },
   { attitude: 'supporter', re: /支持|站在我们|挺我们|\b(support\w*|on our side|champions?|allies)\b/ },
   { attitude: 'neutral', re: /中立|\bneutral\b/ },
