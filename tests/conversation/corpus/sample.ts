@@ -99,6 +99,16 @@ export const sampleCorpus: CorpusCase[] = [
   c('mixed', 'u_zhang', 'Acme 最近一次联系是什么时候', ['2026-11-12']),
   c('mixed', 'u_li', '西山矿业的 budget', ['40%']),
 
+  // ---- reply language: English words around Chinese names only; a Latin model or brand in Chinese ----
+  c('lang', 'u_zhang', 'contracts 中建华东?', ['CT-A100-2024', 'Contracts of']),
+  c('lang', 'u_li', 'health 西山矿业', ['Health of', '西山矿业集团']),
+  c('lang', 'u_zhang', 'visited 北方路桥 today', ['The last interaction', '2026-11-05']),
+  c('lang', 'u_li', 'open tickets 江南港务', ['T004', 'open ticket']),
+  c('lang', 'u_zhang', 'decision maker 北方路桥', ['何军', 'Decision chain']),
+  c('lang', 'u_li', '有没有人提到过三一SY215', ['三一', '找到'], ['The last mention of']),
+  c('lang', 'u_zhang', 'Acme 预算', ['60%', '预算执行'], ['Budget execution of']),
+  c('lang', 'u_li', '江南港务 PC200 的合同', ['2027-01-10', '到期'], ['ends on']),
+
   // ---- traditional characters ----
   c('traditional', 'u_li', '華瑞集團的合同什麼時候到期', ['2027-02-15']),
   c('traditional', 'u_li', '西山礦業的合同什麼時候到期?', ['2028-02-28']),
