@@ -36,6 +36,7 @@ import { accountListTool } from './account-list.ts';
 import { accountTeamTool } from './account-team.ts';
 import { competitorsTool } from './competitors.ts';
 import { teamActivityTool } from './team-activity.ts';
+import { receivablesTool } from './receivables.ts';
 import { searchHistoryTool } from '../../retrieval/search-history-tool.ts';
 import { roadmapTool } from '../../insights/roadmap/roadmap-tool.ts';
 import { rollupTool } from '../../insights/rollup/rollup-tool.ts';
@@ -59,6 +60,7 @@ export const tools: Tool<any, any>[] = [
   accountTeamTool,
   competitorsTool,
   teamActivityTool,
+  receivablesTool,
   accountListTool,
   compareAccountsTool,
   nextStepsTool,

@@ -109,6 +109,18 @@ export const sampleCorpus: CorpusCase[] = [
   c('lang', 'u_zhang', 'Acme 预算', ['60%', '预算执行'], ['Budget execution of']),
   c('lang', 'u_li', '江南港务 PC200 的合同', ['2027-01-10', '到期'], ['ends on']),
 
+  // ---- receivables: not in the CRM data; said so, with the contracts and orders that are ----
+  c('receivables', 'u_zhang', '中建华东的回款情况', ['没有回款和应收账款的数据', 'CT-A100-2024', '1,700万'], ['概况']),
+  c('receivables', 'u_li', '江南港务付款了吗', ['没有回款和应收账款的数据', '1,200万']),
+  c('receivables', 'u_li', '西山矿业还欠我们多少钱', ['没有回款和应收账款的数据', '金额未登记']),
+  c('receivables', 'u_zhang', '兴业建材的尾款结清了吗', ['没有回款和应收账款的数据', '没有生效中的合同']),
+  c('receivables', 'u_zhang', 'has 中建华东 paid', ['no payment or receivables data', '¥30,000,000']),
+  c('receivables', 'u_li', 'Has Jiangnan Port paid?', ['no payment or receivables data', 'CT-A300-01']),
+  c('receivables', 'u_li', 'any overdue invoices at Xishan Mining?', ['no payment or receivables data', 'CT-A200-SA']),
+  c('receivables', 'u_li', '应收账款', ['没有回款和应收账款的数据'], [], { cites: false }),
+  c('receivables', 'u_zhang', ['中建华东的合同', '回款呢'], ['没有回款和应收账款的数据', '1,700万']),
+  c('receivables', 'u_zhang', '西山矿业的回款', [], ['CT-A200-SA', '西山矿业集团']),
+
   // ---- traditional characters ----
   c('traditional', 'u_li', '華瑞集團的合同什麼時候到期', ['2027-02-15']),
   c('traditional', 'u_li', '西山礦業的合同什麼時候到期?', ['2028-02-28']),
