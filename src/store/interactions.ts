@@ -122,22 +122,29 @@ export interface ActivityRow {
   type: InteractionType;
   interactions: number;
   accounts: number;
+  /** The latest of these interactions. */
+  last: Date;
 }
 
 /**
  * Interactions logged in [from, until) on the accounts the viewer may see, per colleague and type
- * (only `userIds` when given), with how many distinct accounts each touched ('' : all of them).
+ * (only `userIds` when given; only one account's with `accountId`), with how many distinct accounts
+ * each touched ('' : all of them).
  */
-export async function activityByUser(db: Db, viewerId: string, from: Date, until: Date, userIds?: string[]): Promise<{ rows: ActivityRow[]; accounts: Map<string, number> }> {
+export async function activityByUser(db: Db, viewerId: string, from: Date, until: Date, userIds?: string[], accountId?: string): Promise<{ rows: ActivityRow[]; accounts: Map<string, number> }> {
   const params: unknown[] = [viewerId, from, until];
   let only = '';
   if (userIds) {
     params.push(userIds);
-    only = 'AND i.user_id = ANY($4::text[])';
+    only = `AND i.user_id = ANY($${params.length}::text[])`;
+  }
+  if (accountId) {
+    params.push(accountId);
+    only += ` AND i.account_id = $${params.length}`;
   }
   const where = `i.occurred_at >= $2 AND i.occurred_at < $3 AND ${visibleTo('i.account_id', 1)} ${only}`;
   const byType = await db.query<ActivityRow>(
-    `SELECT i.user_id, COALESCE(u.name, i.user_id) AS name, i.type, count(*)::int AS interactions, count(DISTINCT i.account_id)::int AS accounts
+    `SELECT i.user_id, COALESCE(u.name, i.user_id) AS name, i.type, count(*)::int AS interactions, count(DISTINCT i.account_id)::int AS accounts, max(i.occurred_at) AS last
      FROM interactions i LEFT JOIN users u ON u.id = i.user_id WHERE ${where}
      GROUP BY i.user_id, u.name, i.type ORDER BY i.user_id, i.type`,
     params,

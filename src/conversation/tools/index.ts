@@ -37,6 +37,7 @@ import { accountTeamTool } from './account-team.ts';
 import { competitorsTool } from './competitors.ts';
 import { teamActivityTool } from './team-activity.ts';
 import { receivablesTool } from './receivables.ts';
+import { accountActivityTool } from './account-activity.ts';
 import { searchHistoryTool } from '../../retrieval/search-history-tool.ts';
 import { roadmapTool } from '../../insights/roadmap/roadmap-tool.ts';
 import { rollupTool } from '../../insights/rollup/rollup-tool.ts';
@@ -61,6 +62,7 @@ export const tools: Tool<any, any>[] = [
   competitorsTool,
   teamActivityTool,
   receivablesTool,
+  accountActivityTool,
   accountListTool,
   compareAccountsTool,
   nextStepsTool,

@@ -20,12 +20,14 @@ const input = z.object({
   to: isoDate.optional().describe('Last day; default today'),
 });
 
-interface Person {
+export interface Person {
   userId: string;
   name: string;
   interactions: number;
   accounts: number;
   byType: { type: string; n: number }[];
+  /** The latest of their interactions counted. */
+  last: Date;
 }
 
 interface Output {
@@ -44,12 +46,14 @@ const ACTIVITY_WORDS = {
 };
 const TEAM_WORDS = /团队|大家|每个人|各人|各位|我们|\b(team|everyone|each of us|we)\b/;
 
-function people(rows: ActivityRow[], accounts: Map<string, number>): Person[] {
+/** Rows per colleague and type → one entry per colleague, busiest first. */
+export function people(rows: ActivityRow[], accounts: Map<string, number>): Person[] {
   const byUser = new Map<string, Person>();
   for (const r of rows) {
-    const p = byUser.get(r.user_id) ?? { userId: r.user_id, name: r.name, interactions: 0, accounts: accounts.get(r.user_id) ?? 0, byType: [] };
+    const p = byUser.get(r.user_id) ?? { userId: r.user_id, name: r.name, interactions: 0, accounts: accounts.get(r.user_id) ?? 0, byType: [], last: new Date(r.last) };
     p.interactions += r.interactions;
     p.byType.push({ type: r.type, n: r.interactions });
+    if (new Date(r.last) > p.last) p.last = new Date(r.last);
     byUser.set(r.user_id, p);
   }
   for (const p of byUser.values()) p.byType.sort((a, b) => b.n - a.n || a.type.localeCompare(b.type));

@@ -30,4 +30,14 @@ export const teamCorpus: CorpusCase[] = [
   c('team', 'u_zhang', '我负责的客户有哪些', ['中建华东工程集团', '北方路桥'], ['西山矿业集团']),
 
   c('team', 'u_chen', '上季度哪个客户下单最多', ['江南港务集团']),
+
+  // ---- who has been in touch with an account the most ----
+  c('touch', 'u_chen', '谁和西山矿业联系最多', ['联系最多的是李娜(4 次)', '王磊:1 次']),
+  c('touch', 'u_li', 'who has been in touch with Xishan Mining the most', ['李娜 has been in touch', '4 interaction']),
+  c('touch', 'u_chen', '这个月谁和中建华东联系最多', ['2026-11-01 至 2026-11-24', '张伟(2 次)'], ['赵敏']),
+  c('touch', 'u_li', '哪位同事跑江南港务最勤', ['李娜', '赵敏:1 次']),
+  c('touch', 'u_chen', 'Who visits Jiangnan Port most often?', ['李娜', 'latest 2026-11-22']),
+  c('touch', 'u_chen', '今年谁和北方路桥联系最多', ['张伟(2 次)']),
+  c('touch', 'u_chen', ['中建华东的合同', '谁跟他们联系得最多'], ['张伟(5 次)']),
+  c('touch', 'u_zhang', '谁和西山矿业联系最多', [], ['李娜', '西山矿业集团']),
 ];
