@@ -2,13 +2,13 @@
 // at N = 1,000 and 10,000, then a re-import of the same (unchanged) files. Prints rows/s, peak RSS
 // and the machine's load average (1 min) before and after each run. With DATABASE_URL set it runs
 // on that PostgreSQL server (a database of its own, see benchDatabase in bench/lib.mjs), else on a
-// new embedded database; on a server it also measures the floor: COPY of the same rows into the
-// same tables with their primary keys only (what `\copy` of each file would cost), so the import
-// can be read against it.
+// new embedded database. It also measures the floor on the same engine: COPY of the same rows into
+// the same tables with their primary keys only (what `\copy` of each file would cost), so the
+// import can be read against it.
 // Options: --sizes 1000,10000   --reimport 1000 (sizes to re-import; default all)
 //          --reindex            also time `kam reindex` after the first import (the vectors a big
 //                               import leaves to re-embedding)
-//          --no-floor           skip the COPY floor on a server
+//          --no-floor           skip the COPY floor
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generate } from './generate.mjs';
@@ -50,7 +50,7 @@ for (const n of sizes) {
   if (reindex) await timed(`N=${n}: kam reindex (vectors left for re-embedding)`, 0, ['reindex'], env);
   if (reimport.has(n)) await timed(`N=${n}: re-import, all unchanged`, rows, ['import', data], env);
   await target.drop();
-  if (floor && target.kind === 'server') {
+  if (floor) {
     const before = load();
     const f = await copyFloor(data, `import_floor_${n}`);
     console.log(
