@@ -29,7 +29,9 @@ const TITLE_FORMS: { form: string; title: RegExp; executive?: boolean }[] = [
 const NOT_SURNAME = /[副老小大总的是和跟与见了个位这那该我你他她汇加]/;
 // 客户经理, 项目经理, 交付总监: a role, not a Mr. Hu or a Mr. Fu (the character before the title ends a role word).
 const ROLE_WORD = /(客户|项目|产品|交付|服务|销售|方案|商务|财务|采购|售前|售后|区域|大区|渠道|运营|技术|市场|行政|人事|部门|实施)$/;
-const TITLE_RE = new RegExp(`([\\u4e00-\\u9fff])(${TITLE_FORMS.map((f) => f.form).join('|')})`, 'g');
+// 合同总金额, 商机总额, 订单总数: a total, not a Mr. Tong or a Mr. Ji.
+const NOT_A_TITLE_AFTER_ZONG = '(?!额(?!外)|金额|数|量|值|体)';
+const TITLE_RE = new RegExp(`([\\u4e00-\\u9fff])(${TITLE_FORMS.map((f) => (f.form === '总' ? `总${NOT_A_TITLE_AFTER_ZONG}` : f.form)).join('|')})`, 'g');
 
 export interface ContactRef {
   /** As written: 王总, 刘建国, Liu Jianguo. */

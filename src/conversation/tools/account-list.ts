@@ -81,10 +81,10 @@ const SILENCE_WORDS = {
 };
 const TICKET_FILTER = { zh: ['工单', '投诉', '问题'], en: ['ticket', 'complaint', 'issue'] };
 const EXPIRY_FILTER = { zh: ['到期', '合同'], en: ['expire', 'expiring', 'contract'] };
-const MINE_WORDS = { zh: ['我的客户', '我负责', '我名下', '我自己的'], en: ['my accounts', 'my customers', 'my clients', 'mine'] };
+export const MINE_WORDS = { zh: ['我的客户', '我负责', '我名下', '我自己的'], en: ['my accounts', 'my customers', 'my clients', 'mine'] };
 const DEFAULT_SILENT_DAYS = 30;
 
-function tiersIn(norm: string): (typeof TIERS)[number][] {
+export function tiersIn(norm: string): (typeof TIERS)[number][] {
   const out = new Set<(typeof TIERS)[number]>();
   for (const m of norm.matchAll(/((?:[sabc]\s*[/、,和或及&]?\s*)+)(级|类)/g)) for (const ch of m[1].replace(/[^sabc]/g, '')) out.add(ch.toUpperCase() as (typeof TIERS)[number]);
   for (const m of norm.matchAll(/\btier[- ]?([sabc])\b|\b([sabc])[- ]?tier\b/g)) out.add((m[1] ?? m[2]).toUpperCase() as (typeof TIERS)[number]);

@@ -38,6 +38,7 @@ import { competitorsTool } from './competitors.ts';
 import { teamActivityTool } from './team-activity.ts';
 import { receivablesTool } from './receivables.ts';
 import { accountActivityTool } from './account-activity.ts';
+import { accountStatsTool } from './account-stats.ts';
 import { searchHistoryTool } from '../../retrieval/search-history-tool.ts';
 import { roadmapTool } from '../../insights/roadmap/roadmap-tool.ts';
 import { rollupTool } from '../../insights/rollup/rollup-tool.ts';
@@ -63,6 +64,7 @@ export const tools: Tool<any, any>[] = [
   teamActivityTool,
   receivablesTool,
   accountActivityTool,
+  accountStatsTool,
   accountListTool,
   compareAccountsTool,
   nextStepsTool,

@@ -40,4 +40,16 @@ export const teamCorpus: CorpusCase[] = [
   c('touch', 'u_chen', '今年谁和北方路桥联系最多', ['张伟(2 次)']),
   c('touch', 'u_chen', ['中建华东的合同', '谁跟他们联系得最多'], ['张伟(5 次)']),
   c('touch', 'u_zhang', '谁和西山矿业联系最多', [], ['李娜', '西山矿业集团']),
+
+  // ---- averages and totals over a group of accounts ----
+  c('stats', 'u_chen', 'S级客户的健康分平均多少', ['平均健康分', '共 2 个客户', '中建华东工程集团', '西山矿业集团'], ['没有找到名为']),
+  c('stats', 'u_zhang', '我的客户平均健康分是多少', ['平均健康分', '共 6 个客户'], ['没有找到名为']),
+  c('stats', 'u_zhang', 'what is the average health score of my A-tier accounts', ['average health score', 'over 2 account(s)', 'Acme Health Systems', '北方路桥'], ['江南港务']),
+  c('stats', 'u_chen', '李娜的客户平均预算是多少', ['1,150万', '合计 2,300万', '蓝海新能源']),
+  c('stats', 'u_chen', 'S级客户平均预算执行率', ['62.5%', '65.7%']),
+  c('stats', 'u_zhang', '我的客户今年订单合计多少', ['2,490万', '共 6 个客户']),
+  c('stats', 'u_chen', '团队生效合同总金额', ['5,000万', '西山矿业集团']),
+  c('stats', 'u_chen', 'total open pipeline of my team', ['Total open pipeline', '¥23,500,000']),
+  c('stats', 'u_chen', 'C级客户的平均预算', ['都没有预算数据'], [], { cites: false }),
+  c('stats', 'u_zhang', 'S级客户的健康分平均多少', ['共 1 个客户', '中建华东工程集团'], ['西山矿业集团']),
 ];
