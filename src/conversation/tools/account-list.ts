@@ -17,6 +17,7 @@ import type { Tool } from '../../tools/types.ts';
 import { ref, type AccountRef } from '../../tools/account-arg.ts';
 import { EXECUTIVE_WORDS } from './last-interaction.ts';
 import { portfolioTexts } from '../../../prompts/portfolio.ts';
+import { rankingTexts } from '../../../prompts/ranking.ts';
 import { HEALTH_BAND, label } from '../../../prompts/conversation/labels.ts';
 import { yearElapsedShare } from '../../domain/time.ts';
 import { asOfNow, healthAsOf } from '../../insights/health/compute.ts';
@@ -41,8 +42,11 @@ const input = z.object({
   role: z.enum(['AR', 'SR', 'FR']).optional().describe('Only accounts where the member (or the user) has this team role: AR account manager, SR solution expert, FR delivery manager'),
   regions: z.array(z.string().max(50)).optional().describe('Only accounts of these regions (华东, 华北 ...)'),
   budgetLag: z.boolean().default(false).describe("Only accounts whose budget execution this year lags the share of the year elapsed by more than the budget_lag rule's points"),
-  rankBy: z.enum(['health', 'orders']).optional().describe('Rank the accounts: by health score (risk = lowest health) or by order amount in the period'),
-  ascending: z.boolean().default(false).describe('With rankBy: lowest first (most at risk, fewest orders)'),
+  rankBy: z
+    .enum(['health', 'orders', 'budget', 'silence'])
+    .optional()
+    .describe('Rank the accounts: by health score (risk = lowest health), by order amount in the period, by budget execution this year, or by days since the last (executive) interaction'),
+  ascending: z.boolean().default(false).describe('With rankBy: lowest first (most at risk, fewest orders, lowest budget execution, most recently met)'),
   top: z.number().int().min(1).max(50).optional().describe('With rankBy: only the first N'),
   from: isoDate.optional().describe('With rankBy orders: first day of the period (default 1 January this year)'),
   to: isoDate.optional().describe('With rankBy orders: last day of the period (default today)'),
@@ -53,7 +57,7 @@ interface Row {
   account: AccountRef;
   health?: { score: number; band: string };
   ordered?: { amount: number; count: number };
-  budget?: { share: number; elapsed: number };
+  budget?: { share: number; elapsed: number; amount?: number; ordered?: number };
   tier: string | null;
   owner: string;
   lastInteraction: string | null;
@@ -71,6 +75,8 @@ interface Output {
   rows: Row[];
   /** With a silence filter: accounts with no (executive) interaction on record at all. */
   never: AccountRef[];
+  /** With rankBy budget: accounts without a budget this year (not ranked). */
+  noBudget?: AccountRef[];
 }
 
 const MAX_ROWS = 30;
@@ -113,7 +119,21 @@ async function ranked(ctx: ToolContext, args: Input, rows: Row[], today: string)
     }
     rows = rows.filter((r) => r.budget && (r.budget.elapsed - r.budget.share) * 100 > tunables.rules.budget_lag.points);
   }
-  if (args.rankBy === 'health') {
+  if (args.rankBy === 'budget') {
+    const year = Number(today.slice(0, 4));
+    const [budgets, totals] = await Promise.all([budgetsOf(db, ctx.user.id, ids, year), orderTotals(db, ctx.user.id, ids, `${year}-01-01`, today)]);
+    const elapsed = yearElapsedShare(today);
+    for (const r of rows) {
+      const amount = budgets.get(r.account.id);
+      const ordered = totals.get(r.account.id) ?? 0;
+      if (amount) r.budget = { share: ordered / amount, elapsed, amount, ordered };
+    }
+    rows = rows.filter((r) => r.budget).sort((a, b) => (args.ascending ? a.budget!.share - b.budget!.share : b.budget!.share - a.budget!.share) || a.account.name.localeCompare(b.account.name));
+  } else if (args.rankBy === 'silence') {
+    // Never met first: that is the longest silence of all.
+    const days = (r: Row) => (r.daysSilent === null ? Number.POSITIVE_INFINITY : r.daysSilent);
+    rows = rows.sort((a, b) => (args.ascending ? days(a) - days(b) : days(b) - days(a)) || a.account.name.localeCompare(b.account.name));
+  } else if (args.rankBy === 'health') {
     const tunables = await loadTunables(db);
     const health = new Map((await healthAsOf(db, asOfNow(ctx.now, ctx.tz), tunables.health, { viewerId: ctx.user.id, accountIds: rows.map((r) => r.account.id) })).map((h) => [h.accountId, h]));
     for (const r of rows) {
@@ -165,7 +185,7 @@ export const accountListTool: Tool<typeof input, Output> = {
     const ids = accounts.map((a) => a.id);
     const today = toIsoDate(ctx.now, ctx.tz);
     const [last, tickets, expiring, owners] = await Promise.all([
-      lastInteractionByAccount(db, ctx.user.id, ids, { executiveOnly: args.executiveOnly && args.silentDays !== undefined, until: ctx.now }),
+      lastInteractionByAccount(db, ctx.user.id, ids, { executiveOnly: args.executiveOnly && (args.silentDays !== undefined || args.rankBy === 'silence'), until: ctx.now }),
       ticketsOfAccounts(db, ctx.user.id, ids, { openOnly: true, asOf: ctx.now, kinds: args.complaintsOnly ? ['complaint'] : undefined }),
       args.expiringWithinDays ? activeContractsEnding(db, ctx.user.id, today, addDays(today, args.expiringWithinDays)) : Promise.resolve([]),
       userNames(db, [...new Set(accounts.map((a) => a.owner_id))]),
@@ -186,7 +206,9 @@ export const accountListTool: Tool<typeof input, Output> = {
     });
     if (args.openTickets) rows = rows.filter((r) => r.openTickets.length);
     if (args.expiringWithinDays) rows = rows.filter((r) => r.expiring);
+    const all = rows;
     rows = await ranked(ctx, args, rows, today);
+    const noBudget = args.rankBy === 'budget' ? all.filter((r) => !r.budget).map((r) => r.account) : undefined;
     let never: AccountRef[] = [];
     if (args.silentDays !== undefined) {
       never = rows.filter((r) => r.daysSilent === null).map((r) => r.account);
@@ -195,7 +217,7 @@ export const accountListTool: Tool<typeof input, Output> = {
     const { scope: _s, ...filters } = args;
     const memberName = member ? (await userNames(db, [member])).get(member) : undefined;
     const lagPoints = args.budgetLag ? (await loadTunables(db)).rules.budget_lag.points : undefined;
-    return { scope, memberName, lagPoints, filters, rows, never };
+    return { scope, memberName, lagPoints, filters, rows, never, noBudget };
   },
   render(ctx, out) {
     const lang = ctx.lang;
@@ -213,6 +235,12 @@ export const accountListTool: Tool<typeof input, Output> = {
     const lines = out.rows.slice(0, MAX_ROWS).map((r, i) => {
       if (f.rankBy === 'health' && r.health) return t(portfolioTexts, 'rankLineHealth', lang, { n: i + 1, name: r.account.name, score: r.health.score, band: label(HEALTH_BAND, r.health.band, lang) });
       if (f.rankBy === 'orders' && r.ordered) return t(portfolioTexts, 'rankLineOrders', lang, { n: i + 1, name: r.account.name, amount: formatAmount(r.ordered.amount, lang), count: r.ordered.count });
+      if (f.rankBy === 'budget' && r.budget)
+        return t(rankingTexts, 'rankLineBudget', lang, { n: i + 1, name: r.account.name, share: formatPercent(r.budget.share), orders: formatAmount(r.budget.ordered ?? 0, lang), budget: formatAmount(r.budget.amount ?? 0, lang) });
+      if (f.rankBy === 'silence')
+        return r.lastInteraction
+          ? t(rankingTexts, 'rankLineSilence', lang, { n: i + 1, name: r.account.name, what, date: r.lastInteraction, days: r.daysSilent! })
+          : t(rankingTexts, 'rankLineNever', lang, { n: i + 1, name: r.account.name, what });
       let detail = '';
       if (r.budget) detail = t(portfolioTexts, 'detailBudget', lang, { share: formatPercent(r.budget.share), elapsed: formatPercent(r.budget.elapsed) });
       else
@@ -229,18 +257,26 @@ export const accountListTool: Tool<typeof input, Output> = {
       ? t(accountTexts, filters ? 'listHead' : 'listHeadPlain', lang, { scope, filters, count: out.rows.length })
       : t(accountTexts, filters ? 'listNone' : 'listNonePlain', lang, { scope, filters });
     parts.push(head);
-    if (f.rankBy && out.rows.length) {
+    if ((f.rankBy === 'budget' || f.rankBy === 'silence') && out.rows.length) {
+      const elapsed = formatPercent(yearElapsedShare(today));
+      const key = f.rankBy === 'silence' ? 'rankSilence' : f.ascending ? 'rankBudgetLow' : 'rankBudgetHigh';
+      parts.push(t(rankingTexts, key, lang, { year: today.slice(0, 4), elapsed, what }));
+    } else if (f.rankBy && out.rows.length) {
       const key = f.rankBy === 'health' ? (f.ascending ? 'rankHealthLow' : 'rankHealthHigh') : f.ascending ? 'rankOrdersLow' : 'rankOrdersHigh';
       parts.push(t(portfolioTexts, key, lang, { period: f.rankBy === 'orders' ? period : '' }));
     }
     parts.push(...lines);
+    if (out.noBudget?.length) parts.push(t(rankingTexts, 'noBudget', lang, { count: out.noBudget.length, year: today.slice(0, 4), names: joinList(out.noBudget.map((a) => a.name), lang) }));
     if (out.never.length) parts.push(t(accountTexts, 'neverGroup', lang, { count: out.never.length, what, names: joinList(out.never.map((a) => a.name), lang) }));
     const citations = out.rows.slice(0, MAX_ROWS).map((r) => ({ source: 'account' as const, id: r.account.id, date: r.lastInteraction ?? undefined, accountId: r.account.id }));
     return { lang, title: head, text: parts.join('\n'), sections: [{ title: head, lines }], citations, data: { tool: 'account_list', ...out } };
   },
   offline: {
     account: 'none',
-    keywords: { zh: [...SILENCE_WORDS.zh, ...MINE_WORDS.zh, '级客户', '级', '类客户', '负责交付', '交付经理', '方案经理', '客户经理'], en: [...SILENCE_WORDS.en, ...MINE_WORDS.en, 'tier'] },
+    keywords: {
+      zh: [...SILENCE_WORDS.zh, ...MINE_WORDS.zh, '级客户', '级', '类客户', '负责交付', '交付经理', '方案经理', '客户经理', '最久', '好久', '最长时间', '执行率', '完成率'],
+      en: [...SILENCE_WORDS.en, ...MINE_WORDS.en, 'tier', 'longest'],
+    },
     score(u) {
       const list = countHits(u, LIST_MARKERS) > 0 || PORTFOLIO_QUESTION.test(u.rest);
       const tiers = tiersIn(u.rest).length > 0;
@@ -248,6 +284,7 @@ export const accountListTool: Tool<typeof input, Output> = {
       // "北方路桥最大的一笔订单" asks about that account, not for a ranking of the portfolio.
       const named = u.mention.kind === 'found' || u.mention.kind === 'ambiguous';
       if (rankWanted(u) && (list || (!named && (RANK_SUBJECT.test(u.rest) || PRIORITY.test(u.rest))))) return 4.5;
+      if (LONGEST_SILENCE.test(u.rest) && (list || !named)) return 4.5;
       // "李娜负责的客户", "我作为客户经理的客户": a scope over accounts; not "江南港务的客户经理是谁" (one account's team).
       if (scoped && (list || (u.mention.kind !== 'found' && ACCOUNT_WORD.test(u.rest.replace(/(大)?客户经理/g, ''))))) return 4;
       if (tiers && list && (any(u, TICKET_FILTER) || any(u, EXPIRY_FILTER))) return 4;
@@ -257,16 +294,17 @@ export const accountListTool: Tool<typeof input, Output> = {
       return (accounts ? 2 : 0) + (silenceWanted(u) ? 1.5 : 0) + (tiers ? 1 : 0);
     },
     input(u) {
-      const silent = silenceWanted(u);
+      const longest = LONGEST_SILENCE.test(u.rest);
+      const silent = silenceWanted(u) && !longest;
       const tiers = tiersIn(u.rest);
       const days = u.duration?.days ?? DEFAULT_SILENT_DAYS;
-      const rank = rankWanted(u);
-      const rankBy = rank ? (HEALTH_RANK.test(u.rest) || !ORDER_RANK.test(u.rest) ? ('health' as const) : ('orders' as const)) : undefined;
+      const rank = longest ? 'high' : rankWanted(u);
+      const rankBy = rank ? rankMetric(u, longest) : undefined;
       const period = rankBy === 'orders' ? pastPeriod(u) : undefined;
       return {
         scope: any(u, MINE_WORDS) && !/团队|team/.test(u.rest) ? ('mine' as const) : ('team' as const),
         silentDays: silent ? days : undefined,
-        executiveOnly: silent && any(u, EXECUTIVE_WORDS),
+        executiveOnly: (silent || longest) && any(u, EXECUTIVE_WORDS),
         tiers: tiers.length ? tiers : undefined,
         openTickets: !silent && any(u, TICKET_FILTER),
         complaintsOnly: any(u, ['投诉', 'complaint']),
@@ -274,7 +312,7 @@ export const accountListTool: Tool<typeof input, Output> = {
         member: u.users[0]?.id,
         role: roleIn(u.rest),
         regions: u.regions.length ? u.regions : undefined,
-        budgetLag: BUDGET_LAG.test(u.rest),
+        budgetLag: BUDGET_LAG.test(u.rest) && rankBy !== 'budget',
         rankBy,
         ascending: rank === 'low',
         top: rank ? topN(u.rest) : undefined,
@@ -292,7 +330,11 @@ const ACCOUNT_WORD = /客户|账户|\baccounts?\b|\bcustomers?\b|\bclients?\b/;
 const PRIORITY = /重点跟进|优先跟进|重点关注|优先关注|该(去)?(拜访|跟进|联系)(谁|哪)|应该(去)?(拜访|跟进|联系)(谁|哪)|先(去)?(拜访|跟进)(谁|哪)|\bprioriti[sz]e\b|\bshould (i|we) (visit|call|see|focus on|follow up)\b|\bfocus on\b/;
 const RANK_LOW = /最(低|差|少|小|弱|危险|不健康)|风险最(大|高)|最有风险|\b(riskiest|lowest|least|worst|bottom)\b|most at risk/;
 const RANK_HIGH = /最(高|好|多|大|强|健康)|排名|排行|前\s*(\d+|[一二两三四五六七八九十])\s*(个|家|名)|\btop\b|\b(highest|most|best|biggest|largest)\b/;
-const RANK_SUBJECT = /健康|风险|买|下单|订单|采购|\bhealth|\brisk|\borders?\b|\bbought\b/;
+const RANK_SUBJECT = /健康|风险|买|下单|订单|采购|预算|\bhealth|\brisk|\borders?\b|\bbought\b|\bbudget/;
+/** "最久没拜访", "好久没联系", "longest without a visit", "gone longest without contact": rank by days silent. */
+const LONGEST_SILENCE = /(最久|最长时间|最长|好久|很久|多久)(都)?(没有|没|未)|(没有|没|未)[\u4e00-\u9fff]{0,4}?(最久|最长)|\blongest\b|\bthe longest time\b|\blongest (time )?(since|without)\b/;
+/** "预算执行最差", "lowest budget execution", "执行率最高": rank by budget execution. */
+const BUDGET_RANK = /预算|执行率|完成率|\bbudget/;
 const HEALTH_RANK = /健康|风险|\bhealth|\brisk/;
 const ORDER_RANK = /买|下单|订单|采购|金额|\borders?\b|\bbought\b|\bbuy|\bpurchase/;
 const BUDGET_LAG = /预算.{0,6}(落后|滞后|不足|偏低|太慢|跟不上|没完成)|\bbudget\b.{0,24}\b(behind|lag|lagging)\b/;
@@ -304,6 +346,12 @@ const ROLES: { role: 'AR' | 'SR' | 'FR'; re: RegExp }[] = [
 
 function roleIn(rest: string): 'AR' | 'SR' | 'FR' | undefined {
   return ROLES.find((r) => r.re.test(rest))?.role;
+}
+
+function rankMetric(u: Utterance, longest: boolean): 'health' | 'orders' | 'budget' | 'silence' {
+  if (longest) return 'silence';
+  if (BUDGET_RANK.test(u.rest) && !HEALTH_RANK.test(u.rest)) return 'budget';
+  return HEALTH_RANK.test(u.rest) || !ORDER_RANK.test(u.rest) ? 'health' : 'orders';
 }
 
 function rankWanted(u: Utterance): 'low' | 'high' | undefined {

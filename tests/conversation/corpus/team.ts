@@ -52,4 +52,14 @@ export const teamCorpus: CorpusCase[] = [
   c('stats', 'u_chen', 'total open pipeline of my team', ['Total open pipeline', '¥23,500,000']),
   c('stats', 'u_chen', 'C级客户的平均预算', ['都没有预算数据'], [], { cites: false }),
   c('stats', 'u_zhang', 'S级客户的健康分平均多少', ['共 1 个客户', '中建华东工程集团'], ['西山矿业集团']),
+
+  // ---- rankings by budget execution and by time since the last interaction ----
+  c('rank', 'u_chen', '我团队里预算执行最差的是哪个客户', ['1. 西山矿业集团', '预算执行 40%'], ['健康分', '北方路桥']),
+  c('rank', 'u_zhang', 'which of my accounts has the lowest budget execution', ['1. Acme Health Systems', 'budget execution 60%', '3. 北方路桥建设有限公司'], ['health score']),
+  c('rank', 'u_chen', '预算执行率最高的是哪个客户', ['1. 北方路桥建设有限公司', '98%'], ['西山矿业']),
+  c('rank', 'u_chen', '李娜的客户里谁的预算完成得最好', ['1. 江南港务集团', '85%'], ['中建华东']),
+  c('rank', 'u_li', '哪个客户最久没拜访了', ['1. 蓝海新能源科技有限公司', '2026-11-03', '21 天'], ['没有找到']),
+  c('rank', 'u_li', '我的客户里哪个好久没联系了', ['蓝海新能源科技有限公司'], ['没有找到']),
+  c('rank', 'u_li', 'which of my accounts have we not contacted for the longest time?', ['1. 蓝海新能源科技有限公司', '21 days ago']),
+  c('rank', 'u_chen', '最久没有高层互动的3个客户', ['按距最近一次高层互动的天数从长到短', '1.', '3.'], ['没有找到']),
 ];
