@@ -44,15 +44,82 @@ function relativeQuarter(today: IsoDate, delta: number): Omit<DateRange, 'text'>
 
 /** The year a quarter or a month belongs to: 去年 / 今年 / 2025年 before it, else this year. */
 function yearBefore(m: RegExpExecArray, today: IsoDate): number {
+  return yearOf(m[1], today);
+}
+
+/** The year words name: "2025年", "去年", "last year's", "明年"; this year otherwise. */
+function yearOf(words: string | undefined, today: IsoDate): number {
   const y = Number(today.slice(0, 4));
-  const word = m[1] ?? '';
+  const word = words ?? '';
   if (/^20\d{2}/.test(word)) return Number(word.slice(0, 4));
   if (/去年|last year/.test(word)) return y - 1;
   if (/前年/.test(word)) return y - 2;
+  if (/明年|next year/.test(word)) return y + 1;
   return y;
 }
 
+/** Half h (1 or 2) of year y as a range. */
+function half(y: number, h: number, today: IsoDate): Omit<DateRange, 'text'> {
+  const from = `${y}-${h === 1 ? '01' : '07'}-01`;
+  const to = `${y}-${h === 1 ? '06-30' : '12-31'}`;
+  return { from, to, direction: to < today ? 'past' : from > today ? 'future' : 'point' };
+}
+
+const MONTH_EN = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_ZH: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
+/** "10月", "十月份", "2025年3月" (not "11月10日", "3个月"): the month number and the year words before it. */
+const MONTH_ZH_RE = /(20\d{2}\s*年|去年|今年|明年|前年)?\s*(?<![\d个一二三四五六七八九十])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:份)?(?!\s*(\d|[一二三四五六七八九十])+\s*[日号])/;
+/** "October", "since Oct", "in May 2025" (a bare "may" is a verb: only after in / since / from / during / last / this / of). */
+const MONTH_EN_RE = /(?:\b(since|from|in|during|last|this|of)\s+)?\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?!\s*\d{1,2}(?:st|nd|rd|th)?\b(?!\s*\d))(?:\s*,?\s*(20\d{2}))?/;
+/** Words around a month that make it "from then until today": 10月以来, since October. */
+const SINCE_BEFORE = /(since|自从|自|从)\s*$/;
+const SINCE_AFTER = /^\s*(以来|至今|到现在|到今天|起|开始|之后)/;
+
+/** A month named in the message, as that month or (with "since") from its first day to today. */
+function monthRange(norm: string, today: IsoDate): DateRange | undefined {
+  const y = Number(today.slice(0, 4));
+  let month: number | undefined;
+  let year = y;
+  let explicitYear = false;
+  let since = false;
+  let m: RegExpExecArray | null = MONTH_ZH_RE.exec(norm);
+  if (m) {
+    month = /^\d+$/.test(m[2]) ? Number(m[2]) : MONTH_ZH[m[2]];
+    if (m[1]) {
+      year = yearOf(m[1], today);
+      explicitYear = true;
+    }
+  } else {
+    m = MONTH_EN_RE.exec(norm);
+    if (!m || (m[2] === 'may' && !m[1] && !m[3]) || (m[2] === 'march' && !m[1] && !m[3])) return undefined;
+    month = MONTH_EN.findIndex((name) => name.startsWith(m![2].slice(0, 3))) + 1;
+    if (m[3]) {
+      year = Number(m[3]);
+      explicitYear = true;
+    } else if (m[1] === 'last') {
+      year = `${y}-${pad(month)}-01` < today.slice(0, 8) + '01' ? y : y - 1;
+      explicitYear = true;
+    }
+    since = m[1] === 'since' || m[1] === 'from';
+  }
+  if (!month || month < 1 || month > 12) return undefined;
+  const before = norm.slice(0, m.index);
+  const after = norm.slice(m.index + m[0].length);
+  since ||= SINCE_BEFORE.test(before) || SINCE_AFTER.test(after);
+  let from = `${year}-${pad(month)}-01`;
+  if (since) {
+    if (!explicitYear && from > today) from = `${year - 1}-${pad(month)}-01`;
+    return { from, to: today, text: m[0].trim(), direction: 'past' };
+  }
+  const to = endOfMonth(from);
+  return { from, to, text: m[0].trim(), direction: to < today ? 'past' : from > today ? 'future' : 'point' };
+}
+
 const RULES: Rule[] = [
+  // Halves: 上半年, 今年下半年, 2025年上半年, first half (of 2025), H1.
+  { re: /(20\d{2}\s*年?|去年|今年|明年|前年)?\s*(?:的)?(上|下)半年/, range: (t, m) => half(yearOf(m[1], t), m[2] === '上' ? 1 : 2, t) },
+  { re: /(20\d{2}\s*|last year'?s?\s*|this year'?s?\s*|next year'?s?\s*)?\b(first|second) half\b(?:\s+of\s+(20\d{2}|this year|last year|next year))?/, range: (t, m) => half(yearOf(m[1] ?? m[3], t), m[2] === 'first' ? 1 : 2, t) },
+  { re: /(20\d{2}\s*)?\bh([12])\b(?:\s*(20\d{2}))?/, range: (t, m) => half(yearOf(m[1] ?? m[3], t), Number(m[2]), t) },
   // Quarters: 上季度, last quarter, 本季度, 一季度 / Q1 / first quarter (of 今年, 去年, 2025年).
   { re: /(?:上上(?:个)?季度)/, range: (t) => relativeQuarter(t, -2) },
   { re: /上(?:个|一)?季度|last quarter|previous quarter/, range: (t) => relativeQuarter(t, -1) },
@@ -136,6 +203,9 @@ export function extractDateRange(text: string, norm: string, now: Date, tz: stri
   const today = toIsoDate(now, tz);
   const dur = durationRange(norm, today);
   if (dur) return dur;
+  // A month named ("今年10月以来", "since October") before the year words around it.
+  const month = monthRange(norm, today);
+  if (month) return month;
   for (const rule of RULES) {
     const m = rule.re.exec(norm);
     if (m) return { ...rule.range(today, m), text: m[0] };

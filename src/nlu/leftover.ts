@@ -11,6 +11,8 @@ const DATE_OR_NUMBER = [
   /[0-9零一二两三四五六七八九十百]+\s*(个)?(天|日|周|星期|个月|月|年|小时|%|万|亿|元)/g,
   /(今|明|去|前|后|本|上|下|这|那)(年|月|季度|周|星期|天)(初|底|末)?/g,
   /(上|下|这|本)(个)?(月|周|星期|季度)(初|底|末)?/g,
+  /(上|下)半年|月份|以来|至今/g,
+  /\b(january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|h1|h2|first half|second half)\b/g,
   /[0-9]+(\.[0-9]+)?/g,
 ];
 
