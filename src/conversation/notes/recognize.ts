@@ -25,6 +25,13 @@ const REQUEST_END = /(记录|历史|情况|列表|汇总|清单|报告|简报)\s
 const HAPPENED =
   /[了过]|(?:很|挺|非常|比较)(?:成功|顺利)|刚才|刚刚|今天|今早|今晚|昨天|昨晚|前天|上周|上个月|上午|下午|中午|晚上|早上|\d+\s*月\s*\d+\s*[日号]|\b(?:met|visited|called|phoned|had|talked|spoke|discussed|emailed|messaged|texted|wechatted|went|attended|hosted|presented|demoed|reviewed|agreed|confirmed|said|told|asked|promised|signed|today|yesterday|this (?:morning|afternoon|evening)|(?:quick|short|brief) (?:call|meeting|lunch|chat|catch-up|sync) with|last (?:night|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i;
 
+/**
+ * "Call with Lucia Tan (procurement), budget is …": an English note headed by what it was. Only with
+ * something said after the heading (six words or more); "meeting with Ma Zhenhua" alone may be a
+ * search.
+ */
+const HEADED = /^\s*(?:(?:phone|video|conference|quick|short|brief) )?(?:call|meeting|lunch|dinner|visit|catch-up|sync|chat) (?:with|at)\b/i;
+
 function hanCount(s: string) {
   return (s.match(/[\u4e00-\u9fff]/g) ?? []).length;
 }
@@ -50,7 +57,7 @@ export function recognizeNote(text: string, ref: DateRef): NoteIntent | undefine
   if (!hasInteractionCue(body)) return undefined;
   // "何总工的电话" and "last executive meeting with …" name an interaction without saying one
   // happened: without a command word, a report needs a sign of something done.
-  if (!HAPPENED.test(body)) return undefined;
+  if (!HAPPENED.test(body) && !(HEADED.test(body) && body.split(/\s+/).length >= 6)) return undefined;
   // "明天拜访北方路桥" is a plan, not a report: the first date must not lie ahead.
   const today = toIsoDate(ref.now, ref.tz);
   const first = findDates(body, ref, 'past')[0];

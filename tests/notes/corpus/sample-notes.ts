@@ -94,6 +94,9 @@ export const SAMPLE_NOTES: NoteCase[] = [
   { class: 'mixed', user: Z, text: '和华东一公司黄海经理打了电话,Liebherr也在接触他们', expect: { account: 'A101', contacts: ['黄海'], type: 'call', competitors: ['利勃海尔'] } },
   { class: 'mixed', user: L, text: 'visited 江南港务, 见了郑涛副总裁, 续签合同 around 900万', expect: { account: 'A300', contacts: ['郑涛'], amounts: [9_000_000] } },
 
+  // ---- what a contact said or complained about, with no channel word; deadlines "within", by a quarter
+  { class: 'colloquial', user: Z, text: '兴业建材唐宁反映上周到的配件有质量问题', expect: { account: 'A600', contacts: ['唐宁'], nextStep: null } },
+
   // ---- typos and sloppy typing
   { class: 'typos', user: Z, text: '今天拜仿了北方路桥的何军总工,下周在把优惠方案发过去', expect: { account: 'A400', contacts: ['何军'] } },
   { class: 'typos', user: Z, text: '今天见了中建华东的孙丽部长，她说试点项目没问题，周五前在把合同发给她', expect: { account: 'A100', contacts: ['孙丽'], nextStep: '合同发给她', due: '2026-11-27' } },

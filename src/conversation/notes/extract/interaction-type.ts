@@ -61,8 +61,18 @@ export function detectInteractionType(text: string): { type: InteractionType; cu
 /** A report of going somewhere on a day gone by (今天去兴业建材, 上午到了工地), a demo given. */
 const OTHER_CUES = /沟通了|交流了|聊了|谈了|碰了|接待了|演示|(?:今天|今早|今晚|昨天|前天|上午|下午|中午|晚上|早上|刚才|刚刚)\s*(?:去|到)(?!年|掉|除|底)[\u4e00-\u9fff]|spoke (with|to)|talked (with|to)|caught up with|discussed|\bdemo(?:ed)?\b/i;
 
+/**
+ * What a contact said or complained about, reported with the speaker named by a title or a pronoun
+ * ("秦总经理说价格太高了", "肖部长投诉液压漏油", "他反映售后慢"): someone was talked to. A bare
+ * "的投诉" names a record, not a conversation, and does not count.
+ */
+const SPEECH_CUES = /(?:总|总工|经理|主任|部长|处长|科长|主管|总监|专员|工程师|董事长|书记|老板|他|她|对方|客户)\s*(?:说|表示|反映|提到|提出|透露|告知|告诉我|抱怨|投诉)/;
+
+/** A complaint made (孙丽投诉漏油, 吴刚抱怨…); not a complaint record (的投诉, 投诉单, 投诉情况). */
+const COMPLAINT_CUES = /(?<![的有个条次])(?:投诉|抱怨|反映)(?!单|记录|工单|情况|处理|列表|汇总|清单)/;
+
 function cueWithout(text: string): boolean {
-  return CUES.some((c) => c.zh.test(text) || c.en.test(text)) || OTHER_CUES.test(text);
+  return CUES.some((c) => c.zh.test(text) || c.en.test(text)) || OTHER_CUES.test(text) || SPEECH_CUES.test(text) || COMPLAINT_CUES.test(text);
 }
 
 /** Whether the text reports that an interaction took place (used to tell a note from a question). */
