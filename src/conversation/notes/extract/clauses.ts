@@ -31,8 +31,11 @@ export function clauses(text: string, sentence: Span): Span[] {
   return split(text, sentence.start, sentence.end, CLAUSE_END);
 }
 
-/** A space between two Chinese words parts them like a comma (记一下 吴刚 投诉 明天派人). */
-const HAN_SPACE = /(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])/g;
+/**
+ * A space between two Chinese words parts them like a comma (记一下 吴刚 投诉 明天派人), also before
+ * a Latin or digit run written into the next word (很满意 Q1前要出方案, 聊得不错 12月15日前签).
+ */
+const HAN_SPACE = /(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff]|[A-Za-z0-9]{1,6}[\u4e00-\u9fff])/g;
 
 /** Every clause of the text; with `spaces`, the space-separated parts of terse notes are clauses too. */
 export function allClauses(text: string, opts: { spaces?: boolean } = {}): Span[] {

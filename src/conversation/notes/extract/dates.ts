@@ -84,6 +84,23 @@ interface Rule {
 
 const num = (s: string | undefined) => (s === undefined ? undefined : parseSmallNumber(s));
 
+const QUARTER_ZH: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+/**
+ * When a next step tied to a quarter is due: its last day; "before" it (Q1前, 下季度前) while the
+ * quarter is still ahead, the day before it starts (as 下周前 is by the end of this week).
+ */
+function quarterDue(today: IsoDate, year: number, q: number, before: boolean): IsoDate {
+  const start = iso(year, 3 * q - 2, 1);
+  return before && today < start ? addDays(start, -1) : endOfMonth(iso(year, 3 * q, 1));
+}
+
+/** The quarter `shift` quarters from today's, as [year, quarter]. */
+function quarterFrom(today: IsoDate, shift: number): [number, number] {
+  const index = Number(today.slice(0, 4)) * 4 + Math.floor((Number(today.slice(5, 7)) - 1) / 3) + shift;
+  return [Math.floor(index / 4), (index % 4) + 1];
+}
+
 const RULES_ZH: Rule[] = [
   {
     re: /(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*[日号]?/y,
@@ -168,6 +185,26 @@ const RULES_ZH: Rule[] = [
       return isValidIsoDate(d) ? { date: d } : undefined;
     },
   },
+  {
+    // Q1 / 一季度 / 明年第一季度 (前): the next such quarter not yet over. A quarter says when a step is
+    // due, never when a visit happened.
+    re: /(明年|今年)?(?:的)?(?:第?([一二三四1-4])季度|(?<![A-Za-z0-9])[Qq]([1-4])(?![0-9]))(末|底|结束)?(?=(之前|以前|前)?)/y,
+    resolve: (m, today, mode) => {
+      if (mode === 'past') return undefined;
+      const q = QUARTER_ZH[m[2] ?? m[3]];
+      let year = Number(today.slice(0, 4)) + (m[1] === '明年' ? 1 : 0);
+      if (!m[1] && endOfMonth(iso(year, 3 * q, 1)) < today) year++;
+      return { date: quarterDue(today, year, q, !m[4] && !!m[5]) };
+    },
+  },
+  {
+    re: /(下|本|这)(?:个|一)?季度(末|底|结束)?(?=(之前|以前|前)?)/y,
+    resolve: (m, today, mode) => {
+      if (mode === 'past') return undefined;
+      const [year, q] = quarterFrom(today, m[1] === '下' ? 1 : 0);
+      return { date: quarterDue(today, year, q, !m[2] && !!m[3]) };
+    },
+  },
   { re: /(?:今|本)?年(?:底|末)/y, resolve: (_m, today) => ({ date: `${today.slice(0, 4)}-12-31` }) },
   {
     re: new RegExp(`(${NUM}|半)(?:个)?(天|日|周|星期|礼拜|个月|月)(?:之内|以内|内)`, 'y'),
@@ -238,6 +275,14 @@ const RULES_EN: Rule[] = [
   { re: /\b(?:(?:the )?end of (?:the |this )?month|month[- ]end|eom)\b/iy, resolve: (_m, today) => ({ date: endOfMonth(today) }) },
   { re: /\b(?:(?:the )?end of next month)\b/iy, resolve: (_m, today) => ({ date: endOfMonth(firstOfNextMonth(today)) }) },
   { re: /\b(?:(?:the )?end of (?:the |this )?year|year[- ]end)\b/iy, resolve: (_m, today) => ({ date: `${today.slice(0, 4)}-12-31` }) },
+  {
+    re: /\b(?:(?:the )?end of )?(this|next|the) quarter\b/iy,
+    resolve: (m, today, mode) => {
+      if (mode === 'past') return undefined;
+      const [year, q] = quarterFrom(today, m[1].toLowerCase() === 'next' ? 1 : 0);
+      return { date: quarterDue(today, year, q, false) };
+    },
+  },
   { re: /\b(?:early next month|the beginning of next month|the start of next month)\b/iy, resolve: (_m, today) => ({ date: addDays(firstOfNextMonth(today), 4) }) },
   { re: /\bnext week\b/iy, resolve: (_m, today) => ({ date: weekdayOf(today, 5, 1) }) },
   { re: /\bthis week\b/iy, resolve: (_m, today) => ({ date: weekdayOf(today, 5, 0) }) },

@@ -17,6 +17,10 @@ export interface NextStepMention {
 const MARKER = /^\s*(?:(?:下一步|下步|后续|接下来|待办|跟进事项|行动项|next steps?)\s*(?:是|为|[:：])?|(?:to-?do|action items?|follow[- ]?ups?)\s*[:：])\s*/i;
 const DEADLINE_AFTER = /^\s*(?:之前|以前|前|为止|截止|完成|内|之内|以内)/;
 const DEADLINE_BEFORE = /(?:\bby|\bbefore|\bdue(?: on| by)?|\buntil|\bno later than|截止到?|最晚|最迟)\s*(?:the\s+)?$/i;
+/** A date phrase that is a deadline by itself: 两周内, 三天之内, "within a week", "end of month". */
+const SELF_DEADLINE = /(?:内|之内|以内)$|^(?:within|(?:the )?end of)\b/i;
+/** A request right before the deadline (…要求两周内…, …让我们周五前…), with the report before it. */
+const REQUESTED_BY = /^.*(?:要求|让|请|希望)(?:我们|我方|我)?\s*(?:在|于)?\s*$/;
 /** 在 / 于 before a date are part of the date phrase (在下周三前), not of the action. */
 const DATE_PREPOSITION = /(?:在|于)\s*$/;
 // 在 before 把 / 将 / 给 is 再 mistyped (下周在把方案发过去), as often as not.
@@ -26,7 +30,7 @@ const ZH_LEAD = /^(?:我们|我方|我这边|我|咱们|尽快|务必|必须|一
  * before a thing (准备试点合同 = prepare the pilot contract, 需要报价单): stripped only when the
  * segmenter reads a verb or a time word next.
  */
-const ZH_LEAD_VERB = /^(?:需要|负责|计划|准备|承诺|答应|约定|争取)/;
+const ZH_LEAD_VERB = /^(?:需要|负责|计划|准备|承诺|答应|约定|争取|要求)/;
 
 function stripLeadVerb(a: string): string {
   const m = ZH_LEAD_VERB.exec(a);
@@ -60,7 +64,8 @@ function cutDate(clause: string, start: number, end: number): string {
   if (after) e += after[0].length;
   const before = DEADLINE_BEFORE.exec(clause.slice(0, s)) ?? DATE_PREPOSITION.exec(clause.slice(0, s));
   if (before) s -= before[0].length;
-  const head = clause.slice(0, s);
+  // "很不满意要求两周内派人处理": what was asked for is the step, not the report before the request.
+  const head = clause.slice(0, s).replace(REQUESTED_BY, '');
   const tail = clause.slice(e);
   // Chinese runs on without a space where the date was ("在下周三前把方案发过去" → 把方案发过去).
   const glue = /[\u4e00-\u9fff]\s*$/.test(head) || /^\s*[\u4e00-\u9fff]/.test(tail) ? '' : ' ';
@@ -74,7 +79,7 @@ export function findNextStep(text: string, ref: DateRef): NextStepMention | unde
     const marker = MARKER.exec(c.text);
     const body = marker ? c.text.slice(marker[0].length) : c.text;
     const dates = findDates(body, ref, 'future');
-    const deadline = dates.find((d) => d.date >= today && (DEADLINE_AFTER.test(body.slice(d.end)) || DEADLINE_BEFORE.test(body.slice(0, d.start))));
+    const deadline = dates.find((d) => d.date >= today && (DEADLINE_AFTER.test(body.slice(d.end)) || DEADLINE_BEFORE.test(body.slice(0, d.start)) || SELF_DEADLINE.test(d.text)));
     if (deadline) {
       const action = cutDate(body, deadline.start, deadline.end);
       if (action) found.push({ action, due: deadline.date, spans: [c] });
