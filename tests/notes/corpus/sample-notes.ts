@@ -100,6 +100,7 @@ export const SAMPLE_NOTES: NoteCase[] = [
   { class: 'colloquial', user: Z, text: '兴业建材唐宁反映上周到的配件有质量问题', expect: { account: 'A600', contacts: ['唐宁'], nextStep: null } },
   { class: 'colloquial', user: L, text: '西山矿业的吴刚抱怨了一通发动机的问题,三天之内给他答复', expect: { account: 'A200', contacts: ['吴刚'], nextStep: '给他答复', due: '2026-11-27' } },
   { class: 'colloquial', user: Z, text: '北方路桥何总工说预算被砍了一半,下季度前给他们一个分期方案', expect: { account: 'A400', contacts: ['何军'], nextStep: '分期方案', due: '2026-12-31' } },
+  { class: 'terse', user: L, text: '西山矿业马总来访 带他参观了工厂 他对新款矿卡很满意 Q1前要出方案', expect: { account: 'A200', contacts: ['马振华'], nextStep: '出方案', due: '2026-12-31' } },
   { class: 'terse', user: Z, text: '今天见了兴业建材唐宁 一季度内签框架协议', expect: { account: 'A600', contacts: ['唐宁'], nextStep: '签框架协议', due: '2027-03-31' } },
   { class: 'english', user: L, text: 'Call with Feng Xue at Jiangnan Port, budget is 1,200万元, need the service proposal end of month', expect: { account: 'A300', contacts: ['冯雪'], type: 'call', amounts: [12_000_000], nextStep: 'service proposal', due: '2026-11-30' } },
   { class: 'english', user: L, text: 'Meeting with Ma Zhenhua at Xishan Mining, they need the revised quote within a week', expect: { account: 'A200', contacts: ['马振华'], type: 'meeting', nextStep: 'revised quote', due: '2026-12-01' } },

@@ -242,7 +242,8 @@ function findChinese(text: string, known: KnownName[], out: PersonMention[], tak
     const end = hStart + h.length;
     if (!isFreeAt(taken, pos, end) || words.blocksName(pos, end)) continue;
     const prev = text[pos - 1];
-    if (pos > 0 && HAN.test(prev) && !BEFORE_NAME.has(prev)) continue;
+    // Right after a word the segmenter ends there (西山矿业马总来访: the account name), too.
+    if (pos > 0 && HAN.test(prev) && !BEFORE_NAME.has(prev) && !words.endsWordAt(pos)) continue;
     if (h.length === 1 && /[结体部额量共计数价值算而之]/.test(text[end] ?? '')) continue;
     out.push({ start: pos, end, text: text.slice(pos, end), surname, honorific: h });
     taken.push([pos, end]);
