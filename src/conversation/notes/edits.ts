@@ -5,8 +5,9 @@ import type { Reply } from '../../chat/types.ts';
 import type { Db } from '../../../db/index.ts';
 import { noteTexts, roleLabels, typeLabels } from '../../../prompts/notes.ts';
 import { t } from '../../../prompts/index.ts';
+import { noteWhenTexts } from '../../../prompts/notes-when.ts';
 import type { Contact, DecisionRole, InteractionType } from '../../domain/types.ts';
-import { formatDateTime } from '../../domain/time.ts';
+import { formatDateTime, toIsoDate } from '../../domain/time.ts';
 import { accountName, contactsOfIds, getChatInteraction, noteAccountContacts, setDecisionRole, updateCapture, updateChatInteraction, type ContactUpdate } from '../../store/notes.ts';
 import { resolveAccountArg } from '../../nlu/accounts.ts';
 import { reindexSource } from '../../retrieval/indexer.ts';
@@ -17,6 +18,7 @@ import { readNextStep } from './extract/next-step.ts';
 import { findPeople } from './extract/people.ts';
 import { fileNote, unfileNote } from './materialize.ts';
 import { resolvePeople } from './resolve-people.ts';
+import { plainReply } from './reply.ts';
 import { changeAndReply, clockOf, say } from './session.ts';
 import type { Capture, NoteExtraction } from './state.ts';
 
@@ -41,6 +43,23 @@ export async function changeDate(turn: TurnContext, capture: Capture, text: stri
     },
     { head: () => t(noteTexts, 'dateChanged', turn.lang, { date: iso.slice(0, 10) }), event: 'date_changed' },
   );
+}
+
+/**
+ * A bare new date ("改成下周四"): a day ahead moves the next step's due date, a day gone by (or
+ * today) the note's own date. A day ahead on a note without a next step is not guessed at.
+ */
+export async function changeWhen(turn: TurnContext, capture: Capture, text: string): Promise<Reply> {
+  const ref = { now: turn.now, tz: turn.tz };
+  const today = toIsoDate(turn.now, turn.tz);
+  const ahead = findDates(text, ref, 'future')[0];
+  if (!ahead) return say(turn, 'dateNotUnderstood');
+  if (ahead.date > today) {
+    if (capture.extraction.draft.nextStep) return changeNextStep(turn, capture, text);
+    const past = findDates(text, ref, 'past')[0];
+    if (!past || past.date > today) return plainReply(turn.lang, t(noteWhenTexts, 'whenAhead', turn.lang, { date: ahead.date }), { event: 'when_ahead' });
+  }
+  return changeDate(turn, capture, text);
 }
 
 export async function changeType(turn: TurnContext, capture: Capture, type: InteractionType): Promise<Reply> {

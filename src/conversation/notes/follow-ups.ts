@@ -2,12 +2,15 @@
 // account, a contact's role, the type, the next step; short answers (是 / no / 2); and requests
 // for unfiled notes. Zh and en.
 import type { DecisionRole, InteractionType } from '../../domain/types.ts';
+import { findDates } from './extract/dates.ts';
 import { parseSmallNumber } from './extract/numerals.ts';
 import { DECISION_ROLE_WORDS } from './extract/titles.ts';
 
 export type FollowUp =
   | { kind: 'undo' }
   | { kind: 'date'; text: string }
+  /** A bare new date ("改成下周四", "make it next Friday"): the due date or the note's date, by which fits. */
+  | { kind: 'when'; text: string }
   /** weak: a loose form (是X的, "it's X") that counts only when X is one of the user's accounts. */
   | { kind: 'account'; to: string; from?: string; weak?: boolean }
   | { kind: 'role'; person: string; role: DecisionRole }
@@ -68,6 +71,18 @@ const COMPETITOR_REMOVE_EN = /^\s*(?:remove (?:the )?competitors?\s*(.*?)|no com
 const SUMMARY = /^\s*(?:摘要|纪要|内容|summary)\s*(?:改成|改为|换成|应该是|是|:|：|=|should be|is)\s*([\s\S]+?)\s*$/i;
 const TYPE_BARE = /^\s*(?:改成|改为|换成|应该是|其实是|change it to|make it|it was)\s*(?:一次|一个|个|a |an )?(.+?)\s*[。.!！]?\s*$/i;
 
+/** "改成下周四", "推迟到月底", "make it next Friday": a date and nothing else after the verb. */
+const WHEN_BARE = /^\s*(?:改成|改为|改到|换成|换到|推迟到|推到|延到|延期到|延后到|挪到|提前到|应该是|其实是|change it to|make it|move it to|push it to)\s*(.+?)\s*[。.!！]?\s*$/i;
+const ANY_DAY = { now: new Date(), tz: 'UTC' };
+
+/** Whether the words are one date phrase and nothing else (前 / "by" around it allowed). */
+function onlyDate(words: string): boolean {
+  const d = findDates(words, ANY_DAY, 'future');
+  if (d.length !== 1) return false;
+  const rest = words.slice(0, d[0].start) + words.slice(d[0].end);
+  return /^\s*(?:by|before|on|在|于)?\s*(?:前|之前|以前)?\s*$/i.test(rest);
+}
+
 const EDIT_HELP = /^\s*(?:修改|编辑|改一下|怎么改|edit|change it|fix it)\s*[。.!！?？]?\s*$/i;
 
 function roleOf(words: string): DecisionRole | undefined {
@@ -118,6 +133,8 @@ export function parseFollowUp(text: string): FollowUp | undefined {
     const type = typeOf(m[1]);
     if (type) return { kind: 'type', type };
   }
+  m = WHEN_BARE.exec(s);
+  if (m && onlyDate(m[1])) return { kind: 'when', text: m[1] };
   m = ADD_CONTACT_ZH.exec(s) ?? ADD_CONTACT_EN.exec(s);
   if (m) return { kind: 'add_contact', person: (m[1] ?? m[2] ?? m[3]).trim() };
   m = ROLE_SET_ZH.exec(s) ?? ROLE_SET_EN.exec(s);

@@ -10,7 +10,7 @@ import { accountName } from '../../store/notes.ts';
 import type { TurnContext } from '../types.ts';
 import { captureNote } from './capture.ts';
 import { addContact, changeAmount, changeCompetitors, changeSummary, personOnNote, renameContact } from './draft-edits.ts';
-import { changeAccount, changeDate, changeNextStep, changeType, setRole } from './edits.ts';
+import { changeAccount, changeDate, changeNextStep, changeType, changeWhen, setRole } from './edits.ts';
 import { asksForUnfiled, fileListed, parseFollowUp, type FollowUp } from './follow-ups.ts';
 import { answerFromButton, answerFromText, applyAnswer } from './questions.ts';
 import { recognizeNote } from './recognize.ts';
@@ -48,6 +48,8 @@ async function applyFollowUp(turn: TurnContext, capture: Capture, f: FollowUp): 
       return undoNote(turn, capture);
     case 'date':
       return changeDate(turn, capture, f.text);
+    case 'when':
+      return changeWhen(turn, capture, f.text);
     case 'type':
       return changeType(turn, capture, f.type);
     case 'next_step':
