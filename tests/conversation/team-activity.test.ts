@@ -44,4 +44,27 @@ describe('activity counts', () => {
     expect((r.data as { tool?: string } | undefined)?.tool).not.toBe('team_activity');
     expect(r.text.split('\n')[0]).toBe('中建华东工程集团在 2026-10-01 至 2026-10-31 期间的互动记录(2条):');
   });
+
+  it('who logged the most: a ranking of everyone the asker sees, the busiest named first', async () => {
+    const expected = [
+      '在 2026-10-01 至 2026-10-31,互动最多的是李娜(3 次)。',
+      '团队在 2026-10-01 至 2026-10-31 共记录 5 次互动,涉及 4 个客户:',
+      '• 李娜:3 次(拜访 2、会议 1),3 个客户',
+      '• 张伟:1 次(宴请 1),1 个客户',
+      '• 赵敏:1 次(拜访 1),1 个客户',
+    ];
+    for (const q of ['上个月谁拜访最多', '上个月团队里谁拜访客户最多', '上个月拜访次数排名']) {
+      const r = await ask(app, 'u_chen', q);
+      expect((r.data as { tool?: string } | undefined)?.tool, q).toBe('team_activity');
+      expect(r.text.split('\n'), q).toEqual(expected);
+    }
+    expect((await ask(app, 'u_chen', 'Who visited the most customers last month?')).text.split('\n')[0]).toBe('李娜 logged the most interactions from 2026-10-01 to 2026-10-31 (3).');
+    // A tie names everyone on top.
+    expect((await ask(app, 'u_chen', '这个月谁拜访最多')).text.split('\n')[0]).toBe('在 2026-11-01 至 2026-11-24,互动最多的是张伟(3 次)。');
+  });
+
+  it('an account named or referred to is a ranking at that account, not the team', async () => {
+    const r = await ask(app, 'u_chen', '谁和中建华东联系最多');
+    expect((r.data as { tool?: string } | undefined)?.tool).toBe('account_activity');
+  });
 });

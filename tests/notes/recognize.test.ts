@@ -32,6 +32,8 @@ describe('report or question', () => {
     'When did we last meet an executive at Xishan Mining?',
     '我团队里哪些客户超过30天没有高层互动?',
     '北方路桥的拜访记录',
+    '上个月拜访次数排名',
+    '上周各人拜访统计',
     '帮我看看北方路桥最近的拜访',
     '明天拜访北方路桥',
     '何总工的电话',

@@ -19,8 +19,8 @@ const QUESTION_END = /[?？]\s*$|[吗呢么嘛]\s*[。.!！]?\s*$/;
 const QUESTION_WORDS = /什么|啥|咋|哪些|哪个|哪位|哪家|哪里|哪儿|多少|几次|几个|几号|几月|谁|怎么|如何|是否|有没有|是不是|为什么|为何|多久|何时|吗|能否|可否/;
 const EN_QUESTION_START = /^\s*(what|who|whom|when|where|which|how|why|is|are|was|were|do|does|did|can|could|should|would|will|has|have|list|show|tell|give|find|remind)\b/i;
 const REQUEST_START = /^(请|帮我|给我|麻烦|查一下|查询|看看|看一下|列出|显示|告诉我|提醒)/;
-/** "北方路桥的拜访记录" asks for records; a report says what happened (了, 过). */
-const REQUEST_END = /(记录|历史|情况|列表|汇总|清单|报告|简报)\s*[。.!！]?$/;
+/** "北方路桥的拜访记录" and "上个月拜访次数排名" ask for records or figures; a report says what happened (了, 过). */
+const REQUEST_END = /(记录|历史|情况|列表|汇总|清单|报告|简报|排名|排行|排行榜|统计|次数|占比|分布|趋势|对比)\s*[。.!！]?$/;
 
 const HAPPENED =
   /[了过]|(?:很|挺|非常|比较)(?:成功|顺利)|刚才|刚刚|今天|今早|今晚|昨天|昨晚|前天|上周|上个月|上午|下午|中午|晚上|早上|\d+\s*月\s*\d+\s*[日号]|\b(?:met|visited|called|phoned|had|talked|spoke|discussed|emailed|messaged|texted|wechatted|went|attended|hosted|presented|demoed|reviewed|agreed|confirmed|said|told|asked|promised|signed|today|yesterday|this (?:morning|afternoon|evening)|(?:quick|short|brief) (?:call|meeting|lunch|chat|catch-up|sync) with|last (?:night|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i;

@@ -8,13 +8,12 @@ import { activityCountTexts } from '../../../prompts/conversation/team-activity.
 import { t, type Lang } from '../../../prompts/index.ts';
 import { addDays, startOfDay, toIsoDate } from '../../domain/time.ts';
 import { activityByUser } from '../../store/interactions.ts';
-import { contains } from '../../nlu/keywords.ts';
 import { joinList } from '../../tools/format.ts';
 import type { Utterance } from '../../nlu/utterance.ts';
 import type { Tool } from '../../tools/types.ts';
 import { accountArg, accountFor, ref, type AccountRef } from '../../tools/account-arg.ts';
 import { isoDate, periodLabel } from './period.ts';
-import { people, type Person } from './team-activity.ts';
+import { asksWhoTouchedMost, people, type Person } from './colleague-activity.ts';
 
 const input = z.object({
   account: accountArg,
@@ -31,16 +30,6 @@ interface Output {
   people: Person[];
 }
 
-/** "谁…最多", "谁跑得最勤", "哪位同事…最多", "who … the most": a ranking of colleagues. */
-const WHO_MOST = /(谁|哪位|哪个同事|哪些同事).{0,16}(最多|最勤|最频繁|最常|最密切)|(最多|最勤|最常|最频繁)的?(是谁|是哪位|同事)|\bwho\b.{0,60}\b(the most|most often|most frequently|most)\b/;
-const TOUCH_WORDS = [
-  ...['联系', '互动', '拜访', '走访', '见', '跑', '去', '接触', '沟通', '打交道', '跟进', '对接', '电话', '交流'],
-  ...['touch', 'contact', 'contacted', 'visit', 'visits', 'visited', 'met', 'meet', 'talk', 'talked', 'spoken', 'interaction', 'interactions', 'call', 'called', 'engaged'],
-];
-
-export function asksWhoTouchedMost(u: Pick<Utterance, 'rest'>): boolean {
-  return WHO_MOST.test(u.rest) && TOUCH_WORDS.some((w) => contains(u.rest, w));
-}
 
 function periodText(out: Output, today: string, lang: Lang): string {
   if (out.defaultPeriod) return t(accountActivityTexts, 'lastYear', lang, { from: out.from, to: out.to });

@@ -1,16 +1,18 @@
-// "张伟这个月拜访了几次客户", "我上个月有多少次互动", "how many visits did my team make last month":
-// interactions logged per colleague over a period (this month when none is named), by type, with
-// the accounts they touched — on the accounts the asker may see.
+// "张伟这个月拜访了几次客户", "我上个月有多少次互动", "how many visits did my team make last month",
+// "这个月谁拜访最多", "本月拜访次数排名": interactions logged per colleague over a period (this month when
+// none is named), by type, with the accounts they touched — on the accounts the asker may see.
 import { z } from 'zod';
 import { INTERACTION_TYPE, label } from '../../../prompts/conversation/labels.ts';
 import { activityCountTexts } from '../../../prompts/conversation/team-activity.ts';
 import { t } from '../../../prompts/index.ts';
 import { addDays, startOfDay, toIsoDate } from '../../domain/time.ts';
-import { activityByUser, type ActivityRow } from '../../store/interactions.ts';
+import { activityByUser } from '../../store/interactions.ts';
 import { userNames } from '../../store/users.ts';
 import { any, countHits } from '../../nlu/keywords.ts';
 import { joinList } from '../../tools/format.ts';
 import type { Tool } from '../../tools/types.ts';
+import type { Utterance } from '../../nlu/utterance.ts';
+import { asksWhoTouchedMost, people, type Person } from './colleague-activity.ts';
 import { isoDate, periodLabel } from './period.ts';
 
 const input = z.object({
@@ -18,17 +20,9 @@ const input = z.object({
   member: z.string().max(100).optional().describe("With scope member: the colleague's user id"),
   from: isoDate.optional().describe('First day (YYYY-MM-DD); default the first of this month'),
   to: isoDate.optional().describe('Last day; default today'),
+  ranking: z.boolean().default(false).describe('The question is who logged the most (a ranking): the answer names the busiest first'),
 });
 
-export interface Person {
-  userId: string;
-  name: string;
-  interactions: number;
-  accounts: number;
-  byType: { type: string; n: number }[];
-  /** The latest of their interactions counted. */
-  last: Date;
-}
 
 interface Output {
   scope: 'self' | 'member' | 'team';
@@ -37,6 +31,7 @@ interface Output {
   to: string;
   people: Person[];
   accounts: number;
+  ranking: boolean;
 }
 
 const COUNT_WORDS = { zh: ['几次', '多少次', '次数', '几回', '多少回', '频次'], en: ['how many', 'how often', 'number of'] };
@@ -45,20 +40,18 @@ const ACTIVITY_WORDS = {
   en: ['visit', 'visits', 'visited', 'interaction', 'interactions', 'meet', 'met', 'meetings', 'calls', 'touchpoints', 'activity'],
 };
 const TEAM_WORDS = /团队|大家|每个人|各人|各位|我们|\b(team|everyone|each of us|we)\b/;
+/** A ranking of colleagues is a question about the team: "排名", "排行榜", "leaderboard". */
+const RANK_WORDS = /排名|排行|榜|\b(ranking|ranked|rank|leaderboard)\b/;
+/** Someone the activity was with ("和西山矿业联系", "跟他们打交道", "in touch with X"). */
+const WITH_SOMEONE = /[和跟与同][^,，。?？]{2,}?(联系|互动|拜访|接触|沟通|打交道|对接|交流|见)|\b(with|at)\s+\S/;
 
-/** Rows per colleague and type → one entry per colleague, busiest first. */
-export function people(rows: ActivityRow[], accounts: Map<string, number>): Person[] {
-  const byUser = new Map<string, Person>();
-  for (const r of rows) {
-    const p = byUser.get(r.user_id) ?? { userId: r.user_id, name: r.name, interactions: 0, accounts: accounts.get(r.user_id) ?? 0, byType: [], last: new Date(r.last) };
-    p.interactions += r.interactions;
-    p.byType.push({ type: r.type, n: r.interactions });
-    if (new Date(r.last) > p.last) p.last = new Date(r.last);
-    byUser.set(r.user_id, p);
-  }
-  for (const p of byUser.values()) p.byType.sort((a, b) => b.n - a.n || a.type.localeCompare(b.type));
-  return [...byUser.values()].sort((a, b) => b.interactions - a.interactions || a.name.localeCompare(b.name));
+/** "这个月谁拜访最多", "本月拜访次数排名", "who visited the most customers this month". */
+function asksRanking(u: Utterance): boolean {
+  // "谁和西山矿业联系最多" with an account the asker cannot see is about that account, not the team.
+  if (WITH_SOMEONE.test(u.rest)) return false;
+  return asksWhoTouchedMost(u) || (RANK_WORDS.test(u.rest) && any(u, ACTIVITY_WORDS));
 }
+
 
 export const teamActivityTool: Tool<typeof input, Output> = {
   name: 'team_activity',
@@ -75,7 +68,7 @@ export const teamActivityTool: Tool<typeof input, Output> = {
     const until = new Date(Math.min(startOfDay(addDays(to, 1), ctx.tz).getTime(), ctx.now.getTime() + 1));
     const { rows, accounts } = await activityByUser(ctx.app.db, ctx.user.id, startOfDay(from, ctx.tz), until, userIds);
     const name = scope === 'member' ? ((await userNames(ctx.app.db, [args.member!])).get(args.member!) ?? args.member!) : scope === 'self' ? t(activityCountTexts, 'you', ctx.lang) : '';
-    return { scope, name, from, to, people: people(rows, accounts), accounts: accounts.get('') ?? 0 };
+    return { scope, name, from, to, people: people(rows, accounts), accounts: accounts.get('') ?? 0, ranking: args.ranking && scope === 'team' };
   },
   render(ctx, out) {
     const lang = ctx.lang;
@@ -89,18 +82,28 @@ export const teamActivityTool: Tool<typeof input, Output> = {
       return { lang, text: t(activityCountTexts, 'one', lang, { name: out.name, period, n: p.interactions, types: types(p), accounts: p.accounts }), data };
     }
     if (!total) return { lang, text: t(activityCountTexts, 'teamNone', lang, { period }), data };
-    const head = t(activityCountTexts, 'teamHead', lang, { period, n: total, accounts: out.accounts });
+    const top = out.people[0];
+    const busiest = out.ranking ? out.people.filter((p) => p.interactions === top.interactions).map((p) => p.name) : [];
+    const head = (busiest.length ? `${t(activityCountTexts, 'busiest', lang, { period, names: joinList(busiest, lang), n: top.interactions })}\n` : '') + t(activityCountTexts, 'teamHead', lang, { period, n: total, accounts: out.accounts });
     const lines = out.people.map((p) => t(activityCountTexts, 'teamLine', lang, { name: p.name, n: p.interactions, types: types(p), accounts: p.accounts }));
     return { lang, title: head, text: [head, ...lines].join('\n'), sections: [{ title: head, lines }], data };
   },
   offline: {
     account: 'none',
     keywords: { zh: [...COUNT_WORDS.zh, ...ACTIVITY_WORDS.zh], en: [...COUNT_WORDS.en, ...ACTIVITY_WORDS.en] },
-    score: (u) => (u.mention.kind !== 'found' && !u.refersBack && countHits(u, COUNT_WORDS) && any(u, ACTIVITY_WORDS) ? 4.2 : 0),
+    score(u) {
+      if (u.mention.kind === 'found' || u.mention.kind === 'ambiguous' || u.refersBack) return 0;
+      // A ranking of colleagues ("这个月谁拜访最多") outranks the portfolio's account rankings.
+      if (asksRanking(u)) return 4.9;
+      return countHits(u, COUNT_WORDS) && any(u, ACTIVITY_WORDS) ? 4.2 : 0;
+    },
     input(u) {
       const ranged = u.range && u.range.direction !== 'future' ? u.range : undefined;
-      const member = u.users[0]?.id;
-      return { scope: member ? ('member' as const) : TEAM_WORDS.test(u.rest) ? ('team' as const) : ('self' as const), member, from: ranged?.from, to: ranged?.to };
+      const ranking = asksRanking(u);
+      // "谁…最多" names no one to count: it ranks everyone the asker sees.
+      const member = ranking ? undefined : u.users[0]?.id;
+      const scope = member ? ('member' as const) : ranking || TEAM_WORDS.test(u.rest) ? ('team' as const) : ('self' as const);
+      return { scope, member, from: ranged?.from, to: ranged?.to, ranking };
     },
   },
 };

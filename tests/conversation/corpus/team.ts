@@ -40,6 +40,13 @@ export const teamCorpus: CorpusCase[] = [
   c('touch', 'u_chen', '今年谁和北方路桥联系最多', ['张伟(2 次)']),
   c('touch', 'u_chen', ['中建华东的合同', '谁跟他们联系得最多'], ['张伟(5 次)']),
   c('touch', 'u_zhang', '谁和西山矿业联系最多', [], ['李娜', '西山矿业集团']),
+  // ---- who logged the most, across the team (no account named); counts over many records cite none, as team_activity's ----
+  c('rank', 'u_chen', '上个月谁拜访最多', ['互动最多的是李娜', '• 张伟:'], [], { cites: false }),
+  c('rank', 'u_chen', '团队里谁这个月拜访客户最多', ['互动最多的是张伟'], [], { cites: false }),
+  c('rank', 'u_chen', '上个月拜访次数排名', ['互动最多的是李娜', '赵敏:1 次'], [], { cites: false }),
+  c('rank', 'u_chen', '本月互动排行榜', ['互动最多的是张伟'], [], { cites: false }),
+  c('rank', 'u_chen', 'Who visited the most customers last month?', ['李娜 logged the most'], [], { cites: false }),
+  c('rank', 'u_zhang', '上个月谁拜访最多', [], ['李娜']),
 
   // ---- averages and totals over a group of accounts ----
   c('stats', 'u_chen', 'S级客户的健康分平均多少', ['平均健康分', '共 2 个客户', '中建华东工程集团', '西山矿业集团'], ['没有找到名为']),
