@@ -32,6 +32,18 @@ const HAPPENED =
  */
 const HEADED = /^\s*(?:(?:phone|video|conference|quick|short|brief) )?(?:call|meeting|lunch|dinner|visit|catch-up|sync|chat) (?:with|at)\b/i;
 
+/**
+ * "跟中建华东武总通电话，确认框架协议续签，金额3.5亿，年底前签字": a report told in three clauses or
+ * more, with no past marker. Not when its first clause looks ahead (下周去…, 准备拜访…): a plan.
+ */
+const CLAUSE_BREAK = /[，,、。;；!！\s]+/;
+const AHEAD = /明天|明早|后天|下周|下星期|下礼拜|下个?月|下次|回头|准备|打算|计划|将要|要去|待会|稍后|改天|\b(?:tomorrow|next|will|going to|plan)\b/i;
+
+function toldInClauses(body: string): boolean {
+  const parts = body.split(CLAUSE_BREAK).filter((p) => p.trim());
+  return parts.length >= 3 && hanCount(body) >= 15 && !AHEAD.test(parts[0]);
+}
+
 function hanCount(s: string) {
   return (s.match(/[\u4e00-\u9fff]/g) ?? []).length;
 }
@@ -57,7 +69,7 @@ export function recognizeNote(text: string, ref: DateRef): NoteIntent | undefine
   if (!hasInteractionCue(body)) return undefined;
   // "何总工的电话" and "last executive meeting with …" name an interaction without saying one
   // happened: without a command word, a report needs a sign of something done.
-  if (!HAPPENED.test(body) && !(HEADED.test(body) && body.split(/\s+/).length >= 6)) return undefined;
+  if (!HAPPENED.test(body) && !(HEADED.test(body) && body.split(/\s+/).length >= 6) && !toldInClauses(body)) return undefined;
   // "明天拜访北方路桥" is a plan, not a report: the first date must not lie ahead.
   const today = toIsoDate(ref.now, ref.tz);
   const first = findDates(body, ref, 'past')[0];

@@ -105,6 +105,9 @@ export const SAMPLE_NOTES: NoteCase[] = [
   { class: 'english', user: L, text: 'Call with Feng Xue at Jiangnan Port, budget is 1,200万元, need the service proposal end of month', expect: { account: 'A300', contacts: ['冯雪'], type: 'call', amounts: [12_000_000], nextStep: 'service proposal', due: '2026-11-30' } },
   { class: 'english', user: L, text: 'Meeting with Ma Zhenhua at Xishan Mining, they need the revised quote within a week', expect: { account: 'A200', contacts: ['马振华'], type: 'meeting', nextStep: 'revised quote', due: '2026-12-01' } },
 
+  { class: 'terse', user: Z, text: '跟中建华东刘总通电话，确认框架协议续签，金额3.5亿，年底前签字', expect: { account: 'A100', contacts: ['刘建国'], type: 'call', amounts: [350_000_000], nextStep: '签字', due: '2026-12-31' } },
+  { class: 'terse', user: L, text: '和蓝海新能源林晓视频会 储能项目延期 等他们董事会决定', expect: { account: 'A500', contacts: ['林晓'], type: 'meeting', nextStep: null } },
+
   // ---- typos and sloppy typing
   { class: 'typos', user: Z, text: '今天拜仿了北方路桥的何军总工,下周在把优惠方案发过去', expect: { account: 'A400', contacts: ['何军'] } },
   { class: 'typos', user: Z, text: '今天见了中建华东的孙丽部长，她说试点项目没问题，周五前在把合同发给她', expect: { account: 'A100', contacts: ['孙丽'], nextStep: '合同发给她', due: '2026-11-27' } },
