@@ -11,6 +11,7 @@ import { analyzeUtterance, type Utterance } from '../nlu/utterance.ts';
 import { findUserMentions, type UserRef } from '../nlu/users.ts';
 import { normalize } from '../nlu/normalize.ts';
 import { accountRegions } from '../store/accounts.ts';
+import { contactsByIds } from '../store/contacts.ts';
 import { runTool } from './run-tool.ts';
 import { toolByName, tools } from './tools/index.ts';
 import type { Tool } from '../tools/types.ts';
@@ -75,6 +76,22 @@ async function mentionFor(turn: TurnContext, text: string, opts: OfflineOptions,
   return resolveAccountMention(turn.app.db, turn.user.id, text, { vocabulary });
 }
 
+/**
+ * "他的电话是多少", "when did we last meet her?": one person, not their account ("他们", "他家").
+ * Answered about the last person a reply was about, while the chat stays on that person's account.
+ */
+const PERSON_BACK_REFERENCE = /他(?![们家])|她(?![们家])|此人|这个人|这位|\b(he|she|him|his|her|hers)\b/;
+
+/** The person of the previous turn, when this message points back at one and names nobody. */
+async function rememberedPerson(turn: TurnContext, norm: string): Promise<ContactRef | undefined> {
+  const id = turn.context.lastContactId;
+  const pronoun = PERSON_BACK_REFERENCE.exec(norm);
+  if (typeof id !== 'string' || !pronoun) return undefined;
+  const [contact] = await contactsByIds(turn.app.db, turn.user.id, [id]);
+  // The pronoun stands for the name: it is no topic or unknown name ("和他聊了什么").
+  return contact && contact.account_id === turn.context.lastAccountId ? { text: pronoun[0], contacts: [contact] } : undefined;
+}
+
 async function helpReply(turn: TurnContext, reason: 'asked' | 'not_understood'): Promise<Reply> {
   const help = toolByName(HELP_TOOL)!;
   const run = await runTool(turn, help, { reason });
@@ -94,6 +111,14 @@ export async function answerOffline(turn: TurnContext, text: string, opts: Offli
   // A contact's name inside the account's own name (高鹏 in 东北高鹏路桥) names the account, not the person.
   const outside = mention.kind === 'found' ? norm.split(mention.span).join(' ') : norm;
   const people = [...hanPeople.filter((p) => outside.includes(p.text.toLowerCase())), ...latinPeople];
+  const named = people.length > 0;
+  if (!named && mention.kind !== 'found' && mention.kind !== 'ambiguous') {
+    const back = await rememberedPerson(turn, norm);
+    if (back) {
+      people.push(back);
+      if (mention.kind === 'not_found') mention = { kind: 'none' };
+    }
+  }
   // "Who is Liu Jianguo?": the words taken for an unknown account were a person's name.
   if (mention.kind === 'not_found' && latinPeople.some((p) => mention.kind === 'not_found' && (mention.span.includes(p.text) || p.text.includes(mention.span)))) mention = { kind: 'none' };
   // The account of the people named ("上次见刘总…", "What did we last send David Kim?"): a person
@@ -132,6 +157,10 @@ export async function answerOffline(turn: TurnContext, text: string, opts: Offli
   if (run.kind === 'ok') {
     const subject = run.accountId ?? accountId;
     if (subject) turn.context.lastAccountId = subject;
+    // The one person this turn was about, for "他的电话呢?" (forgotten when another person or an account is named; used only while the chat stays on their account).
+    const person = people.length === 1 && people[0].contacts.length === 1 ? people[0].contacts[0] : undefined;
+    if (person && person.account_id === turn.context.lastAccountId) turn.context.lastContactId = person.id;
+    else if (named || mention.kind === 'found') delete turn.context.lastContactId;
     return run.reply;
   }
   if (run.kind === 'account_problem') {

@@ -151,6 +151,12 @@ export const sampleCorpus: CorpusCase[] = [
   c('follow-up', 'u_zhang', ['中建华东怎么样', '那他们的合同呢?'], ['CT-A100-2024']),
   c('follow-up', 'u_zhang', ['中建华东的决策人是谁', '预算呢'], ['85%']),
   c('follow-up', 'u_li', ['西山矿业有哪些工单', '合同呢'], ['2028-02-28']),
+  // ---- a person, then "他 / her": the person of the previous turn ----
+  c('follow-up', 'u_zhang', ['孙丽是哪个公司的', '她的电话是多少'], ['13800001002'], ['周强', '刘建国']),
+  c('follow-up', 'u_zhang', ['孙丽是哪个公司的', '我们上次和她聊了什么'], ['2026-11-19', '框架协议草案'], ['关于「她」']),
+  c('follow-up', 'u_li', ['吴刚是谁', '他对我们什么态度'], ['吴刚', '反对'], ['马振华', '钱芳']),
+  c('follow-up', 'u_li', ['who is Wu Gang', 'when did we last meet him?'], ['吴刚', '2026-10-20']),
+  c('follow-up', 'u_zhang', ['孙丽是哪个公司的', '中建华东的联系人', '他的电话'], ['孙丽', '周强', '刘建国']),
   c('follow-up', 'u_li', ['江南港务的合同', '还有他们的商机呢'], ['江南港务'], ['储能电站'], { cites: false }),
   c('follow-up', 'u_zhang', ['Tell me about Acme', 'and their contracts?'], ['2027-03-31']),
   c('follow-up', 'u_li', ['西山矿业的合同', '江南港务的呢'], ['2027-01-10']),
