@@ -2,7 +2,9 @@
 // steps, or every interaction in a period ("最近30天", "last month").
 import { z } from 'zod';
 import { activityTexts } from '../../../prompts/conversation/activity.ts';
+import { historyCountTexts } from '../../../prompts/history-counts.ts';
 import { t } from '../../../prompts/index.ts';
+import { joinList } from '../../tools/format.ts';
 import { startOfDay, addDays } from '../../domain/time.ts';
 import { accountInteractions } from '../../store/interactions.ts';
 import { countHits, isListQuestion } from '../../nlu/keywords.ts';
@@ -84,7 +86,12 @@ export const discussionHistoryTool: Tool<typeof input, Output> = {
     }
     const head = t(activityTexts, 'historyHead', lang, { account: out.account.name, range, count: out.interactions.length });
     const body = lines(out.interactions);
-    return { lang, text: [head, ...body].join('\n'), sections: [{ title: head, lines: body }], citations };
+    // "有几次拜访": over a period, how many of each type (most first).
+    const counts = new Map<string, number>();
+    for (const i of out.interactions) counts.set(i.type, (counts.get(i.type) ?? 0) + 1);
+    const byType = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([type, count]) => t(historyCountTexts, 'typeCount', lang, { type: typeLabel(type, lang), count }));
+    const summary = range && out.interactions.length > 1 ? [t(historyCountTexts, 'byType', lang, { list: joinList(byType, lang) })] : [];
+    return { lang, text: [head, ...summary, ...body].join('\n'), sections: [{ title: head, lines: body }], citations };
   },
   subjectAccount: (out) => out.account.id,
   offline: {

@@ -239,6 +239,8 @@ export const sampleCorpus: CorpusCase[] = [
   c('period', 'u_chen', '下半年有哪些合同到期', ['CT-A100-2024', '2026-12-31'], ['CT-A300-01', '没有找到']),
   c('period', 'u_chen', 'since October how many visits did Li Na make', ['李娜 logged 6 interaction', '2026-10-01'], [], { cites: false }),
   c('period', 'u_chen', '李娜10月份拜访了几次客户', ['2026-10-01 至 2026-10-31', '3 次互动'], [], { cites: false }),
+  c('period', 'u_zhang', '过去90天中建华东有几次拜访', ['(5条)', '按类型:会议 2 次', '拜访 1 次']),
+  c('period', 'u_zhang', 'how many visits did we have with 中建华东 in the last 90 days?', ['(5)', 'By type: meeting 2', 'visit 1']),
   c('period', 'u_li', '10月以来江南港务有哪些互动', ['2026-10-01 至 2026-11-24', '2026-10-20'], ['2026-09-08']),
   c('period', 'u_zhang', '中建华东近半年买了多少', [['900万', '9,000,000']]),
   c('period', 'u_li', 'How much did Jiangnan Port order last quarter?', ['¥3,000,000']),
