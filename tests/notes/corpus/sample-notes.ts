@@ -108,6 +108,11 @@ export const SAMPLE_NOTES: NoteCase[] = [
   { class: 'terse', user: Z, text: '跟中建华东刘总通电话，确认框架协议续签，金额3.5亿，年底前签字', expect: { account: 'A100', contacts: ['刘建国'], type: 'call', amounts: [350_000_000], nextStep: '签字', due: '2026-12-31' } },
   { class: 'terse', user: L, text: '和蓝海新能源林晓视频会 储能项目延期 等他们董事会决定', expect: { account: 'A500', contacts: ['林晓'], type: 'meeting', nextStep: null } },
 
+  { class: 'terse', user: Z, text: '今天拜访华东一公司 见了新任设备部部长王志刚 下周三前约他们总经理吃饭', expect: { account: 'A101', contacts: ['王志刚'], type: 'visit', nextStep: '约他们总经理吃饭', due: '2026-12-02' } },
+  { class: 'terse', user: L, text: '刚和西山矿业钱芳处长开完会 技术评审通过了 下一步是商务谈判', expect: { account: 'A200', contacts: ['钱芳'], type: 'meeting', nextStep: '商务谈判' } },
+  { class: 'terse', user: L, text: '江南港务冯雪经理来电话投诉正面吊故障 很生气 要求48小时内派人', expect: { account: 'A300', contacts: ['冯雪'], type: 'call', nextStep: '派人', due: '2026-11-26' } },
+  { class: 'english', user: L, text: 'Dinner with Feng Xue at Jiangnan Port tonight, they complained about delays, we promised to send a fix plan by next Wednesday', expect: { account: 'A300', contacts: ['冯雪'], type: 'dinner', nextStep: 'send a fix plan', due: '2026-12-02' } },
+
   // ---- typos and sloppy typing
   { class: 'typos', user: Z, text: '今天拜仿了北方路桥的何军总工,下周在把优惠方案发过去', expect: { account: 'A400', contacts: ['何军'] } },
   { class: 'typos', user: Z, text: '今天见了中建华东的孙丽部长，她说试点项目没问题，周五前在把合同发给她', expect: { account: 'A100', contacts: ['孙丽'], nextStep: '合同发给她', due: '2026-11-27' } },

@@ -207,11 +207,13 @@ const RULES_ZH: Rule[] = [
   },
   { re: /(?:今|本)?年(?:底|末)/y, resolve: (_m, today) => ({ date: `${today.slice(0, 4)}-12-31` }) },
   {
-    re: new RegExp(`(${NUM}|半)(?:个)?(天|日|周|星期|礼拜|个月|月)(?:之内|以内|内)`, 'y'),
+    re: new RegExp(`(${NUM}|半)(?:个)?(小时|天|日|周|星期|礼拜|个月|月)(?:之内|以内|内)`, 'y'),
     resolve: (m, today) => {
       const n = m[1] === '半' ? 0.5 : num(m[1]);
       if (!n) return undefined;
       const unit = m[2];
+      // 48小时内: by the day those hours run out (counted from the start of today).
+      if (unit === '小时') return { date: addDays(today, Math.max(1, Math.ceil(n / 24))) };
       if (unit === '天' || unit === '日') return { date: addDays(today, Math.round(n)) };
       if (unit === '个月' || unit === '月') return { date: addDays(today, Math.round(n * 30)) };
       return { date: addDays(today, Math.round(n * 7)) };

@@ -9,7 +9,7 @@ const CUES: { type: InteractionType; zh: RegExp; en: RegExp }[] = [
   { type: 'call', zh: /电话|通话|致电|来电|打给|语音|视频通话/, en: /\b(call|called|phoned|phone|rang|video call|dialed|dialled)\b/i },
   { type: 'im', zh: /微信|钉钉|飞书|企业微信|企微|短信|IM|私信|聊天记录/, en: /\b(wechat|dingtalk|lark|feishu|im|texted|messaged|whatsapp|slack|sms|text message)\b/i },
   { type: 'email', zh: /邮件|邮箱|电邮|发函/, en: /\b(e-?mail(ed)?|mailed)\b/i },
-  { type: 'meeting', zh: /开会|会议|协调会|交流会|评审会|启动会|例会|座谈|会谈|视频会|汇报会|谈判|碰头|开了.{0,6}会/, en: /\b(meeting|meetings|workshop|review|negotiation|sync|kickoff|kick-off)\b/i },
+  { type: 'meeting', zh: /开会|会议|协调会|交流会|评审会|启动会|例会|座谈|会谈|视频会|汇报会|谈判|碰头|开了.{0,6}会|开完(?:了)?.{0,6}会/, en: /\b(meeting|meetings|workshop|review|negotiation|sync|kickoff|kick-off)\b/i },
   { type: 'visit', zh: /拜访|走访|回访|上门|面谈|见面|会见|约见|见了|到访|来访|去了|登门/, en: /\b(visit(ed)?|met|meet|stopped by|dropped by|in person|on site|onsite)\b/i },
 ];
 

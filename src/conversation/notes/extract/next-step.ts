@@ -21,6 +21,11 @@ const DEADLINE_BEFORE = /(?:\bby|\bbefore|\bdue(?: on| by)?|\buntil|\bno later t
 const SELF_DEADLINE = /(?:内|之内|以内)$|^(?:within|(?:the )?end of)\b/i;
 /** A request right before the deadline (…要求两周内…, …让我们周五前…), with the report before it. */
 const REQUESTED_BY = /^.*(?:要求|让|请|希望)(?:我们|我方|我)?\s*(?:在|于)?\s*$/;
+/**
+ * "她说正面吊维修要48小时内到场" reports the customer's terms: a "within" told as what someone said
+ * is no step of ours (a request, 要求48小时内派人, is).
+ */
+const REPORTED = /(?:说|表示|提到|称)(?!.*(?:要求|要我们|让我们|请我们))/;
 /** 在 / 于 before a date are part of the date phrase (在下周三前), not of the action. */
 const DATE_PREPOSITION = /(?:在|于)\s*$/;
 // 在 before 把 / 将 / 给 is 再 mistyped (下周在把方案发过去), as often as not.
@@ -39,7 +44,7 @@ function stripLeadVerb(a: string): string {
   const next = segment(rest)[0];
   return next && next.start === 0 && /^[vtd]/.test(next.tag) ? rest : a;
 }
-const EN_LEAD = /^(?:(?:we|i)(?:'ll| will| need to| have to| must| should| promised to| agreed to| committed to| plan to)?|need to|have to|must|will|to)\s+/i;
+const EN_LEAD = /^(?:(?:we|i)(?:'ll| will| need to| have to| must| should| promised to| agreed to| committed to| plan to)?|need to|have to|must|will|to|promised to|committed to|agreed to)\s+/i;
 // 会 / 将 / 要 alone start many reports (会上…, 要求…): they count only after 我们 / 我.
 const COMMITMENT_ZH = /^(?:(?:我们|我方|我这边|我|咱们)(?:会|将|要|得)|(?:我们|我方|我这边|我|咱们)?(?:承诺|答应|约定|需要|准备|计划|负责|争取))/;
 const COMMITMENT_EN = /^(?:(?:we|i)(?:'ll| will| need to| have to| must| promised to| agreed to| committed to| plan to)|need to|will|action:)\s+/i;
@@ -79,7 +84,7 @@ export function findNextStep(text: string, ref: DateRef): NextStepMention | unde
     const marker = MARKER.exec(c.text);
     const body = marker ? c.text.slice(marker[0].length) : c.text;
     const dates = findDates(body, ref, 'future');
-    const deadline = dates.find((d) => d.date >= today && (DEADLINE_AFTER.test(body.slice(d.end)) || DEADLINE_BEFORE.test(body.slice(0, d.start)) || SELF_DEADLINE.test(d.text)));
+    const deadline = dates.find((d) => d.date >= today && (DEADLINE_AFTER.test(body.slice(d.end)) || DEADLINE_BEFORE.test(body.slice(0, d.start)) || (SELF_DEADLINE.test(d.text) && !REPORTED.test(body.slice(0, d.start)))));
     if (deadline) {
       const action = cutDate(body, deadline.start, deadline.end);
       if (action) found.push({ action, due: deadline.date, spans: [c] });

@@ -124,7 +124,10 @@ function findTitles(text: string, taken: [number, number][]): TitleSpan[] {
     // A department prefix never swallows a known name or an earlier title.
     if (prefix && !isFreeAt(taken, pos - prefix.length, pos)) prefix = '';
     start -= prefix.length;
-    const qualifier = ZH_TITLE_QUALIFIERS.find((q) => text.slice(0, start).endsWith(q));
+    // 新任设备部部长: the qualifier read as part of the department is not part of the title.
+    const inPrefix = ZH_TITLE_QUALIFIERS.find((q) => prefix.startsWith(q));
+    if (inPrefix) prefix = prefix.slice(inPrefix.length);
+    const qualifier = inPrefix ?? ZH_TITLE_QUALIFIERS.find((q) => text.slice(0, start).endsWith(q));
     if (qualifier) start -= qualifier.length;
     out.push({ start, end: pos + core.length, title: prefix + core, core, newInRole: !!qualifier && /新/.test(qualifier) });
     pos += core.length - 1;
