@@ -99,17 +99,28 @@ export interface NextStepRow extends Interaction {
 }
 
 /** Committed next steps due between two business dates (inclusive), of visible accounts (or one), soonest first. */
-export async function nextStepsDue(db: Db, userId: string, from: string, to: string, now: Date, accountId?: string): Promise<NextStepRow[]> {
+export async function nextStepsDue(
+  db: Db,
+  userId: string,
+  from: string,
+  to: string,
+  now: Date,
+  accountId?: string,
+  opts: { notFollowedUp?: boolean } = {},
+): Promise<NextStepRow[]> {
   const params: unknown[] = [userId, from, to, now];
   let scope = `i.account_id IN (SELECT account_id FROM visible_account_ids($1))`;
   if (accountId) {
     params.push(accountId);
     scope = `i.account_id = $5 AND ${canSee(1, '$5')}`;
   }
+  const later = `EXISTS (SELECT 1 FROM interactions j WHERE j.account_id = i.account_id AND j.occurred_at > i.occurred_at AND j.occurred_at < $4)`;
+  // Overdue ones: only the steps no later interaction at the account followed, before the limit.
+  const pending = opts.notFollowedUp ? ` AND NOT ${later}` : '';
   const r = await db.query<NextStepRow>(
-    `SELECT ${COLS}, EXISTS (SELECT 1 FROM interactions j WHERE j.account_id = i.account_id AND j.occurred_at > i.occurred_at AND j.occurred_at < $4) AS followed_up
+    `SELECT ${COLS}, ${later} AS followed_up
      FROM interactions i
-     WHERE i.next_step IS NOT NULL AND i.next_step <> '' AND i.next_step_due BETWEEN $2 AND $3 AND i.occurred_at <= $4 AND ${scope}
+     WHERE i.next_step IS NOT NULL AND i.next_step <> '' AND i.next_step_due BETWEEN $2 AND $3 AND i.occurred_at <= $4 AND ${scope}${pending}
      ORDER BY i.next_step_due, i.id LIMIT 200`,
     params,
   );
