@@ -146,7 +146,7 @@ export async function answerOffline(turn: TurnContext, text: string, opts: Offli
       if (!(u.refersBack && turn.context.lastAccountId)) return notFoundReply(turn, text, mention, tool.name);
     }
     if (!accountId) {
-      const useContext = trigger.account === 'required' || u.refersBack || !asksAboutWholeBook(u);
+      const useContext = trigger.account === 'required' || u.refersBack || !(asksAboutWholeBook(u) || trigger.asksAcrossBook?.(u));
       if (useContext && turn.context.lastAccountId) accountId = turn.context.lastAccountId;
     }
     // "他们的工单呢?" with nothing to refer to: ask rather than answer for every account.

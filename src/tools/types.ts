@@ -44,6 +44,11 @@ export interface OfflineTrigger<In> {
   account: 'required' | 'optional' | 'none';
   /** Words that name no account are what the tool looks for (a search topic), not an unknown account. */
   unknownNamesAreTopics?: boolean;
+  /**
+   * With `account: 'optional'`: whether this message asks across the whole book even without
+   * "哪些 / any" ("有没有下个月到期的合同"), so the last account of the chat is not assumed.
+   */
+  asksAcrossBook?: (u: Utterance) => boolean;
   /** Words that signal this tool (matched case-insensitively on the normalised text). */
   keywords: { zh: string[]; en: string[] };
   /** How strongly the message asks for this tool: 0 = not at all; keyword hits score about 1 each. */

@@ -42,6 +42,7 @@ interface Output {
   contracts: ContractView[];
 }
 
+const EXPIRY = /到期|过期|续签|续约|\bexpir|\bends?\b|\brenew/;
 const CONTRACT_WORDS = {
   zh: ['合同', '协议', '框架协议', '到期', '续签', '续约', '过期', '签约'],
   en: ['contract', 'contracts', 'agreement', 'agreements', 'expire', 'expires', 'expiring', 'expiry', 'renewal', 'renew', 'ends', 'end date'],
@@ -124,6 +125,8 @@ export const contractsTool: Tool<typeof input, Output> = {
   offline: {
     account: 'optional',
     keywords: CONTRACT_WORDS,
+    // "有没有下个月到期的合同", "下个月有合同到期吗": contracts ending in a coming period, across the book.
+    asksAcrossBook: (u) => EXPIRY.test(u.rest) && u.range?.direction === 'future',
     score: (u) => (countHits(u, CONTRACT_WORDS) ? 2 + (/合同|协议|contract|agreement/.test(u.rest) ? 0.5 : 0) : 0),
     input: (u, accountId) => {
       // A named period ("明年", "下个月", "今年") ends where it ends; "未来60天" is a number of days.
