@@ -7,6 +7,7 @@ import { formatDateTime } from '../../domain/time.ts';
 import { visibleAccountNames, type AccountName } from '../../store/accounts.ts';
 import { accountsToOffer, getCapture, insertCapture, noteAccountContacts, updateCapture, visibleContactsNamedIn } from '../../store/notes.ts';
 import { resolveAccountMention } from '../../nlu/accounts.ts';
+import { findUserMentions } from '../../nlu/users.ts';
 import type { TurnContext } from '../types.ts';
 import { competitorList } from './competitor-list.ts';
 import { extractNote } from './extract/index.ts';
@@ -89,9 +90,10 @@ export async function draftNote(turn: TurnContext, body: string, account: Accoun
   const accountId = account.kind === 'found' ? account.account.id : undefined;
   const known = await knownNames(db, turn.user.id, accountId);
   const competitors = await competitorList(db);
+  const colleagues = (await findUserMentions(db, body)).map((u) => u.name);
   let offline: NoteDraft;
   try {
-    offline = extractNote(body, { now: turn.now, tz: turn.tz, competitors, known, organisations: account.organisations });
+    offline = extractNote(body, { now: turn.now, tz: turn.tz, competitors, known, organisations: account.organisations, colleagues });
   } catch (e) {
     // The note is kept whatever goes wrong in extraction: as its text, at the time it was sent.
     turn.app.log.error({ err: e, noteExtraction: 'offline' }, 'note extraction failed; saving the text as it is');

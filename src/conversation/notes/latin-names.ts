@@ -1,6 +1,6 @@
 // Latin spellings of Chinese names, so "Gao Yuan", "Yuan Gao" and "Mr. Gao" find 高远.
 import { pinyin } from 'pinyin-pro';
-import { COMPOUND_SURNAMES } from './extract/surnames.ts';
+import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from './extract/surnames.ts';
 
 const cache = new Map<string, { surname: string; forms: string[] }>();
 
@@ -26,4 +26,12 @@ export function latinSpellings(name: string): { surname: string; forms: string[]
 export function sameLatinName(written: string, contactName: string): boolean {
   const w = written.toLowerCase().replace(/\s+/g, ' ').trim();
   return latinSpellings(contactName).forms.includes(w);
+}
+
+let pinyinSurnames: Set<string> | undefined;
+
+/** Whether a lower-case word is the pinyin of a common Chinese surname (wang, ouyang). */
+export function isPinyinSurname(word: string): boolean {
+  pinyinSurnames ??= new Set([...COMPOUND_SURNAMES, ...SINGLE_SURNAMES].map((s) => latinSpellings(s).surname));
+  return pinyinSurnames.has(word);
 }

@@ -19,6 +19,8 @@ export interface ExtractOptions extends DateRef {
   known?: KnownName[];
   /** The account's name and aliases (and how the note wrote it): never read as a person. */
   organisations?: string[];
+  /** Users the note names (和李娜一起拜访): colleagues, never a new contact. */
+  colleagues?: string[];
 }
 
 /** The note cut into words, with its own vocabulary (people, the account, competitors) kept whole. */
@@ -125,7 +127,7 @@ export function extractNote(text: string, opts: ExtractOptions): NoteDraft {
   const spans = next?.spans ?? [];
   const rest = spans.length ? without(text, spans) : text;
   const when = occurredAt(text, spans, ref);
-  const mentions = findPeople(text, opts.known ?? [], noteWords(text, opts));
+  const mentions = findPeople(text, opts.known ?? [], noteWords(text, opts), opts.colleagues);
   const { people, indexOf } = mergePeople(mentions);
   const signals = attributeSignals(text, mentions, people, indexOf);
   const summary = (rest || text).trim();

@@ -3,6 +3,7 @@
 // Pure: names already known on the account are passed in so they are found even without a title.
 import type { DecisionRole } from '../../../domain/types.ts';
 import { COMPOUND_SURNAMES, NOT_A_NAME, NOT_IN_GIVEN_NAME, SINGLE_SURNAMES } from './surnames.ts';
+import { isPinyinSurname, latinSpellings } from '../latin-names.ts';
 import { NO_WORDS, type Words } from './segment.ts';
 import { DECISION_ROLE_WORDS, EN_TITLES, ZH_HONORIFIC_KEYS, ZH_TITLES, ZH_TITLE_QUALIFIERS } from './titles.ts';
 
@@ -149,7 +150,71 @@ function roleWordBefore(text: string, pos: number): DecisionRole | undefined {
   return undefined;
 }
 
-function findChinese(text: string, known: KnownName[], out: PersonMention[], taken: [number, number][], words: Words) {
+/** Before a new name with no title, a conjunction (和何军通了电话: a contact verb must follow). */
+const WITH_BEFORE = /(?:和|跟|与|同)$/;
+/** Before a new name with no title, a verb whose object is a person (拜访了何军, 约了李晓明). */
+const MET_BEFORE = /(?:拜访了?|拜会了?|拜见了?|会见了?|见了|见到了?|约了|宴请了?|陪同了?|陪了|接待了?|联系了?|请了|问了|找了)$/;
+/** English before a Chinese-written name: "met 何军", "call with 何军". */
+const MET_BEFORE_EN = /\b(?:met|meet|meeting|visited|saw|called|phoned|call|lunch|dinner|coffee|spoke|talked|with|to)\s+$/i;
+/** A contact verb right after the name (通了电话, 吃了饭, 沟通). */
+const CONTACT_AFTER = /^(?:通了?电话|通话|打了?电话|聊|谈|见面|见了|碰面|碰了|开会|开了|吃饭|吃了|喝茶|沟通|交流|讨论|会面|会谈|座谈|面谈|对接|电话|视频|微信)/;
+/** Where a name after a meeting verb (or the account's 的) ends: punctuation, a conjunction, a time, or what the person did. */
+const NAME_THEN = /^(?:$|[\s,，。.;；:：、!！?？()（）]|和|与|及|跟|说|讲|表示|提出|提到|认为|希望|建议|介绍|答应|同意|确认|透露|坦言|强调|反馈|对|也|都|很|非常|比较|在|刚|已|要|会|将|今天|明天|后天|下周|本周|这周|下个月|周[一二三四五六日末]|上午|下午|晚上)/;
+/** Units, not people: 安监站, 施工队 (局, 部, 处, 院 and 厂 never stand in a given name at all). */
+const BARE_NAME_NEVER_ENDS = /[站队所办组室团司行社]$/;
+/** Between two names of a list (孙丽和赵强, 何军、孙丽, "何军 and 孙丽"). */
+const NAME_LIST_GAP = /^(?:和|与|及|、|\s+and\s+|\s*&\s*)/;
+
+/**
+ * A new full name with no title starting at pos, when the words after it fit: either reading of the
+ * given name (two characters, then one), never a colleague, never a dictionary word (安装队, 高层).
+ */
+function bareNameAt(text: string, pos: number, words: Words, colleagues: Set<string>, fits: (rest: string) => boolean): string | undefined {
+  const surname = surnameAt(text, pos);
+  if (!surname) return undefined;
+  for (const g of [2, 1]) {
+    const name = text.slice(pos, pos + surname.length + g);
+    if (name.length !== surname.length + g || !validName(name, surname) || colleagues.has(name)) continue;
+    if (BARE_NAME_NEVER_ENDS.test(name) || words.blocksName(pos, pos + name.length) || words.startsCommonWord(pos, pos + name.length)) continue;
+    if (fits(text.slice(pos + name.length))) return name;
+  }
+  return undefined;
+}
+
+function findBareNames(text: string, out: PersonMention[], taken: [number, number][], words: Words, colleagues: Set<string>) {
+  const add = (at: number, name: string) => {
+    out.push({ start: at, end: at + name.length, text: name, name });
+    taken.push([at, at + name.length]);
+  };
+  for (let pos = 1; pos < text.length; pos++) {
+    if (!HAN.test(text[pos]) || !isFreeAt(taken, pos, pos + 1)) continue;
+    const before = text.slice(Math.max(0, pos - 20), pos);
+    const latinBefore = !HAN.test(text[pos - 1]);
+    let fits: ((rest: string) => boolean) | undefined;
+    if (latinBefore) {
+      // In English the Han run is the whole name: 2-4 characters ending where the Han text ends.
+      if (MET_BEFORE_EN.test(before)) fits = (rest) => !HAN.test(rest[0] ?? '');
+    } else if (WITH_BEFORE.test(before)) fits = (rest) => CONTACT_AFTER.test(rest);
+    else if (MET_BEFORE.test(before) || (before.endsWith('的') && words.organisationEndsAt(pos - 1))) fits = (rest) => CONTACT_AFTER.test(rest) || NAME_THEN.test(rest);
+    if (!fits) continue;
+    let at = pos;
+    let name = bareNameAt(text, at, words, colleagues, fits);
+    if (!name || !isFreeAt(taken, at, at + name.length)) continue;
+    add(at, name);
+    // A list after the first name: 见了孙丽和赵强, "met 何军 and 孙丽".
+    for (let gap = NAME_LIST_GAP.exec(text.slice(at + name.length)); gap; gap = NAME_LIST_GAP.exec(text.slice(at + name.length))) {
+      const next = at + name.length + gap[0].length;
+      const listed = bareNameAt(text, next, words, colleagues, (rest) => NAME_THEN.test(rest) || CONTACT_AFTER.test(rest) || (latinBefore && !HAN.test(rest[0] ?? '')));
+      if (!listed || !isFreeAt(taken, next, next + listed.length)) break;
+      add(next, listed);
+      at = next;
+      name = listed;
+    }
+    pos = at + name.length - 1;
+  }
+}
+
+function findChinese(text: string, known: KnownName[], out: PersonMention[], taken: [number, number][], words: Words, colleagues: Set<string>) {
   // 1. Names already on record, anywhere.
   for (const k of known) {
     if (!HAN.test(k.name) || k.name.length < 2) continue;
@@ -227,7 +292,9 @@ function findChinese(text: string, known: KnownName[], out: PersonMention[], tak
       }
     }
   }
-  // 4. Later mentions of a name found above (李明说了算).
+  // 4. A new name without a title where only a person can stand (和何军通了电话, 拜访了孙丽和赵强).
+  findBareNames(text, out, taken, words, colleagues);
+  // 5. Later mentions of a name found above (李明说了算).
   for (const name of new Set(out.filter((m) => m.name).map((m) => m.name!))) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
       if (!isFreeAt(taken, at, at + name.length) || words.blocksName(at, at + name.length)) continue;
@@ -235,7 +302,7 @@ function findChinese(text: string, known: KnownName[], out: PersonMention[], tak
       taken.push([at, at + name.length]);
     }
   }
-  // 5. Surname + short honorific: 高总, 郭董, 何工, 王局.
+  // 6. Surname + short honorific: 高总, 郭董, 何工, 王局.
   for (let pos = 0; pos < text.length; pos++) {
     const surname = surnameAt(text, pos);
     if (!surname) continue;
@@ -248,6 +315,8 @@ function findChinese(text: string, known: KnownName[], out: PersonMention[], tak
     // Right after a word the segmenter ends there (西山矿业马总来访: the account name), too.
     if (pos > 0 && HAN.test(prev) && !BEFORE_NAME.has(prev) && !words.endsWordAt(pos)) continue;
     if (h.length === 1 && /[结体部额量共计数价值算而之]/.test(text[end] ?? '')) continue;
+    // 施工方: a dictionary word (施工) is not 施 + 工.
+    if (words.startsCommonWord(pos, end)) continue;
     out.push({ start: pos, end, text: text.slice(pos, end), surname, honorific: h });
     taken.push([pos, end]);
     pos = end - 1;
@@ -283,7 +352,39 @@ function latinPatterns() {
 
 const SURNAME_WORDS = new Set(['he', 'so', 'an', 'man', 'long', 'fan', 'may', 'sun', 'mark', 'bill', 'will', 'rose']);
 
-function findLatin(text: string, known: KnownName[], out: PersonMention[], taken: [number, number][]) {
+/** English verbs after which a capitalised name is a person: "Met Wang Jun", "call with Li Ming". */
+const LATIN_BARE_NAME = new RegExp(
+  `\\b(?:[Mm]et(?:\\s+with)?|[Mm]eeting\\s+with|[Cc]all(?:ed)?(?:\\s+with)?|[Pp]honed|[Ss]poke\\s+(?:with|to)|[Tt]alked\\s+(?:with|to)|(?:[Ll]unch|[Dd]inner|[Cc]offee)\\s+with)\\s+(${EN_NAME}(?:\\s+${EN_NAME}){1,3})`,
+  'g',
+);
+
+/**
+ * A new pinyin-written name with no title, after a verb whose object is a person: two or three
+ * words starting with a Chinese surname (Wang Jun, Wang Jian Guo) or two ending with one (Jun Wang).
+ * Western names and account names written in pinyin (Beifang Lu Qiao) need a title to be read.
+ */
+function findLatinBareNames(text: string, out: PersonMention[], taken: [number, number][], colleagues: Set<string>) {
+  for (const m of text.matchAll(LATIN_BARE_NAME)) {
+    const kept: string[] = [];
+    for (const w of m[1].split(/\s+/)) {
+      if (EN_NOT_NAME.has(w)) break;
+      kept.push(w);
+    }
+    const lower = kept.map((w) => w.toLowerCase());
+    const surnameFirst = kept.length >= 2 && kept.length <= 3 && isPinyinSurname(lower[0]);
+    const surnameLast = kept.length === 2 && isPinyinSurname(lower[1]);
+    if (!surnameFirst && !surnameLast) continue;
+    const name = kept.join(' ');
+    if (colleagues.has(lower.join(' '))) continue;
+    const s = m.index! + m[0].indexOf(m[1]);
+    const e = s + name.length;
+    if (!isFreeAt(taken, s, e)) continue;
+    out.push({ start: s, end: e, text: name, name, latin: true });
+    taken.push([s, e]);
+  }
+}
+
+function findLatin(text: string, known: KnownName[], out: PersonMention[], taken: [number, number][], colleagues: Set<string>) {
   const lower = text.toLowerCase();
   for (const k of known) {
     for (const form of k.latin ?? []) {
@@ -327,6 +428,7 @@ function findLatin(text: string, known: KnownName[], out: PersonMention[], taken
       taken.push([nameStart, nameStart + fullName.length]);
     }
   }
+  findLatinBareNames(text, out, taken, colleagues);
   // "Gao is very interested": a bare surname of someone the note named in full.
   // Surnames that are also English words ("He said ...") are left out.
   const surnames = new Set(
@@ -350,12 +452,16 @@ function findLatin(text: string, known: KnownName[], out: PersonMention[], taken
   }
 }
 
-/** Every person the note names, in text order, with their stated decision role. */
-export function findPeople(text: string, known: KnownName[] = [], words: Words = NO_WORDS): PersonMention[] {
+/**
+ * Every person the note names, in text order, with their stated decision role. `colleagues` are
+ * the users the note names (和李娜一起拜访): never read as a new contact without a title.
+ */
+export function findPeople(text: string, known: KnownName[] = [], words: Words = NO_WORDS, colleagues: string[] = []): PersonMention[] {
   const out: PersonMention[] = [];
   const taken: [number, number][] = [];
-  findChinese(text, known, out, taken, words);
-  if (/[A-Za-z]/.test(text)) findLatin(text, known, out, taken);
+  const notContacts = new Set(colleagues.flatMap((c) => [c, ...latinSpellings(c).forms]));
+  findChinese(text, known, out, taken, words, notContacts);
+  if (/[A-Za-z]/.test(text)) findLatin(text, known, out, taken, notContacts);
   for (const m of out) {
     m.decisionRole = roleWordAfter(text, m.end) ?? roleWordBefore(text, m.start);
     if (!m.newInRole && /^(?:the\s+)?new\b/i.test(m.text)) m.newInRole = true;

@@ -143,6 +143,16 @@ export class Words {
     return !!(this.wordAcross(start) ?? this.wordAcross(end));
   }
 
+  /** Whether a dictionary word other than a name starts at `start` within [start, end) (安装 in 安装队, 成效). */
+  startsCommonWord(start: number, end: number): boolean {
+    return this.tokens.some((t) => t.start === start && t.end <= end && t.end - t.start >= 2 && !t.kind && t.tag !== 'x' && !t.tag.startsWith('nr') && HAN.test(t.word));
+  }
+
+  /** Whether one of the note's organisation names (the account as written) ends exactly at `at`. */
+  organisationEndsAt(at: number): boolean {
+    return this.tokens.some((t) => t.kind === 'organisation' && t.end === at);
+  }
+
   /** Whether a word of the text ends exactly at `at` (the next character starts a new word). */
   endsWordAt(at: number): boolean {
     return this.tokens.some((t) => t.end === at);
