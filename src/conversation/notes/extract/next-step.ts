@@ -77,29 +77,54 @@ function cutDate(clause: string, start: number, end: number): string {
   return tidyAction(head.trimEnd() + glue + tail.trimStart());
 }
 
+/** The step one clause states, if any. */
+function stepOf(c: Span, ref: DateRef, today: IsoDate): NextStepMention | undefined {
+  const marker = MARKER.exec(c.text);
+  const body = marker ? c.text.slice(marker[0].length) : c.text;
+  const dates = findDates(body, ref, 'future');
+  const deadline = dates.find((d) => d.date >= today && (DEADLINE_AFTER.test(body.slice(d.end)) || DEADLINE_BEFORE.test(body.slice(0, d.start)) || (SELF_DEADLINE.test(d.text) && !REPORTED.test(body.slice(0, d.start)))));
+  if (deadline) {
+    const action = cutDate(body, deadline.start, deadline.end);
+    return action ? { action, due: deadline.date, spans: [c] } : undefined;
+  }
+  // 明天发报价 is a plan; 3月12日拜访了 (read forward as next March) is a report.
+  const past = findDates(body, ref, 'past');
+  const future = dates.find((d) => d.date > today && past.some((p) => p.start === d.start && p.date > today) && !/了/.test(body.slice(d.end)));
+  // "follow up next Tuesday", "send the deck on Friday": an English action, due when it says.
+  const action = EN_ACTION.test(body.trim().replace(EN_LEAD, '')) ? dates.find((d) => d.date >= today) : undefined;
+  const due = future ?? action;
+  if (marker || (future && future.start <= 1) || action || COMMITMENT_ZH.test(body.trim()) || COMMITMENT_EN.test(body.trim())) {
+    const text = due ? cutDate(body, due.start, due.end) : tidyAction(body);
+    if (text && (marker || due || text.length >= 3)) return { action: text, due: due?.date, spans: [c] };
+  }
+  return undefined;
+}
+
+/**
+ * Where an English note typed without punctuation turns to what comes next ("…budget is tight need
+ * to send revised quote next week"): the last commitment or marker after the clause's start.
+ */
+const EN_RUN_ON_TURN = /\s(?=(?:(?:we|i)(?:'ll| will| need to| have to| must)|need to|have to|next steps?\b|follow(?:ing)?[- ]?up\b)\s)/gi;
+
+function runOnTail(c: Span): Span | undefined {
+  if ((c.text.match(/[A-Za-z]+/g) ?? []).length < 6) return undefined;
+  const turns = [...c.text.matchAll(EN_RUN_ON_TURN)].filter((m) => c.text.slice(0, m.index).trim().split(/\s+/).length >= 3);
+  const last = turns.at(-1);
+  if (!last) return undefined;
+  const at = last.index! + last[0].length;
+  return { start: c.start + at, end: c.end, text: c.text.slice(at) };
+}
+
 export function findNextStep(text: string, ref: DateRef): NextStepMention | undefined {
   const today = toIsoDate(ref.now, ref.tz);
   const found: NextStepMention[] = [];
   for (const c of allClauses(text, { spaces: true })) {
-    const marker = MARKER.exec(c.text);
-    const body = marker ? c.text.slice(marker[0].length) : c.text;
-    const dates = findDates(body, ref, 'future');
-    const deadline = dates.find((d) => d.date >= today && (DEADLINE_AFTER.test(body.slice(d.end)) || DEADLINE_BEFORE.test(body.slice(0, d.start)) || (SELF_DEADLINE.test(d.text) && !REPORTED.test(body.slice(0, d.start)))));
-    if (deadline) {
-      const action = cutDate(body, deadline.start, deadline.end);
-      if (action) found.push({ action, due: deadline.date, spans: [c] });
-      continue;
-    }
-    // 明天发报价 is a plan; 3月12日拜访了 (read forward as next March) is a report.
-    const past = findDates(body, ref, 'past');
-    const future = dates.find((d) => d.date > today && past.some((p) => p.start === d.start && p.date > today) && !/了/.test(body.slice(d.end)));
-    // "follow up next Tuesday", "send the deck on Friday": an English action, due when it says.
-    const action = EN_ACTION.test(body.trim().replace(EN_LEAD, '')) ? dates.find((d) => d.date >= today) : undefined;
-    const due = future ?? action;
-    if (marker || (future && future.start <= 1) || action || COMMITMENT_ZH.test(body.trim()) || COMMITMENT_EN.test(body.trim())) {
-      const text = due ? cutDate(body, due.start, due.end) : tidyAction(body);
-      if (text && (marker || due || text.length >= 3)) found.push({ action: text, due: due?.date, spans: [c] });
-    }
+    const tail = runOnTail(c);
+    const fromTail = tail && stepOf(tail, ref, today);
+    const whole = stepOf(c, ref, today);
+    // The tail is the step unless only the whole clause gives its date.
+    const step = fromTail && (fromTail.due || !whole?.due) ? fromTail : whole;
+    if (step) found.push(step);
   }
   if (!found.length) return undefined;
   // Several steps are kept in one line, due by the earliest date given.
