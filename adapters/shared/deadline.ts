@@ -17,9 +17,29 @@ export class CallDeadline {
     setMaxListeners(0, this.stopping.signal);
   }
 
-  /** The signal one call runs under: aborts at its deadline or at shutdown. */
+  /**
+   * The signal one call runs under: aborts at its deadline or at shutdown. Not built with
+   * `AbortSignal.any([AbortSignal.timeout(…), …])`: that composite holds its sources weakly and the
+   * timeout's timer holds its signal weakly, so after a garbage collection neither fires and a
+   * hung platform holds the call forever (measured: fetch to a silent server never rejected).
+   * Here the timer's callback holds the controller until the deadline, and the shutdown signal
+   * holds it until then too.
+   */
   signal(): AbortSignal {
-    return AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.stopping.signal]);
+    const call = new AbortController();
+    if (this.stopping.signal.aborted) {
+      call.abort(this.stopping.signal.reason);
+      return call.signal;
+    }
+    const onStop = () => call.abort(this.stopping.signal.reason);
+    this.stopping.signal.addEventListener('abort', onStop, { once: true });
+    const timer = setTimeout(() => {
+      this.stopping.signal.removeEventListener('abort', onStop);
+      call.abort(new DOMException(`no answer within ${this.timeoutMs} ms`, 'TimeoutError'));
+    }, this.timeoutMs);
+    // The deadline never keeps the process alive by itself.
+    timer.unref();
+    return call.signal;
   }
 
   /** Shutdown: every running call is aborted, later ones fail at once. */
