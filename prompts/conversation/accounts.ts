@@ -11,6 +11,8 @@ export const accountTexts = {
   chainLine: { zh: '• {role}:{person},{level},态度{attitude},{contact}', en: '• {role}: {person}, {level}, {attitude}, {contact}' },
   lastContact: { zh: '上次接触 {date}({ago})', en: 'last contact {date} ({ago})' },
   neverContacted: { zh: '从未接触', en: 'never contacted' },
+  chainMissing: { zh: '决策链缺少:{roles}(没有这类角色的在职联系人)。', en: 'Missing from the chain: {roles} (no active contact in that role).' },
+  chainComplete: { zh: '决策链五类角色都有人:决策者、影响者、评估者、把关者、使用者。', en: 'Every role of the chain is covered: decision maker, influencer, evaluator, gatekeeper, user.' },
   chainStale: { zh: '超过{days}天未接触:{names}。', en: 'Not contacted for over {days} days: {names}.' },
   chainEmpty: { zh: '{account}还没有登记联系人。', en: 'No contacts are recorded at {account}.' },
   // customer tree

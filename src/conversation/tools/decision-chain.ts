@@ -14,7 +14,10 @@ import type { Tool } from '../../tools/types.ts';
 import { accountArg, accountFor, ref, type AccountRef } from '../../tools/account-arg.ts';
 import { ago, personLabel } from '../../tools/interactions.ts';
 
-const input = z.object({ account: accountArg });
+const input = z.object({
+  account: accountArg,
+  completeness: z.boolean().optional().describe('True when the question asks whether the chain is complete or has gaps.'),
+});
 
 /** Contacts not met for this long are called out. */
 const STALE_DAYS = 60;
@@ -38,12 +41,17 @@ interface Output {
   decisionMakers: string[];
   stale: { name: string; daysSince: number | null }[];
   staleDays: number;
+  /** Roles of the chain no active contact holds, in chain order. */
+  missingRoles: string[];
+  /** The question asks whether the chain is complete (决策链完整吗, "any gaps?"): the answer leads with it. */
+  asksCompleteness: boolean;
 }
 
 const KEY_WORDS = {
   zh: ['关键决策人', '决策人', '决策者', '决策链', '拍板', '关键人', '做决定', '说了算', '话事人', '决策层', '采购决策'],
   en: ['decision maker', 'decision-maker', 'decision makers', 'decision chain', 'who decides', 'who makes the decision', 'key people', 'key person', 'stakeholder', 'buying center', 'who signs'],
 };
+const COMPLETENESS_WORDS = { zh: ['完整', '齐全', '齐不齐', '缺', '漏', '空白'], en: ['complete', 'gap', 'gaps', 'missing', 'covered'] };
 const ROLE_WORDS = { zh: ['影响者', '支持者', '反对者', '反对', '态度', '组织架构', '关键角色', '站队'], en: ['influencer', 'supporter', 'opponent', 'attitude', 'org chart', 'champion', 'power map'] };
 
 export const decisionChainTool: Tool<typeof input, Output> = {
@@ -69,6 +77,8 @@ export const decisionChainTool: Tool<typeof input, Output> = {
       decisionMakers: members.filter((m) => m.decisionRole === 'decision_maker').map((m) => m.name),
       stale: members.filter((m) => m.daysSince === null || m.daysSince > STALE_DAYS).map((m) => ({ name: m.name, daysSince: m.daysSince })),
       staleDays: STALE_DAYS,
+      missingRoles: ROLE_ORDER.filter((r) => !members.some((m) => m.decisionRole === r)),
+      asksCompleteness: !!args.completeness,
     };
   },
   render(ctx, out) {
@@ -84,16 +94,22 @@ export const decisionChainTool: Tool<typeof input, Output> = {
         contact: m.lastContact ? t(accountTexts, 'lastContact', lang, { date: m.lastContact, ago: ago(m.daysSince!, lang) }) : t(accountTexts, 'neverContacted', lang),
       }),
     );
-    const tail: string[] = [];
-    if (out.decisionMakers.length) tail.push(t(accountTexts, 'chainKey', lang, { names: joinList(out.decisionMakers, lang) }));
-    else tail.push(t(accountTexts, 'chainNoDecider', lang, { account: out.account.name }));
-    if (out.stale.length) tail.push(t(accountTexts, 'chainStale', lang, { days: out.staleDays, names: joinList(out.stale.map((s) => s.name), lang) }));
-    const text = [...(out.decisionMakers.length ? [tail[0]] : []), head, ...lines, ...tail.slice(out.decisionMakers.length ? 1 : 0)].join('\n');
+    // The key people (or their absence) lead; asked whether the chain is complete, the answer to that leads.
+    const key = out.decisionMakers.length
+      ? t(accountTexts, 'chainKey', lang, { names: joinList(out.decisionMakers, lang) })
+      : t(accountTexts, 'chainNoDecider', lang, { account: out.account.name });
+    const coverage = out.missingRoles.length
+      ? t(accountTexts, 'chainMissing', lang, { roles: joinList(out.missingRoles.map((r) => label(DECISION_ROLE, r, lang)), lang) })
+      : t(accountTexts, 'chainComplete', lang);
+    const stale = out.stale.length ? [t(accountTexts, 'chainStale', lang, { days: out.staleDays, names: joinList(out.stale.map((s) => s.name), lang) })] : [];
+    const lead = out.asksCompleteness ? [coverage, ...(out.decisionMakers.length ? [key] : [])] : out.decisionMakers.length ? [key] : [];
+    const tail = [...(out.decisionMakers.length ? [] : [key]), ...(!out.asksCompleteness && out.missingRoles.length ? [coverage] : []), ...stale];
+    const text = [...lead, head, ...lines, ...tail].join('\n');
     return {
       lang,
       title: head,
       text,
-      sections: [{ title: head, lines }, { lines: tail }],
+      sections: [...(lead.length ? [{ lines: lead }] : []), { title: head, lines }, ...(tail.length ? [{ lines: tail }] : [])],
       facts: out.decisionMakers.length ? [{ label: t(factLabels, 'decisionMakers', lang), value: joinList(out.decisionMakers, lang) }] : undefined,
       citations: out.members.map((m) => ({ source: 'contact' as const, id: m.id, date: m.lastContact ?? undefined, accountId: out.account.id })),
     };
@@ -108,6 +124,6 @@ export const decisionChainTool: Tool<typeof input, Output> = {
       if (s && isListQuestion(u)) s -= 2;
       return s;
     },
-    input: (_u, accountId) => ({ account: accountId ?? '' }),
+    input: (u, accountId) => ({ account: accountId ?? '', completeness: countHits(u, COMPLETENESS_WORDS) > 0 }),
   },
 };
