@@ -41,6 +41,7 @@ import { accountActivityTool } from './account-activity.ts';
 import { accountStatsTool } from './account-stats.ts';
 import { searchHistoryTool } from '../../retrieval/search-history-tool.ts';
 import { roadmapTool } from '../../insights/roadmap/roadmap-tool.ts';
+import { visitPrepTool } from './visit-prep.ts';
 import { rollupTool } from '../../insights/rollup/rollup-tool.ts';
 import { healthScoreTool } from './health-score.ts';
 import { weeklyBriefingTool } from './briefing-weekly.ts';
@@ -70,6 +71,7 @@ export const tools: Tool<any, any>[] = [
   nextStepsTool,
   searchHistoryTool,
   roadmapTool,
+  visitPrepTool,
   rollupTool,
   relationshipMapTool,
   createHelpTool(() => tools),
