@@ -54,6 +54,8 @@ export const accountTexts = {
   contactNone: { zh: '在你可见的客户中没有找到联系人"{name}"。', en: 'No contact named "{name}" in the accounts you can see.' },
   contactListHead: { zh: '{account}的联系人({count}位):', en: 'Contacts at {account} ({count}):' },
   contactListAttitude: { zh: '{account}态度为「{attitude}」的联系人({count}位):', en: 'Contacts at {account} recorded as {attitude} ({count}):' },
+  contactListRole: { zh: '{account}职务或部门为「{role}」的联系人({count}位):', en: 'Contacts at {account} whose title or department is "{role}" ({count}):' },
+  contactListRoleNone: { zh: '{account}的联系人里没有职务或部门为「{role}」的,发"{account}有哪些联系人"可以看全部。', en: 'No contact at {account} has "{role}" in their title or department; ask for the contacts at {account} to see them all.' },
   contactListAttitudeNone: { zh: '{account}的联系人里没有态度为「{attitude}」的。', en: 'No contact at {account} is recorded as {attitude}.' },
   contactListNone: { zh: '{account}还没有登记联系人。', en: 'No contacts are recorded at {account}.' },
   contactLine: { zh: '• {person} — {account}{department},{role}{level}{attitude}{reach}{last}', en: '• {person} — {account}{department}, {role}{level}{attitude}{reach}{last}' },
