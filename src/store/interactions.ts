@@ -142,6 +142,25 @@ export interface ActivityRow {
  * (only `userIds` when given; only one account's with `accountId`), with how many distinct accounts
  * each touched ('' : all of them).
  */
+export interface TouchedAccount {
+  id: string;
+  name: string;
+  interactions: number;
+  last: Date;
+}
+
+/** The accounts one colleague's interactions in [from, until) were with, most first (visible accounts only). */
+export async function accountsTouchedBy(db: Db, viewerId: string, userId: string, from: Date, until: Date, limit = 20): Promise<TouchedAccount[]> {
+  const r = await db.query<TouchedAccount>(
+    `SELECT a.id, a.name, count(*)::int AS interactions, max(i.occurred_at) AS last
+     FROM interactions i JOIN accounts a ON a.id = i.account_id
+     WHERE i.user_id = $4 AND i.occurred_at >= $2 AND i.occurred_at < $3 AND ${visibleTo('i.account_id', 1)}
+     GROUP BY a.id, a.name ORDER BY count(*) DESC, max(i.occurred_at) DESC, a.id LIMIT $5`,
+    [viewerId, from, until, userId, limit],
+  );
+  return r.rows.map((x) => ({ ...x, last: new Date(x.last) }));
+}
+
 export async function activityByUser(db: Db, viewerId: string, from: Date, until: Date, userIds?: string[], accountId?: string): Promise<{ rows: ActivityRow[]; accounts: Map<string, number> }> {
   const params: unknown[] = [viewerId, from, until];
   let only = '';

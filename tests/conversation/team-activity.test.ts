@@ -18,7 +18,7 @@ describe('activity counts', () => {
   it('one colleague this month, by type and accounts touched', async () => {
     const r = await ask(app, 'u_chen', '张伟这个月拜访了几次客户');
     // 张伟 in November up to the 24th: I017 meeting (A400, 11-05), I006 meeting and I007 email (A100).
-    expect(r.text).toBe('张伟在 2026-11-01 至 2026-11-24 共记录 3 次互动(会议 2、邮件 1),涉及 2 个客户。');
+    expect(r.text).toBe('张伟在 2026-11-01 至 2026-11-24 共记录 3 次互动(会议 2、邮件 1),涉及 2 个客户。\n• 中建华东工程集团:2 次,最近 2026-11-19\n• 北方路桥建设有限公司:1 次,最近 2026-11-05');
   });
 
   it('the whole team last month, busiest first, in English too', async () => {
@@ -33,7 +33,7 @@ describe('activity counts', () => {
   });
 
   it('the asker themself, and only what the asker may see', async () => {
-    expect((await ask(app, 'u_zhang', '我这个月拜访了几次客户')).text).toBe('你在 2026-11-01 至 2026-11-24 共记录 3 次互动(会议 2、邮件 1),涉及 2 个客户。');
+    expect((await ask(app, 'u_zhang', '我这个月拜访了几次客户')).text.split('\n')[0]).toBe('你在 2026-11-01 至 2026-11-24 共记录 3 次互动(会议 2、邮件 1),涉及 2 个客户。');
     // 张伟 sees none of 李娜's accounts: her October visits are not counted for him.
     const team = await ask(app, 'u_zhang', '团队上个月有多少次互动');
     expect(team.text).not.toContain('李娜');

@@ -6,7 +6,7 @@ import { INTERACTION_TYPE, label } from '../../../prompts/conversation/labels.ts
 import { activityCountTexts } from '../../../prompts/conversation/team-activity.ts';
 import { t } from '../../../prompts/index.ts';
 import { addDays, startOfDay, toIsoDate } from '../../domain/time.ts';
-import { activityByUser } from '../../store/interactions.ts';
+import { accountsTouchedBy, activityByUser } from '../../store/interactions.ts';
 import { userNames } from '../../store/users.ts';
 import { any, countHits } from '../../nlu/keywords.ts';
 import { joinList } from '../../tools/format.ts';
@@ -32,6 +32,8 @@ interface Output {
   people: Person[];
   accounts: number;
   ranking: boolean;
+  /** One person's count: the accounts it was with, most first. */
+  touched: { id: string; name: string; interactions: number; last: string }[];
 }
 
 const COUNT_WORDS = { zh: ['几次', '多少次', '次数', '几回', '多少回', '频次'], en: ['how many', 'how often', 'number of'] };
@@ -39,6 +41,10 @@ const ACTIVITY_WORDS = {
   zh: ['拜访', '互动', '见了', '见过', '联系', '沟通', '打电话', '电话', '会议', '跟进', '走访', '接触'],
   en: ['visit', 'visits', 'visited', 'interaction', 'interactions', 'meet', 'met', 'meetings', 'calls', 'touchpoints', 'activity'],
 };
+/** Asking which accounts were touched or which visits were logged in a period. */
+const WHICH_ACTIVITY = /(哪些|哪几个|哪几家|哪家)(客户|公司|单位|拜访|互动)|记了哪些|做了哪些|\bwhich (accounts|customers|clients)\b|\bwhat (visits|meetings|calls)\b|\bwho did (i|we) (visit|meet|see)\b/;
+/** "哪些客户上个月没拜访": the accounts not touched, a question for the portfolio. */
+const NOT_TOUCHED = /[没未]有?(拜访|联系|见|互动|去|跟进|接触)|\b(not|never|haven't|didn't|without)\b/;
 const TEAM_WORDS = /团队|大家|每个人|各人|各位|我们|\b(team|everyone|each of us|we)\b/;
 /** A ranking of colleagues is a question about the team: "排名", "排行榜", "leaderboard". */
 const RANK_WORDS = /排名|排行|榜|\b(ranking|ranked|rank|leaderboard)\b/;
@@ -68,7 +74,17 @@ export const teamActivityTool: Tool<typeof input, Output> = {
     const until = new Date(Math.min(startOfDay(addDays(to, 1), ctx.tz).getTime(), ctx.now.getTime() + 1));
     const { rows, accounts } = await activityByUser(ctx.app.db, ctx.user.id, startOfDay(from, ctx.tz), until, userIds);
     const name = scope === 'member' ? ((await userNames(ctx.app.db, [args.member!])).get(args.member!) ?? args.member!) : scope === 'self' ? t(activityCountTexts, 'you', ctx.lang) : '';
-    return { scope, name, from, to, people: people(rows, accounts), accounts: accounts.get('') ?? 0, ranking: args.ranking && scope === 'team' };
+    const touched = userIds ? await accountsTouchedBy(ctx.app.db, ctx.user.id, userIds[0], startOfDay(from, ctx.tz), until) : [];
+    return {
+      scope,
+      name,
+      from,
+      to,
+      people: people(rows, accounts),
+      accounts: accounts.get('') ?? 0,
+      ranking: args.ranking && scope === 'team',
+      touched: touched.map((a) => ({ id: a.id, name: a.name, interactions: a.interactions, last: toIsoDate(a.last, ctx.tz) })),
+    };
   },
   render(ctx, out) {
     const lang = ctx.lang;
@@ -79,7 +95,10 @@ export const teamActivityTool: Tool<typeof input, Output> = {
     if (out.scope !== 'team') {
       const p = out.people[0];
       if (!p) return { lang, text: t(activityCountTexts, 'none', lang, { name: out.name, period }), data };
-      return { lang, text: t(activityCountTexts, 'one', lang, { name: out.name, period, n: p.interactions, types: types(p), accounts: p.accounts }), data };
+      const head = t(activityCountTexts, 'one', lang, { name: out.name, period, n: p.interactions, types: types(p), accounts: p.accounts });
+      const lines = out.touched.map((a) => t(activityCountTexts, 'touchedLine', lang, { account: a.name, n: a.interactions, last: a.last }));
+      const citations = out.touched.map((a) => ({ source: 'account' as const, id: a.id, accountId: a.id }));
+      return { lang, title: head, text: [head, ...lines].join('\n'), sections: [{ title: head, lines }], citations, data };
     }
     if (!total) return { lang, text: t(activityCountTexts, 'teamNone', lang, { period }), data };
     const top = out.people[0];
@@ -95,7 +114,9 @@ export const teamActivityTool: Tool<typeof input, Output> = {
       if (u.mention.kind === 'found' || u.mention.kind === 'ambiguous' || u.refersBack) return 0;
       // A ranking of colleagues ("这个月谁拜访最多") outranks the portfolio's account rankings.
       if (asksRanking(u)) return 4.9;
-      return countHits(u, COUNT_WORDS) && any(u, ACTIVITY_WORDS) ? 4.2 : 0;
+      if (countHits(u, COUNT_WORDS) && any(u, ACTIVITY_WORDS)) return 4.2;
+      // "我上周拜访了哪些客户", "上周我记了哪些拜访", "which customers did I visit last week": a period's activity.
+      return u.range && u.range.direction !== 'future' && any(u, ACTIVITY_WORDS) && WHICH_ACTIVITY.test(u.rest) && !NOT_TOUCHED.test(u.rest) ? 4.2 : 0;
     },
     input(u) {
       const ranged = u.range && u.range.direction !== 'future' ? u.range : undefined;
