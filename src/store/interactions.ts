@@ -137,11 +137,6 @@ export interface ActivityRow {
   last: Date;
 }
 
-/**
- * Interactions logged in [from, until) on the accounts the viewer may see, per colleague and type
- * (only `userIds` when given; only one account's with `accountId`), with how many distinct accounts
- * each touched ('' : all of them).
- */
 export interface TouchedAccount {
   id: string;
   name: string;
@@ -161,6 +156,11 @@ export async function accountsTouchedBy(db: Db, viewerId: string, userId: string
   return r.rows.map((x) => ({ ...x, last: new Date(x.last) }));
 }
 
+/**
+ * Interactions logged in [from, until) on the accounts the viewer may see, per colleague and type
+ * (only `userIds` when given; only one account's with `accountId`), with how many distinct accounts
+ * each touched ('' : all of them).
+ */
 export async function activityByUser(db: Db, viewerId: string, from: Date, until: Date, userIds?: string[], accountId?: string): Promise<{ rows: ActivityRow[]; accounts: Map<string, number> }> {
   const params: unknown[] = [viewerId, from, until];
   let only = '';

@@ -72,9 +72,10 @@ export const teamActivityTool: Tool<typeof input, Output> = {
     const scope = args.scope === 'member' && !args.member ? 'self' : args.scope;
     const userIds = scope === 'team' ? undefined : [scope === 'member' ? args.member! : ctx.user.id];
     const until = new Date(Math.min(startOfDay(addDays(to, 1), ctx.tz).getTime(), ctx.now.getTime() + 1));
-    const { rows, accounts } = await activityByUser(ctx.app.db, ctx.user.id, startOfDay(from, ctx.tz), until, userIds);
+    const since = startOfDay(from, ctx.tz);
+    const { rows, accounts } = await activityByUser(ctx.app.db, ctx.user.id, since, until, userIds);
     const name = scope === 'member' ? ((await userNames(ctx.app.db, [args.member!])).get(args.member!) ?? args.member!) : scope === 'self' ? t(activityCountTexts, 'you', ctx.lang) : '';
-    const touched = userIds ? await accountsTouchedBy(ctx.app.db, ctx.user.id, userIds[0], startOfDay(from, ctx.tz), until) : [];
+    const touched = userIds ? await accountsTouchedBy(ctx.app.db, ctx.user.id, userIds[0], since, until) : [];
     return {
       scope,
       name,
